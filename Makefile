@@ -1,0 +1,89 @@
+# collab.portal: `make start` serves the demo site, `make test` runs all tests.
+SHELL := /bin/bash
+PYTHON ?= python3.11
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= localhost
+PORT ?= 8080
+SITE_ID ?= Plone
+ADMIN ?= admin:admin
+STORAGE ?= filestorage
+DSN ?= dbname='collab' host='127.0.0.1' port='5432' user='collab' password='collab'
+INSTANCE := instance
+VAR := var
+PIDFILE := $(VAR)/server.pid
+export zope_i18n_compile_mo_files := true
+
+.PHONY: help install instance site start run stop status test test-fast test-slow \
+        lint format i18n bench constraints clean
+
+help:  ## Show the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
+
+$(BIN)/python:
+	$(PYTHON) -m venv $(VENV)
+
+$(VENV)/.installed: $(BIN)/python constraints.txt setup.py
+	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
+	$(BIN)/pip install -q -c constraints.txt -e '.[test,dev,postgres]'
+	touch $@
+
+install: $(VENV)/.installed  ## Create .venv and install everything pinned
+
+$(INSTANCE)/etc/zope.conf: $(VENV)/.installed
+	$(BIN)/collab-portal instance --directory $(INSTANCE) --var $(VAR) \
+	  --storage $(STORAGE) --dsn "$(DSN)" --host $(HOST) --port $(PORT)
+
+instance: $(INSTANCE)/etc/zope.conf  ## Write the Zope instance configuration
+
+$(VAR)/.site-$(SITE_ID): $(INSTANCE)/etc/zope.conf
+	@mkdir -p $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
+	$(BIN)/collab-portal create-site --zope-conf $(INSTANCE)/etc/zope.conf \
+	  --id $(SITE_ID) --languages en,es,fr --admin $(ADMIN) --if-missing
+	touch $@
+
+site: $(VAR)/.site-$(SITE_ID)  ## Create the site from the collab-portal distribution if missing
+
+start: site  ## Install, create the site if missing, serve on http://localhost:8080
+	@bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID)
+	@echo "Collaboration Portal: http://$(HOST):$(PORT)/$(SITE_ID)  (login $(firstword $(subst :, ,$(ADMIN))) / $(lastword $(subst :, ,$(ADMIN))))"
+
+run: site  ## Serve in the foreground (Ctrl-C stops)
+	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
+
+stop:  ## Stop the server started by make start
+	@bash scripts/server.sh stop $(INSTANCE)/etc/zope.ini $(PIDFILE)
+
+status:  ## Is the server running?
+	@bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE)
+
+test: install  ## Run the whole test suite (all layers)
+	$(BIN)/python scripts/run_tests.py
+
+test-fast: install  ## Run all but the slow layers (browser, PostgreSQL, buildout)
+	$(BIN)/python scripts/run_tests.py --fast
+
+test-slow: install  ## Run only the slow layers
+	$(BIN)/python scripts/run_tests.py --slow
+
+lint: install  ## ruff and zpretty checks
+	$(BIN)/ruff check src tests bench scripts
+	$(BIN)/ruff format --check src tests bench scripts
+	find src -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty --check
+
+format: install  ## Apply ruff and zpretty formatting
+	$(BIN)/ruff check --fix src tests bench scripts
+	$(BIN)/ruff format src tests bench scripts
+	find src -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty -i
+
+i18n: install  ## Extract messages and sync the es and fr catalogues
+	bash scripts/i18n.sh
+
+bench: site  ## Benchmarks against a plain Document in the same run
+	$(BIN)/python bench/run.py
+
+constraints:  ## Regenerate constraints.txt from the current .venv
+	bash scripts/freeze.sh
+
+clean:  ## Remove the venv and the instance configuration (keeps var/)
+	rm -rf $(VENV) $(INSTANCE) src/*.egg-info

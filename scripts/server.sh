@@ -1,0 +1,23 @@
+#!/usr/bin/env bash
+# Start, stop or ask about the background Zope server of `make start`.
+set -euo pipefail
+action=$1; ini=$2; pidfile=$3; url=${4:-}
+running() { [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+case $action in
+  start)
+    if running; then echo "Already running (pid $(cat "$pidfile"))."; exit 0; fi
+    mkdir -p "$(dirname "$pidfile")" var/log
+    nohup .venv/bin/runwsgi "$ini" >var/log/server.out 2>&1 &
+    echo $! >"$pidfile"
+    for _ in $(seq 1 180); do
+      if curl -fs -o /dev/null "$url"; then exit 0; fi
+      if ! running; then echo "The server died; see var/log/server.out:"; tail -20 var/log/server.out; exit 1; fi
+      sleep 1
+    done
+    echo "No answer from $url after 180 s; see var/log/server.out"; exit 1 ;;
+  stop)
+    if running; then kill "$(cat "$pidfile")"; for _ in $(seq 1 30); do running || break; sleep 1; done; fi
+    rm -f "$pidfile"; echo "Stopped." ;;
+  status)
+    if running; then echo "Running (pid $(cat "$pidfile"))."; else echo "Not running."; exit 1; fi ;;
+esac

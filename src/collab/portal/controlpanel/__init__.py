@@ -1,0 +1,1 @@
+"""controlpanel of collab.portal."""

@@ -1,0 +1,46 @@
+"""The registry records behind the "Collaboration portal" control panel.
+
+Every later feature adds its settings here, so the secretariat finds them
+in one place, through the web and under ``@controlpanels/collab-portal``.
+"""
+
+from collab.portal import _
+from zope import schema
+from zope.interface import Interface
+from zope.interface import Invalid
+
+import re
+
+# The same shape plone.schema's Email field accepts; plone.registry has no
+# persistent Email field, so the registry keeps an ASCIILine.
+EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
+
+
+def is_email(value):
+    if not EMAIL_SHAPE.match(value):
+        raise Invalid(_("This is not a valid e-mail address."))
+    return True
+
+
+class ISettings(Interface):
+    """Site-wide settings of the collaboration portal."""
+
+    secretariat_name = schema.TextLine(
+        title=_("Secretariat name"),
+        description=_(
+            "Shown as the sender of mailings and in the footer of every page."
+        ),
+        default="Secretariat",
+        required=True,
+        max_length=200,
+    )
+
+    secretariat_email = schema.ASCIILine(
+        title=_("Secretariat e-mail address"),
+        description=_(
+            "Replies to mailings and invitations go to this address. Leave "
+            "empty to use the site's e-mail address."
+        ),
+        required=False,
+        constraint=is_email,
+    )

@@ -1,0 +1,59 @@
+"""Demo content of the ``collab-portal`` distribution (profile ``demo``).
+
+Run after the language roots exist; it only adds to languages the site has,
+and never twice.
+"""
+
+from collab.portal.distributions.languages import link_translations
+from collab.portal.distributions.languages import publish
+from plone import api
+from plone.app.textfield.value import RichTextValue
+
+ABOUT_PAGES = {
+    "en": (
+        "About this portal",
+        "<p>The secretariat publishes forums, keeps the address lists of "
+        "focal points, observers and working groups, and sends draft "
+        "documents for comment. Registered members take part in the "
+        "forums; invited reviewers comment from the link in their e-mail."
+        "</p>",
+    ),
+    "es": (
+        "Acerca de este portal",
+        "<p>La secretaría publica foros, mantiene las listas de direcciones "
+        "de coordinadores nacionales, observadores y grupos de trabajo, y "
+        "envía proyectos de documentos para comentarios. Los miembros "
+        "registrados participan en los foros; los revisores invitados "
+        "comentan desde el enlace de su correo.</p>",
+    ),
+    "fr": (
+        "À propos de ce portail",
+        "<p>Le secrétariat publie des forums, tient les listes d'adresses "
+        "des correspondants nationaux, des observateurs et des groupes de "
+        "travail, et envoie des projets de documents pour commentaires. Les "
+        "membres inscrits participent aux forums ; les relecteurs invités "
+        "commentent depuis le lien reçu par courriel.</p>",
+    ),
+}
+
+
+def create_demo_content(context):
+    portal = api.portal.get()
+    languages = api.portal.get_registry_record("plone.available_languages")
+    pages = {}
+    for code in languages:
+        root = portal.get(code)
+        if root is None or code not in ABOUT_PAGES:
+            continue
+        title, text = ABOUT_PAGES[code]
+        if "about" not in root:
+            api.content.create(
+                container=root,
+                type="Document",
+                id="about",
+                title=title,
+                text=RichTextValue(text, "text/html", "text/x-html-safe"),
+                language=code,
+            )
+        pages[code] = publish(root["about"])
+    link_translations(pages)

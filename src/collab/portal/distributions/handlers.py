@@ -1,0 +1,42 @@
+"""Site creation with the ``collab-portal`` distribution.
+
+plone.distribution runs content profiles before its post handler, but our
+demo content lives inside the language folders; so the handler applies the
+base profiles, makes the language roots, and only then adds the demo.
+"""
+
+from collab.portal.distributions.languages import create_front_pages
+from collab.portal.distributions.languages import setup_language_roots
+from plone.distribution.handler import post_handler as default_post_handler
+
+import transaction
+
+
+def handler(distribution, site, answers):
+    setup_tool = site["portal_setup"]
+    for profile_id in distribution.profiles:
+        setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
+    # Language folders are dexterity content: commit-free savepoint so the
+    # freshly registered types are usable in the same transaction.
+    transaction.savepoint(optimistic=True)
+    languages = setup_language_roots(
+        site,
+        answers.get("languages"),
+        default_language=answers.get("default_language") or "en",
+    )
+    create_front_pages(site, languages)
+    if _wants_demo(answers.get("setup_content", True)):
+        for profile_id in distribution.contents["profiles"]:
+            setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
+    return site
+
+
+def post_handler(distribution, site, answers):
+    return default_post_handler(distribution, site, answers)
+
+
+def _wants_demo(value):
+    """The web form sends strings, the CLI and REST send booleans."""
+    if isinstance(value, str):
+        return value.lower() in ("1", "true", "on", "yes")
+    return bool(value)

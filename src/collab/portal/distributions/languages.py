@@ -1,0 +1,113 @@
+"""Language root folders and their front pages.
+
+plone.app.multilingual makes ``/en``, ``/es`` and ``/fr`` once more than
+one language is available; each root then gets a front page of its own,
+linked to the others as translations, so that the language switcher leads
+from one to the next.
+"""
+
+from plone import api
+from plone.app.multilingual.browser.setup import SetupMultilingualSite
+from plone.app.multilingual.interfaces import ITranslationManager
+from plone.app.textfield.value import RichTextValue
+
+SUPPORTED_LANGUAGES = ("en", "es", "fr")
+
+FRONT_PAGES = {
+    "en": {
+        "title": "Collaboration Portal",
+        "description": "The secretariat's workspace between meetings.",
+        "text": (
+            "<p>This portal carries the work of the Parties between their "
+            "meetings: online forums with time-boxed discussion groups, the "
+            "contacts and groups of focal points and observers, and draft "
+            "documents that go through comment rounds.</p>"
+        ),
+    },
+    "es": {
+        "title": "Portal de colaboración",
+        "description": "El espacio de trabajo de la secretaría entre reuniones.",
+        "text": (
+            "<p>Este portal acoge el trabajo de las Partes entre sus "
+            "reuniones: foros en línea con grupos de debate de duración "
+            "limitada, los contactos y grupos de coordinadores nacionales y "
+            "observadores, y proyectos de documentos sometidos a rondas de "
+            "comentarios.</p>"
+        ),
+    },
+    "fr": {
+        "title": "Portail de collaboration",
+        "description": "L'espace de travail du secrétariat entre les réunions.",
+        "text": (
+            "<p>Ce portail accueille le travail des Parties entre leurs "
+            "réunions : forums en ligne avec des groupes de discussion à "
+            "durée limitée, contacts et groupes de correspondants nationaux "
+            "et d'observateurs, et projets de documents soumis à des séries "
+            "de commentaires.</p>"
+        ),
+    },
+}
+
+
+def normalise_languages(languages, default_language="en"):
+    """Supported codes in the order given, the default language first."""
+    wanted = [code for code in (languages or SUPPORTED_LANGUAGES) if code]
+    unknown = sorted(set(wanted) - set(SUPPORTED_LANGUAGES))
+    if unknown:
+        raise ValueError(f"Unsupported languages: {', '.join(unknown)}")
+    ordered = [default_language] + [c for c in wanted if c != default_language]
+    return list(dict.fromkeys(ordered))
+
+
+def setup_language_roots(site, languages, default_language="en"):
+    """Make the site multilingual with one root folder per language."""
+    languages = normalise_languages(languages, default_language)
+    api.portal.set_registry_record("plone.default_language", default_language)
+    api.portal.set_registry_record("plone.available_languages", languages)
+    # The selector shows every language, also those without a translation,
+    # and sends visitors to the language root instead of a 404.
+    api.portal.set_registry_record("plone.always_show_selector", True)
+    api.portal.set_registry_record("plone.use_cookie_negotiation", True)
+    api.portal.set_registry_record("plone.use_request_negotiation", True)
+    api.portal.set_registry_record("plone.display_flags", False)
+    SetupMultilingualSite().setupSite(site, forceOneLanguage=True)
+    return languages
+
+
+def create_front_pages(site, languages):
+    """One published front page per language root, linked as translations."""
+    pages = {}
+    for code in languages:
+        root = site[code]
+        data = FRONT_PAGES[code]
+        if "front-page" not in root:
+            api.content.create(
+                container=root,
+                type="Document",
+                id="front-page",
+                title=data["title"],
+                description=data["description"],
+                text=RichTextValue(data["text"], "text/html", "text/x-html-safe"),
+                language=code,
+            )
+        root.setDefaultPage("front-page")
+        pages[code] = publish(root["front-page"])
+    link_translations(pages)
+    return pages
+
+
+def publish(obj):
+    if api.content.get_state(obj) != "published":
+        api.content.transition(obj, to_state="published")
+    return obj
+
+
+def link_translations(pages):
+    """Link ``{language: object}`` as translations of the first one."""
+    if not pages:
+        return
+    codes = list(pages)
+    canonical = ITranslationManager(pages[codes[0]])
+    for code in codes[1:]:
+        if not canonical.has_translation(code):
+            canonical.register_translation(code, pages[code])

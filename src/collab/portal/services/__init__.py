@@ -1,0 +1,1 @@
+"""services of collab.portal."""

@@ -1,0 +1,24 @@
+"""Install and uninstall hooks of the GenericSetup profiles."""
+
+from plone.base.interfaces import INonInstallable
+from zope.interface import implementer
+
+
+@implementer(INonInstallable)
+class HiddenProfiles:
+    """Keep the uninstall profile and our dependencies' internals out of
+    the add-ons control panel and the site creation form."""
+
+    def getNonInstallableProfiles(self):
+        return ["collab.portal:uninstall"]
+
+    def getNonInstallableProducts(self):
+        return ["collab.portal.upgrades"]
+
+
+def post_install(context):
+    """Nothing to do yet: everything the profile adds is declarative."""
+
+
+def uninstall(context):
+    """Nothing imperative to undo yet: the uninstall profile is declarative."""

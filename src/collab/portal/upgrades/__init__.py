@@ -1,0 +1,1 @@
+"""upgrades of collab.portal."""

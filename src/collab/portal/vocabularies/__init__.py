@@ -1,0 +1,1 @@
+"""vocabularies of collab.portal."""
