@@ -1,0 +1,82 @@
+"""Test layers of collab.portal.
+
+The fixture builds its site the way users do: through the ``collab-portal``
+distribution, so every test runs against en/es/fr language roots, Classic
+UI, plone.restapi, discussion and easyform exactly as ``make start`` makes
+them. The slow layers (``Browser``, ``PostgreSQL``, ``Buildout``) carry those
+words in their names so ``zope-testrunner --layer '!Browser'`` leaves them
+out and ``--layer Browser`` runs them alone.
+"""
+
+from collab.portal.testing_fixtures import BuildoutCache
+from collab.portal.testing_fixtures import ChromiumBrowser
+from collab.portal.testing_fixtures import PostgreSQLServer
+from plone.app.testing import FunctionalTesting
+from plone.app.testing import IntegrationTesting
+from plone.app.testing import PloneSandboxLayer
+from plone.distribution.testing.layer import PloneDistributionFixture
+from plone.testing.zope import WSGI_SERVER_FIXTURE
+
+import os
+import zope.i18n.config
+
+
+# Catalogues are compiled from locales/*.po when ZCML registers them.
+os.environ.setdefault("zope_i18n_compile_mo_files", "true")
+zope.i18n.config.COMPILE_MO_FILES = True
+zope.i18n.config.ALLOWED_LANGUAGES = None
+
+SITE_ANSWERS = {
+    "site_id": "plone",
+    "title": "Collaboration Portal",
+    "description": "The secretariat's workspace between meetings",
+    "default_language": "en",
+    "languages": ["en", "es", "fr"],
+    "portal_timezone": "UTC",
+    "setup_content": True,
+}
+
+
+class CollabPortalFixture(PloneDistributionFixture):
+    PACKAGE_NAME = "collab.portal"
+    SITES = (("collab-portal", SITE_ANSWERS),)
+    _distribution_products = (
+        ("plone.app.contenttypes", {"loadZCML": True}),
+        ("plone.distribution", {"loadZCML": True}),
+        ("plone.restapi", {"loadZCML": True}),
+        ("plone.app.discussion", {"loadZCML": True}),
+        ("plone.app.multilingual", {"loadZCML": True}),
+        ("collective.easyform", {"loadZCML": True}),
+    )
+
+
+COLLAB_PORTAL_BASE_FIXTURE = CollabPortalFixture()
+
+
+class CollabPortalLayer(PloneSandboxLayer):
+    """Sandbox on top of the distribution-made site, for per-test changes."""
+
+    defaultBases = (COLLAB_PORTAL_BASE_FIXTURE,)
+
+
+COLLAB_PORTAL_FIXTURE = CollabPortalLayer()
+
+INTEGRATION_TESTING = IntegrationTesting(
+    bases=(COLLAB_PORTAL_FIXTURE,), name="collab.portal:Integration"
+)
+
+FUNCTIONAL_TESTING = FunctionalTesting(
+    bases=(COLLAB_PORTAL_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="collab.portal:Functional",
+)
+
+CHROMIUM_FIXTURE = ChromiumBrowser(name="collab.portal:ChromiumBrowser")
+
+BROWSER_TESTING = FunctionalTesting(
+    bases=(COLLAB_PORTAL_FIXTURE, WSGI_SERVER_FIXTURE, CHROMIUM_FIXTURE),
+    name="collab.portal:Browser",
+)
+
+POSTGRESQL_FIXTURE = PostgreSQLServer(name="collab.portal:PostgreSQL")
+
+BUILDOUT_FIXTURE = BuildoutCache(name="collab.portal:Buildout")

@@ -1,0 +1,148 @@
+"""Real outside services for the slow test layers: Chromium, PostgreSQL.
+
+Each starts the real program from Debian's packages (installed by
+``scripts/system-deps.sh``), on loopback only, and removes all it made.
+"""
+
+from pathlib import Path
+from plone.testing import Layer
+
+import glob
+import os
+import pwd
+import shutil
+import socket
+import subprocess
+import tempfile
+import time
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+class ChromiumBrowser(Layer):
+    """A headless Chromium driven by selenium, as ``self.layer['driver']``."""
+
+    defaultBases = ()
+
+    def setUp(self):
+        from selenium import webdriver
+        from selenium.webdriver.chrome.service import Service
+
+        options = webdriver.ChromeOptions()
+        options.binary_location = shutil.which("chromium") or "/usr/bin/chromium"
+        self.profile = tempfile.mkdtemp(prefix="collab-chromium-")
+        for flag in (
+            "--headless=new",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-dev-shm-usage",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--window-size=1280,1000",
+            f"--user-data-dir={self.profile}",
+        ):
+            options.add_argument(flag)
+        options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
+        service = Service(shutil.which("chromedriver") or "/usr/bin/chromedriver")
+        self["driver"] = webdriver.Chrome(options=options, service=service)
+        self["driver"].set_page_load_timeout(60)
+
+    def tearDown(self):
+        self["driver"].quit()
+        del self["driver"]
+        shutil.rmtree(self.profile, ignore_errors=True)
+
+
+def postgres_bindir():
+    found = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    if not found:
+        raise RuntimeError(
+            "PostgreSQL is not installed: run scripts/system-deps.sh "
+            "(apt-get install postgresql)"
+        )
+    return Path(found[-1]).parent
+
+
+class PostgreSQLServer(Layer):
+    """A throw-away PostgreSQL cluster on 127.0.0.1 and a free port.
+
+    Exposes ``dsn`` (libpq string for the ``collab`` database) and ``psql``
+    (a function running SQL as the superuser). PostgreSQL refuses to run as
+    root, so as root the cluster belongs to the ``postgres`` system user.
+    """
+
+    defaultBases = ()
+
+    def _run(self, *args, **kw):
+        cmd = [str(a) for a in args]
+        if os.geteuid() == 0:
+            cmd = ["runuser", "-u", "postgres", "--", *cmd]
+        return subprocess.run(cmd, check=True, capture_output=True, text=True, **kw)
+
+    def setUp(self):
+        bindir = postgres_bindir()
+        self.tmp = Path(tempfile.mkdtemp(prefix="collab-pg-"))
+        if os.geteuid() == 0:
+            pw = pwd.getpwnam("postgres")
+            os.chown(self.tmp, pw.pw_uid, pw.pw_gid)
+        self.datadir = self.tmp / "data"
+        self.port = free_port()
+        self._run(
+            bindir / "initdb", "-D", self.datadir, "-U", "postgres", "-A", "trust",
+            "-E", "UTF8", "--no-locale",
+        )
+        self._run(
+            bindir / "pg_ctl", "-D", self.datadir, "-l", self.tmp / "server.log",
+            "-w", "-t", "60", "start",
+            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.tmp} -c fsync=off",
+        )
+        self.psql = lambda sql, db="postgres": self._run(
+            bindir / "psql", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres",
+            "-d", db, "-v", "ON_ERROR_STOP=1", "-Atc", sql,
+        ).stdout
+        self.psql("CREATE USER collab PASSWORD 'collab'")
+        self.psql("CREATE DATABASE collab OWNER collab")
+        self["dsn"] = (
+            f"dbname='collab' host='127.0.0.1' port='{self.port}' "
+            "user='collab' password='collab'"
+        )
+        self["psql"] = self.psql
+        self.bindir = bindir
+
+    def tearDown(self):
+        try:
+            self._run(self.bindir / "pg_ctl", "-D", self.datadir, "-m", "fast", "stop")
+        finally:
+            shutil.rmtree(self.tmp, ignore_errors=True)
+            del self["dsn"]
+            del self["psql"]
+
+
+class BuildoutCache(Layer):
+    """A place for the buildout test: its own pip/egg cache kept between
+    runs in ``~/.cache/collab-portal-buildout`` so a second run is quick."""
+
+    defaultBases = ()
+
+    def setUp(self):
+        cache = Path(
+            os.environ.get(
+                "COLLAB_BUILDOUT_CACHE",
+                Path.home() / ".cache" / "collab-portal-buildout",
+            )
+        )
+        (cache / "eggs").mkdir(parents=True, exist_ok=True)
+        (cache / "downloads").mkdir(parents=True, exist_ok=True)
+        self["buildout_cache"] = cache
+        self["started"] = time.monotonic()
+
+    def tearDown(self):
+        del self["buildout_cache"]
+        del self["started"]

@@ -1,0 +1,99 @@
+"""Shared helpers of the collab.portal tests."""
+
+from plone import api
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+
+import requests
+import transaction
+
+PASSWORD = "secret-password-1"
+
+# One user per role that the permission tables of the features speak of.
+ROLE_USERS = {
+    "member": ["Member"],
+    "editor": ["Member", "Editor"],
+    "siteadmin": ["Member", "Site Administrator"],
+    "manager": ["Member", "Manager"],
+}
+
+
+def create_role_users(portal):
+    setRoles(portal, TEST_USER_ID, ["Manager"])
+    for login, roles in ROLE_USERS.items():
+        if api.user.get(username=login) is None:
+            api.user.create(
+                email=f"{login}@example.org",
+                username=login,
+                password=PASSWORD,
+                roles=roles,
+            )
+    transaction.commit()
+
+
+def rest_session(portal_url, login=None, language="en"):
+    """A requests session speaking JSON to ``portal_url`` as ``login``."""
+    session = requests.Session()
+    session.headers.update(
+        {"Accept": "application/json", "Accept-Language": language}
+    )
+    if login == "admin":
+        session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
+    elif login:
+        session.auth = (login, PASSWORD)
+    session.base = portal_url.rstrip("/")
+    return session
+
+
+def url(session, path):
+    return f"{session.base}/{path.lstrip('/')}"
+
+
+def site_fingerprint(site):
+    """What a collab-portal site must look like, however it was created.
+
+    Read from the objects alone (no site hooks), so it also works on a
+    database a separate process wrote.
+    """
+    languages = {}
+    for code in ("en", "es", "fr"):
+        root = site.get(code) if code in site.objectIds() else None
+        if root is None:
+            continue
+        page = root.get("front-page") if "front-page" in root.objectIds() else None
+        languages[code] = {
+            "portal_type": root.portal_type,
+            "default_page": root.getProperty("default_page", None)
+            or getattr(root, "default_page", None),
+            "front_page_title": page.title if page is not None else None,
+            "front_page_language": page.language if page is not None else None,
+            "translation_group": getattr(page, "_plone.tg", None) is not None,
+        }
+    groups = {
+        getattr(root["front-page"], "_plone.tg", None)
+        for root in (site[c] for c in languages)
+        if "front-page" in root.objectIds()
+    }
+    profiles = site.portal_setup._profile_upgrade_versions
+    return {
+        "languages": languages,
+        "one_translation_group": len(groups) == 1,
+        "default_view": site.portal_types["Plone Site"].default_view,
+        "installed": sorted(
+            p
+            for p in profiles
+            if p
+            in (
+                "collab.portal:default",
+                "plone.restapi:default",
+                "plone.app.discussion:default",
+                "plone.app.multilingual:default",
+                "collective.easyform:default",
+            )
+        ),
+        "collab_portal_version": profiles.get("collab.portal:default"),
+        "theme": site.portal_registry["plone.app.theming.interfaces.IThemeSettings.currentTheme"],
+        "available_languages": list(site.portal_registry["plone.available_languages"]),
+    }
