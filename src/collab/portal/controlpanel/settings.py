@@ -7,7 +7,7 @@ in one place, through the web and under ``@controlpanels/collab-portal``.
 from collab.portal import _
 from zope import schema
 from zope.interface import Interface
-from zope.interface import Invalid
+from zope.schema.interfaces import ValidationError
 
 import re
 
@@ -16,9 +16,13 @@ import re
 EMAIL_SHAPE = re.compile(r"^[^@\s]+@[^@\s]+\.[^@\s]+$")
 
 
+class InvalidEmail(ValidationError):
+    __doc__ = _("This is not a valid e-mail address.")
+
+
 def is_email(value):
     if not EMAIL_SHAPE.match(value):
-        raise Invalid(_("This is not a valid e-mail address."))
+        raise InvalidEmail(value)
     return True
 
 
