@@ -89,7 +89,8 @@ class TestControlPanelPage(ControlPanelBase):
             browser = self.browser(login, handle_errors=True)
             browser.open(f"{self.portal_url}/@@collab-portal-controlpanel")
             self.assertNotIn("form.widgets.secretariat_name", browser.contents, login)
-            self.assertIn("/login?came_from=", browser.url, login)
+            expected = "/login?came_from=" if login is None else "/insufficient-privileges"
+            self.assertIn(expected, browser.url, login)
 
 
 class TestControlPanelREST(ControlPanelBase):
