@@ -11,6 +11,7 @@ out and ``--layer Browser`` runs them alone.
 from collab.portal.testing_fixtures import BuildoutCache
 from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
+from collab.portal.testing_fixtures import RelStorageCluster
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
@@ -78,5 +79,9 @@ BROWSER_TESTING = FunctionalTesting(
 )
 
 POSTGRESQL_FIXTURE = PostgreSQLServer(name="collab.portal:PostgreSQL")
+
+RELSTORAGE_CLUSTER = RelStorageCluster(
+    bases=(POSTGRESQL_FIXTURE,), name="collab.portal:PostgreSQLCluster"
+)
 
 BUILDOUT_FIXTURE = BuildoutCache(name="collab.portal:Buildout")

@@ -13,6 +13,7 @@ import pwd
 import shutil
 import socket
 import subprocess
+import sys
 import tempfile
 import time
 
@@ -146,3 +147,82 @@ class BuildoutCache(Layer):
     def tearDown(self):
         del self["buildout_cache"]
         del self["started"]
+
+
+class RelStorageCluster(Layer):
+    """Two ``runwsgi`` instances, ``a`` and ``b``, serving one site on the
+    PostgreSQL of the base layer; ``self.layer['urls']`` maps name to the
+    site URL, ``self.layer['cluster_dir']`` holds their configuration."""
+
+    defaultBases = ()
+
+    def _cli(self, *args):
+        bindir = Path(sys.executable).parent
+        done = subprocess.run(
+            [str(bindir / "collab-portal"), *map(str, args)],
+            capture_output=True, text=True, env=self.env, timeout=600,
+        )
+        if done.returncode:
+            raise RuntimeError(done.stderr[-3000:])
+
+    def setUp(self):
+        self.tmp = Path(tempfile.mkdtemp(prefix="collab-relstorage-"))
+        self.env = dict(os.environ, zope_i18n_compile_mo_files="true")
+        self.processes = []
+        urls = {}
+        for name in ("a", "b"):
+            port = free_port()
+            self._cli(
+                "instance", "--directory", self.tmp / name, "--var",
+                self.tmp / "var", "--storage", "postgres", "--dsn", self["dsn"],
+                "--name", name, "--host", "localhost", "--port", port,
+            )
+            urls[name] = f"http://localhost:{port}/Plone"
+        self._cli(
+            "create-site", "--zope-conf", self.tmp / "a" / "etc" / "zope.conf",
+            "--id", "Plone", "--admin", "admin:admin", "--no-demo",
+        )
+        bindir = Path(sys.executable).parent
+        try:
+            for name in urls:
+                log = open(self.tmp / f"{name}.out", "w")
+                self.processes.append(
+                    subprocess.Popen(
+                        [str(bindir / "runwsgi"),
+                         str(self.tmp / name / "etc" / "zope.ini")],
+                        stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                    )
+                )
+            for name, url in urls.items():
+                self._wait_for(url, name)
+        except Exception:
+            self.tearDown()
+            raise
+        self["urls"] = urls
+        self["cluster_dir"] = self.tmp
+
+    def _wait_for(self, url, name):
+        import requests
+
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(url, timeout=5).status_code < 500:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError((self.tmp / f"{name}.out").read_text()[-3000:])
+
+    def tearDown(self):
+        for process in self.processes:
+            process.terminate()
+        for process in self.processes:
+            try:
+                process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                process.kill()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        for key in ("urls", "cluster_dir"):
+            if key in self:
+                del self[key]
