@@ -8,14 +8,15 @@ PORT ?= 8080
 SITE_ID ?= Plone
 ADMIN ?= admin:admin
 STORAGE ?= filestorage
-DSN ?= dbname='collab' host='127.0.0.1' port='5432' user='collab' password='collab'
-INSTANCE := instance
-VAR := var
-PIDFILE := $(VAR)/server.pid
+DSN ?= dbname='collab' host='127.0.0.1' port='5433' user='collab' password='collab'
+INSTANCE ?= instance
+NAME ?= $(INSTANCE)
+VAR ?= var
+PIDFILE := $(VAR)/$(NAME).pid
 export zope_i18n_compile_mo_files := true
 
 .PHONY: help install instance site start run stop status test test-fast test-slow \
-        lint format i18n bench constraints clean
+        lint format i18n bench constraints clean system-deps postgres postgres-stop
 
 help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
@@ -30,22 +31,22 @@ $(VENV)/.installed: $(BIN)/python constraints.txt setup.py
 
 install: $(VENV)/.installed  ## Create .venv and install everything pinned
 
-$(INSTANCE)/etc/zope.conf: $(VENV)/.installed
-	$(BIN)/collab-portal instance --directory $(INSTANCE) --var $(VAR) \
-	  --storage $(STORAGE) --dsn "$(DSN)" --host $(HOST) --port $(PORT)
+instance: install  ## Write the Zope instance configuration (STORAGE=filestorage|postgres)
+	@$(BIN)/collab-portal instance --directory $(INSTANCE) --var $(VAR) --name $(NAME) \
+	  --storage $(STORAGE) --dsn "$(DSN)" --host $(HOST) --port $(PORT) >/dev/null
 
-instance: $(INSTANCE)/etc/zope.conf  ## Write the Zope instance configuration
-
-$(VAR)/.site-$(SITE_ID): $(INSTANCE)/etc/zope.conf
+site: instance  ## Create the site from the collab-portal distribution if missing
 	@mkdir -p $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache
-	$(BIN)/collab-portal create-site --zope-conf $(INSTANCE)/etc/zope.conf \
+	@$(BIN)/collab-portal create-site --zope-conf $(INSTANCE)/etc/zope.conf \
 	  --id $(SITE_ID) --languages en,es,fr --admin $(ADMIN) --if-missing
-	touch $@
 
-site: $(VAR)/.site-$(SITE_ID)  ## Create the site from the collab-portal distribution if missing
-
-start: site  ## Install, create the site if missing, serve on http://localhost:8080
-	@bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID)
+start:  ## Install, create the site if missing, serve on http://localhost:8080
+	@if bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE) >/dev/null 2>&1; then \
+	  echo "Already running."; \
+	else \
+	  $(MAKE) --no-print-directory site && \
+	  bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID); \
+	fi
 	@echo "Collaboration Portal: http://$(HOST):$(PORT)/$(SITE_ID)  (login $(firstword $(subst :, ,$(ADMIN))) / $(lastword $(subst :, ,$(ADMIN))))"
 
 run: site  ## Serve in the foreground (Ctrl-C stops)
@@ -57,13 +58,16 @@ stop:  ## Stop the server started by make start
 status:  ## Is the server running?
 	@bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE)
 
-test: install  ## Run the whole test suite (all layers)
+system-deps:
+	@bash scripts/system-deps.sh
+
+test: install system-deps  ## Run the whole test suite (all layers)
 	$(BIN)/python scripts/run_tests.py
 
 test-fast: install  ## Run all but the slow layers (browser, PostgreSQL, buildout)
 	$(BIN)/python scripts/run_tests.py --fast
 
-test-slow: install  ## Run only the slow layers
+test-slow: install system-deps  ## Run only the slow layers
 	$(BIN)/python scripts/run_tests.py --slow
 
 lint: install  ## ruff and zpretty checks
@@ -79,7 +83,13 @@ format: install  ## Apply ruff and zpretty formatting
 i18n: install  ## Extract messages and sync the es and fr catalogues
 	bash scripts/i18n.sh
 
-bench: site  ## Benchmarks against a plain Document in the same run
+postgres:  ## Start a project-local PostgreSQL on 127.0.0.1:5433 (for STORAGE=postgres)
+	@bash scripts/postgres.sh start
+
+postgres-stop:  ## Stop the project-local PostgreSQL
+	@bash scripts/postgres.sh stop
+
+bench: install  ## Benchmarks against a plain Document in the same run
 	$(BIN)/python bench/run.py
 
 constraints:  ## Regenerate constraints.txt from the current .venv

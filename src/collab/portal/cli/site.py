@@ -7,6 +7,7 @@ same site.
 
 from collab.portal.distributions.languages import SUPPORTED_LANGUAGES
 
+import logging
 import sys
 
 DISTRIBUTION = "collab-portal"
@@ -49,6 +50,9 @@ def run(args):
             file=sys.stderr,
         )
         return 2
+    if not args.verbose:
+        # Profile imports warn about harmless redefinitions by the dozen.
+        logging.disable(logging.WARNING)
     app = get_app(args.zope_conf)
     try:
         if args.admin:
@@ -94,4 +98,5 @@ def add_parser(commands):
         default="",
         help="login:password of a Zope administrator to add if missing",
     )
+    parser.add_argument("--verbose", action="store_true", help="show warnings")
     parser.set_defaults(func=run)
