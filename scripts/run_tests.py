@@ -5,13 +5,13 @@ skipped"; CI and people read the plain line below it. Exit status is the
 runner's (non-zero on any failure or error).
 """
 
-from pathlib import Path
-
 import argparse
 import os
+from pathlib import Path
 import re
 import subprocess
 import sys
+
 
 ROOT = Path(__file__).resolve().parent.parent
 SLOW_LAYERS = ("Browser", "PostgreSQL", "Buildout")
@@ -45,8 +45,13 @@ def main():
     cmd += passthrough
     env = dict(os.environ, zope_i18n_compile_mo_files="true")
     proc = subprocess.Popen(
-        cmd, cwd=ROOT, env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT,
-        text=True, bufsize=1,
+        cmd,
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.STDOUT,
+        text=True,
+        bufsize=1,
     )
     last = None
     for line in proc.stdout:

@@ -3,11 +3,11 @@
 from plone import api
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
-from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
-
+from plone.app.testing import setRoles
 import requests
 import transaction
+
 
 PASSWORD = "secret-password-1"
 
@@ -36,9 +36,7 @@ def create_role_users(portal):
 def rest_session(portal_url, login=None, language="en"):
     """A requests session speaking JSON to ``portal_url`` as ``login``."""
     session = requests.Session()
-    session.headers.update(
-        {"Accept": "application/json", "Accept-Language": language}
-    )
+    session.headers.update({"Accept": "application/json", "Accept-Language": language})
     if login == "admin":
         session.auth = (SITE_OWNER_NAME, SITE_OWNER_PASSWORD)
     elif login:
@@ -94,6 +92,8 @@ def site_fingerprint(site):
             )
         ),
         "collab_portal_version": profiles.get("collab.portal:default"),
-        "theme": site.portal_registry["plone.app.theming.interfaces.IThemeSettings.currentTheme"],
+        "theme": site.portal_registry[
+            "plone.app.theming.interfaces.IThemeSettings.currentTheme"
+        ],
         "available_languages": list(site.portal_registry["plone.available_languages"]),
     }

@@ -10,7 +10,6 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
-
 import unittest
 
 
@@ -43,9 +42,7 @@ class TestFrontPage(BrowserTestCase):
         sheets = self.driver.execute_script(
             "return Array.from(document.styleSheets).map(s => s.href || '')"
         )
-        self.assertTrue(
-            any("barceloneta" in href for href in sheets), sheets
-        )
+        self.assertTrue(any("barceloneta" in href for href in sheets), sheets)
         # Barceloneta paints the navigation bar; unstyled HTML leaves it
         # transparent.
         colour = self.driver.execute_script(

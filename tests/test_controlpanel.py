@@ -3,11 +3,10 @@
 from collab.portal.testing import FUNCTIONAL_TESTING
 from plone import api
 from plone.testing.zope import Browser
-from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
+from portal_helpers import create_role_users
 from portal_helpers import rest_session
 from portal_helpers import url
-
 import transaction
 import unittest
 
@@ -44,12 +43,12 @@ class TestControlPanelPage(ControlPanelBase):
     def test_site_administrator_saves(self):
         browser = self.browser("siteadmin")
         browser.open(f"{self.portal_url}/@@collab-portal-controlpanel")
-        browser.getControl(name="form.widgets.secretariat_name").value = (
-            "Ramsar Secretariat"
-        )
-        browser.getControl(name="form.widgets.secretariat_email").value = (
-            "ramsar@example.org"
-        )
+        browser.getControl(
+            name="form.widgets.secretariat_name"
+        ).value = "Ramsar Secretariat"
+        browser.getControl(
+            name="form.widgets.secretariat_email"
+        ).value = "ramsar@example.org"
         browser.getControl(name="form.buttons.save").click()
         self.assertIn("Changes saved", browser.contents)
         self.assertEqual(self.record("secretariat_name"), "Ramsar Secretariat")
@@ -63,11 +62,13 @@ class TestControlPanelPage(ControlPanelBase):
         browser = self.browser("siteadmin", language="fr")
         browser.open(f"{self.portal_url}/@@collab-portal-controlpanel")
         browser.getControl(name="form.widgets.secretariat_name").value = "Changed"
-        browser.getControl(name="form.widgets.secretariat_email").value = (
-            "<script>alert(1)</script>"
-        )
+        browser.getControl(
+            name="form.widgets.secretariat_email"
+        ).value = "<script>alert(1)</script>"
         browser.getControl(name="form.buttons.save").click()
-        self.assertIn("Ceci n'est pas une adresse électronique valide.", browser.contents)
+        self.assertIn(
+            "Ceci n'est pas une adresse électronique valide.", browser.contents
+        )
         self.assertEqual(self.record("secretariat_name"), "Secretariat")
         self.assertIsNone(self.record("secretariat_email"))
 
@@ -89,7 +90,9 @@ class TestControlPanelPage(ControlPanelBase):
             browser = self.browser(login, handle_errors=True)
             browser.open(f"{self.portal_url}/@@collab-portal-controlpanel")
             self.assertNotIn("form.widgets.secretariat_name", browser.contents, login)
-            expected = "/login?came_from=" if login is None else "/insufficient-privileges"
+            expected = (
+                "/login?came_from=" if login is None else "/insufficient-privileges"
+            )
             self.assertIn(expected, browser.url, login)
 
 
@@ -114,8 +117,10 @@ class TestControlPanelREST(ControlPanelBase):
         session = rest_session(self.portal_url, "siteadmin")
         response = session.patch(
             url(session, "@controlpanels/collab-portal"),
-            json={"secretariat_name": "CITES Secretariat",
-                  "secretariat_email": "info@example.org"},
+            json={
+                "secretariat_name": "CITES Secretariat",
+                "secretariat_email": "info@example.org",
+            },
         )
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(self.record("secretariat_name"), "CITES Secretariat")

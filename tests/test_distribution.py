@@ -4,14 +4,13 @@ the Python API (the test fixture), the "Create a new site" page, REST
 
 from collab.portal.testing import FUNCTIONAL_TESTING
 from collab.portal.testing import INTEGRATION_TESTING
+import os
 from pathlib import Path
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from portal_helpers import site_fingerprint
-
-import os
 import requests
 import shutil
 import subprocess
@@ -20,6 +19,7 @@ import tempfile
 import unittest
 import ZODB
 import ZODB.FileStorage
+
 
 VENV_BIN = Path(sys.executable).parent
 
@@ -194,8 +194,15 @@ class TestCommandLine(unittest.TestCase):
         self.assertEqual(made.returncode, 0, made.stderr)
         conf = str(instance / "etc" / "zope.conf")
         created = self.cli(
-            "create-site", "--zope-conf", conf, "--id", "Plone",
-            "--languages", "en,es,fr", "--admin", "admin:admin",
+            "create-site",
+            "--zope-conf",
+            conf,
+            "--id",
+            "Plone",
+            "--languages",
+            "en,es,fr",
+            "--admin",
+            "admin:admin",
         )
         self.assertEqual(created.returncode, 0, created.stderr[-2000:])
         self.assertIn("Created site 'Plone'", created.stdout)
@@ -206,8 +213,9 @@ class TestCommandLine(unittest.TestCase):
         refused = self.cli("create-site", "--zope-conf", conf)
         self.assertEqual(refused.returncode, 1)
 
-        bad = self.cli("create-site", "--zope-conf", conf, "--id", "Other",
-                       "--languages", "en,de")
+        bad = self.cli(
+            "create-site", "--zope-conf", conf, "--id", "Other", "--languages", "en,de"
+        )
         self.assertEqual(bad.returncode, 2)
 
         storage = ZODB.FileStorage.FileStorage(

@@ -2,12 +2,12 @@
 and the catalogue template is in step with the source."""
 
 from pathlib import Path
-
 import re
 import subprocess
 import sys
 import tempfile
 import unittest
+
 
 ROOT = Path(__file__).resolve().parent.parent
 LOCALES = ROOT / "src" / "collab" / "portal" / "locales"
@@ -15,9 +15,7 @@ ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"', re.MULTILINE)
 
 
 def entries(path):
-    return {
-        msgid: msgstr for msgid, msgstr in ENTRY.findall(path.read_text()) if msgid
-    }
+    return {msgid: msgstr for msgid, msgstr in ENTRY.findall(path.read_text()) if msgid}
 
 
 class TestCatalogues(unittest.TestCase):
@@ -26,9 +24,17 @@ class TestCatalogues(unittest.TestCase):
         with tempfile.TemporaryDirectory() as tmp:
             pot = Path(tmp) / "collab.portal.pot"
             subprocess.run(
-                [str(i18ndude), "rebuild-pot", "--pot", str(pot),
-                 "--create", "collab.portal", str(ROOT / "src" / "collab" / "portal")],
-                check=True, capture_output=True,
+                [
+                    str(i18ndude),
+                    "rebuild-pot",
+                    "--pot",
+                    str(pot),
+                    "--create",
+                    "collab.portal",
+                    str(ROOT / "src" / "collab" / "portal"),
+                ],
+                check=True,
+                capture_output=True,
             )
             fresh = set(entries(pot))
         committed = set(entries(LOCALES / "collab.portal.pot"))
@@ -45,12 +51,12 @@ class TestCatalogues(unittest.TestCase):
     def test_mapping_names_kept(self):
         # A translation that drops ${secretariat} would print an empty name.
         pot = (LOCALES / "collab.portal.pot").read_text()
-        defaults = dict(
-            (msgid, default)
+        defaults = {
+            msgid: default
             for default, msgid in re.findall(
                 r'#\. Default: "(.*)"\n(?:#:.*\n)*msgid "(.*)"', pot
             )
-        )
+        }
         self.assertIn("footer_workspace", defaults)
         for lang in ("es", "fr"):
             catalogue = entries(LOCALES / lang / "LC_MESSAGES" / "collab.portal.po")

@@ -6,9 +6,8 @@ right after the commit; a conflicting write is resolved by Zope's retry or
 reported, never lost silently.
 """
 
-from collab.portal.testing import RELSTORAGE_CLUSTER
-
 import base64
+from collab.portal.testing import RELSTORAGE_CLUSTER
 import concurrent.futures
 import os
 import requests
@@ -16,6 +15,7 @@ import transaction
 import unittest
 import ZODB.config
 import ZODB.POSException
+
 
 ADMIN = ("admin", "admin")
 
@@ -30,13 +30,19 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
     def rest(self, name, method, path, **kw):
         headers = {"Accept": "application/json"}
         return requests.request(
-            method, f"{self.urls[name]}/{path}", headers=headers, auth=ADMIN,
-            timeout=60, **kw,
+            method,
+            f"{self.urls[name]}/{path}",
+            headers=headers,
+            auth=ADMIN,
+            timeout=60,
+            **kw,
         )
 
     def test_write_on_one_read_on_the_other(self):
         created = self.rest(
-            "a", "POST", "en",
+            "a",
+            "POST",
+            "en",
             json={"@type": "Document", "id": "written-on-a", "title": "From A"},
         )
         self.assertEqual(created.status_code, 201, created.text)
@@ -46,18 +52,24 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
 
         changed = self.rest("b", "PATCH", "en/written-on-a", json={"title": "From B"})
         self.assertEqual(changed.status_code, 204)
-        self.assertEqual(self.rest("a", "GET", "en/written-on-a").json()["title"],
-                         "From B")
+        self.assertEqual(
+            self.rest("a", "GET", "en/written-on-a").json()["title"], "From B"
+        )
 
     def test_blob_written_on_one_read_on_the_other(self):
         payload = os.urandom(256 * 1024)
         created = self.rest(
-            "a", "POST", "en",
+            "a",
+            "POST",
+            "en",
             json={
-                "@type": "File", "id": "blob-on-a", "title": "Blob",
+                "@type": "File",
+                "id": "blob-on-a",
+                "title": "Blob",
                 "file": {
                     "data": base64.b64encode(payload).decode(),
-                    "encoding": "base64", "filename": "draft.bin",
+                    "encoding": "base64",
+                    "filename": "draft.bin",
                     "content-type": "application/octet-stream",
                 },
             },
@@ -71,21 +83,30 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
 
     def test_concurrent_writes_are_resolved_or_reported(self):
         self.assertEqual(
-            self.rest("a", "POST", "en",
-                      json={"@type": "Document", "id": "contested",
-                            "title": "start"}).status_code,
+            self.rest(
+                "a",
+                "POST",
+                "en",
+                json={"@type": "Document", "id": "contested", "title": "start"},
+            ).status_code,
             201,
         )
 
         def write(name, n):
-            return name, n, self.rest(
-                name, "PATCH", "en/contested", json={"title": f"{name}-{n}"}
-            ).status_code
+            return (
+                name,
+                n,
+                self.rest(
+                    name, "PATCH", "en/contested", json={"title": f"{name}-{n}"}
+                ).status_code,
+            )
 
         with concurrent.futures.ThreadPoolExecutor(max_workers=4) as pool:
             results = list(
-                pool.map(lambda args: write(*args),
-                         [(name, n) for n in range(10) for name in ("a", "b")])
+                pool.map(
+                    lambda args: write(*args),
+                    [(name, n) for n in range(10) for name in ("a", "b")],
+                )
             )
         accepted = {f"{name}-{n}" for name, n, status in results if status == 204}
         refused = [r for r in results if r[2] != 204]
@@ -101,9 +122,12 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         """Two connections change the same object: the second commit raises
         ConflictError (Zope turns it into a retry), it is never dropped."""
         self.assertEqual(
-            self.rest("a", "POST", "en",
-                      json={"@type": "Document", "id": "raced",
-                            "title": "start"}).status_code,
+            self.rest(
+                "a",
+                "POST",
+                "en",
+                json={"@type": "Document", "id": "raced", "title": "start"},
+            ).status_code,
             201,
         )
         conf = f"""
@@ -127,10 +151,11 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         ]
         managers = [transaction.TransactionManager() for _ in dbs]
         try:
-            connections = [db.open(transaction_manager=tm)
-                           for db, tm in zip(dbs, managers)]
-            docs = [c.root()["Application"]["Plone"]["en"]["raced"]
-                    for c in connections]
+            pairs = zip(dbs, managers, strict=True)
+            connections = [db.open(transaction_manager=tm) for db, tm in pairs]
+            docs = [
+                c.root()["Application"]["Plone"]["en"]["raced"] for c in connections
+            ]
             docs[0].title = "first"
             docs[1].title = "second"
             managers[0].commit()

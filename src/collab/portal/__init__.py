@@ -1,8 +1,7 @@
 """collab.portal: a secretariat's workspace between meetings."""
 
-from zope.i18nmessageid import MessageFactory
-
 import logging
+from zope.i18nmessageid import MessageFactory
 
 
 PACKAGE_NAME = "collab.portal"

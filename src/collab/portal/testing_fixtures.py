@@ -4,11 +4,10 @@ Each starts the real program from Debian's packages (installed by
 ``scripts/system-deps.sh``), on loopback only, and removes all it made.
 """
 
-from pathlib import Path
-from plone.testing import Layer
-
 import glob
 import os
+from pathlib import Path
+from plone.testing import Layer
 import pwd
 import shutil
 import socket
@@ -96,18 +95,47 @@ class PostgreSQLServer(Layer):
         self.datadir = self.tmp / "data"
         self.port = free_port()
         self._run(
-            bindir / "initdb", "-D", self.datadir, "-U", "postgres", "-A", "trust",
-            "-E", "UTF8", "--no-locale",
+            bindir / "initdb",
+            "-D",
+            self.datadir,
+            "-U",
+            "postgres",
+            "-A",
+            "trust",
+            "-E",
+            "UTF8",
+            "--no-locale",
         )
         self._run(
-            bindir / "pg_ctl", "-D", self.datadir, "-l", self.tmp / "server.log",
-            "-w", "-t", "60", "start",
-            "-o", f"-h 127.0.0.1 -p {self.port} -k {self.tmp} -c fsync=off",
+            bindir / "pg_ctl",
+            "-D",
+            self.datadir,
+            "-l",
+            self.tmp / "server.log",
+            "-w",
+            "-t",
+            "60",
+            "start",
+            "-o",
+            f"-h 127.0.0.1 -p {self.port} -k {self.tmp} -c fsync=off",
         )
-        self.psql = lambda sql, db="postgres": self._run(
-            bindir / "psql", "-h", "127.0.0.1", "-p", self.port, "-U", "postgres",
-            "-d", db, "-v", "ON_ERROR_STOP=1", "-Atc", sql,
-        ).stdout
+        self.psql = lambda sql, db="postgres": (
+            self._run(
+                bindir / "psql",
+                "-h",
+                "127.0.0.1",
+                "-p",
+                self.port,
+                "-U",
+                "postgres",
+                "-d",
+                db,
+                "-v",
+                "ON_ERROR_STOP=1",
+                "-Atc",
+                sql,
+            ).stdout
+        )
         self.psql("CREATE USER collab PASSWORD 'collab'")
         self.psql("CREATE DATABASE collab OWNER collab")
         self["dsn"] = (
@@ -160,7 +188,10 @@ class RelStorageCluster(Layer):
         bindir = Path(sys.executable).parent
         done = subprocess.run(
             [str(bindir / "collab-portal"), *map(str, args)],
-            capture_output=True, text=True, env=self.env, timeout=600,
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=600,
         )
         if done.returncode:
             raise RuntimeError(done.stderr[-3000:])
@@ -173,24 +204,47 @@ class RelStorageCluster(Layer):
         for name in ("a", "b"):
             port = free_port()
             self._cli(
-                "instance", "--directory", self.tmp / name, "--var",
-                self.tmp / "var", "--storage", "postgres", "--dsn", self["dsn"],
-                "--name", name, "--host", "localhost", "--port", port,
+                "instance",
+                "--directory",
+                self.tmp / name,
+                "--var",
+                self.tmp / "var",
+                "--storage",
+                "postgres",
+                "--dsn",
+                self["dsn"],
+                "--name",
+                name,
+                "--host",
+                "localhost",
+                "--port",
+                port,
             )
             urls[name] = f"http://localhost:{port}/Plone"
         self._cli(
-            "create-site", "--zope-conf", self.tmp / "a" / "etc" / "zope.conf",
-            "--id", "Plone", "--admin", "admin:admin", "--no-demo",
+            "create-site",
+            "--zope-conf",
+            self.tmp / "a" / "etc" / "zope.conf",
+            "--id",
+            "Plone",
+            "--admin",
+            "admin:admin",
+            "--no-demo",
         )
         bindir = Path(sys.executable).parent
         try:
             for name in urls:
-                log = open(self.tmp / f"{name}.out", "w")
+                # The process keeps writing after this method returns.
+                log = open(self.tmp / f"{name}.out", "w")  # noqa: SIM115
                 self.processes.append(
                     subprocess.Popen(
-                        [str(bindir / "runwsgi"),
-                         str(self.tmp / name / "etc" / "zope.ini")],
-                        stdout=log, stderr=subprocess.STDOUT, env=self.env,
+                        [
+                            str(bindir / "runwsgi"),
+                            str(self.tmp / name / "etc" / "zope.ini"),
+                        ],
+                        stdout=log,
+                        stderr=subprocess.STDOUT,
+                        env=self.env,
                     )
                 )
             for name, url in urls.items():

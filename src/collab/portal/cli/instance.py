@@ -8,6 +8,7 @@ instance with its own ``--name`` and ``--port`` and the same ``--dsn``.
 
 from pathlib import Path
 
+
 ZOPE_CONF = """\
 %define INSTANCEHOME {instance}
 instancehome $INSTANCEHOME
@@ -228,9 +229,7 @@ def run(args):
 
 
 def add_parser(commands):
-    parser = commands.add_parser(
-        "instance", help="write a Zope instance configuration"
-    )
+    parser = commands.add_parser("instance", help="write a Zope instance configuration")
     parser.add_argument("--directory", default="instance")
     parser.add_argument("--var", default="var")
     parser.add_argument(

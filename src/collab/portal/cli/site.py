@@ -6,9 +6,9 @@ same site.
 """
 
 from collab.portal.distributions.languages import SUPPORTED_LANGUAGES
-
 import logging
 import sys
+
 
 DISTRIBUTION = "collab-portal"
 
@@ -39,14 +39,14 @@ def run(args):
     # Imported late: building the parser must not start Zope.
     from plone.distribution.api import site as site_api
     from plone.exportimport.utils.cli import get_app
-
     import transaction
 
     answers = answers_from(args)
     unknown = set(answers["languages"]) - set(SUPPORTED_LANGUAGES)
     if unknown or not answers["languages"]:
         print(
-            f"--languages takes a comma-separated list of {', '.join(SUPPORTED_LANGUAGES)}",
+            "--languages takes a comma-separated list of "
+            + ", ".join(SUPPORTED_LANGUAGES),
             file=sys.stderr,
         )
         return 2

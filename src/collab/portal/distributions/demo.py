@@ -9,6 +9,7 @@ from collab.portal.distributions.languages import publish
 from plone import api
 from plone.app.textfield.value import RichTextValue
 
+
 ABOUT_PAGES = {
     "en": (
         "About this portal",

@@ -8,7 +8,6 @@ base profiles, makes the language roots, and only then adds the demo.
 from collab.portal.distributions.languages import create_front_pages
 from collab.portal.distributions.languages import setup_language_roots
 from plone.distribution.handler import post_handler as default_post_handler
-
 import transaction
 
 

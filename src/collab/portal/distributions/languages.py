@@ -11,6 +11,7 @@ from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
 
+
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
 
 FRONT_PAGES = {

@@ -1,0 +1,487 @@
+"""buildout.cfg builds a Zope instance that serves Plone 6.2 + collab.portal.
+
+``VersionsTest`` (quick, no layer) checks that the committed versions.cfg
+is constraints.txt turned into a ``[versions]`` section, and that
+buildout.cfg says what deployers rely on. ``BuildoutTest`` (the slow
+``Buildout`` layer) does what a deployer does, in a temporary copy of the
+work tree: a fresh venv, ``pip install -c constraints.txt zc.buildout ...``,
+``bin/buildout``, then a site from the ``collab-portal`` distribution made
+with ``bin/instance run`` and served by ``bin/instance fg``. Eggs and
+downloads are kept in the layer's cache, so only the first run downloads.
+
+Regenerate versions.cfg after changing constraints.txt::
+
+    .venv/bin/python tests/test_buildout.py --write-versions
+"""
+
+from collab.portal.testing import BUILDOUT_FIXTURE
+import configparser
+import json
+import os
+from pathlib import Path
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import unittest
+import urllib.error
+import urllib.request
+
+
+ROOT = Path(__file__).resolve().parent.parent
+CONSTRAINTS = ROOT / "constraints.txt"
+VERSIONS = ROOT / "versions.cfg"
+BUILDOUT_CFG = ROOT / "buildout.cfg"
+# What buildout.cfg's instance must run (the deployment of the README).
+INSTANCE_EGGS = {
+    "Plone",
+    "collab.portal",
+    "plone.restapi",
+    "plone.app.multilingual",
+    "collective.easyform",
+    "plone.app.discussion",
+    "plone.distribution",
+    "plone.classicui",
+}
+PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;#]+)$")
+
+
+def canonical(name):
+    return re.sub(r"[-_.]+", "-", name).lower()
+
+
+def read_pins(path=CONSTRAINTS):
+    """``{name: version}`` of constraints.txt, in file order.
+
+    Only plain ``name==version`` lines (and comments) are allowed: a range,
+    an extra or a marker has no exact ``[versions]`` counterpart.
+    """
+    pins = {}
+    seen = {}
+    for number, raw in enumerate(Path(path).read_text().splitlines(), 1):
+        line = raw.split("#", 1)[0].strip()
+        if not line:
+            continue
+        match = PIN.match(line)
+        if match is None:
+            raise ValueError(f"{path}:{number}: not a name==version pin: {raw!r}")
+        key = canonical(match["name"])
+        if key in seen:
+            raise ValueError(f"{path}:{number}: {match['name']} pinned twice")
+        seen[key] = match["name"]
+        pins[match["name"]] = match["version"]
+    return pins
+
+
+def versions_cfg_text(pins):
+    lines = [
+        "# Generated from constraints.txt: do not edit by hand. Regenerate with",
+        "#   .venv/bin/python tests/test_buildout.py --write-versions",
+        "# tests/test_buildout.py fails when this file and constraints.txt differ.",
+        "",
+        "[versions]",
+    ]
+    lines += [f"{name} = {version}" for name, version in pins.items()]
+    return "\n".join(lines) + "\n"
+
+
+def read_versions_cfg(path=VERSIONS):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(path)
+    return dict(parser["versions"])
+
+
+def read_buildout_cfg(path=BUILDOUT_CFG):
+    parser = configparser.ConfigParser(interpolation=None)
+    parser.optionxform = str
+    parser.read(path)
+    return parser
+
+
+def words(value):
+    return value.split()
+
+
+class VersionsTest(unittest.TestCase):
+    """versions.cfg is constraints.txt; buildout.cfg says what it must."""
+
+    def test_versions_cfg_is_generated_from_constraints(self):
+        pins = read_pins()
+        self.assertEqual(
+            VERSIONS.read_text(),
+            versions_cfg_text(pins),
+            "versions.cfg is not constraints.txt: run "
+            ".venv/bin/python tests/test_buildout.py --write-versions",
+        )
+        # The same, read the way buildout reads it.
+        self.assertEqual(
+            {canonical(k): v for k, v in read_versions_cfg().items()},
+            {canonical(k): v for k, v in pins.items()},
+        )
+
+    def test_constraints_pin_what_buildout_needs(self):
+        pins = {canonical(name): version for name, version in read_pins().items()}
+        for name in (
+            "zc.buildout",
+            "zc.recipe.egg",
+            "plone.recipe.zope2instance",
+            "setuptools",
+            "pip",
+            "wheel",
+            "Plone",
+            "Products.CMFPlone",
+        ):
+            self.assertIn(canonical(name), pins, name)
+        self.assertEqual(pins["plone"], "6.2.2")
+        self.assertEqual(pins["products-cmfplone"], "6.2.2")
+
+    def test_read_pins_refuses_what_versions_cfg_cannot_say(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            path = Path(tmp) / "c.txt"
+            for bad in (
+                "Zope>=6",
+                "Zope==6.3; python_version<'3.12'",
+                "Zope[wsgi]==6.3",
+            ):
+                path.write_text(f"# comment\nPlone==6.2.2\n{bad}\n")
+                with self.assertRaises(ValueError, msg=bad):
+                    read_pins(path)
+            path.write_text("Plone==6.2.2  # inline comment\n\nzope.interface==8.7\n")
+            self.assertEqual(
+                read_pins(path), {"Plone": "6.2.2", "zope.interface": "8.7"}
+            )
+
+    def test_buildout_cfg(self):
+        cfg = read_buildout_cfg()
+        buildout = cfg["buildout"]
+        self.assertEqual(words(buildout["extends"]), ["versions.cfg"])
+        self.assertEqual(words(buildout["develop"]), ["."])
+        self.assertEqual(words(buildout["parts"]), ["instance"])
+        self.assertEqual(buildout["allow-picked-versions"], "false")
+        self.assertEqual(buildout["show-picked-versions"], "true")
+        instance = cfg["instance"]
+        self.assertEqual(instance["recipe"], "plone.recipe.zope2instance")
+        self.assertEqual(instance["wsgi"], "on")
+        self.assertEqual(instance["http-address"], "8080")
+        self.assertEqual(instance["user"], "admin:admin")
+        self.assertEqual(set(words(instance["eggs"])), INSTANCE_EGGS)
+        self.assertIn(
+            ["zope_i18n_compile_mo_files", "true"],
+            [line.split() for line in instance["environment-vars"].splitlines()],
+        )
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def copy_work_tree(dest):
+    """The files git would commit now (tracked or new, not ignored)."""
+    try:
+        listed = subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            check=True,
+            capture_output=True,
+        ).stdout.decode()
+    except (OSError, subprocess.CalledProcessError):
+        listed = None
+    if listed is None:
+        shutil.copytree(
+            ROOT,
+            dest,
+            ignore=shutil.ignore_patterns(
+                ".git",
+                ".venv*",
+                "var",
+                "instance",
+                "bin",
+                "parts",
+                "eggs",
+                "develop-eggs",
+                ".installed.cfg",
+                "*.egg-info",
+                "__pycache__",
+            ),
+        )
+        return
+    for name in filter(None, listed.split("\0")):
+        source = ROOT / name
+        if source.is_file():
+            target = dest / name
+            target.parent.mkdir(parents=True, exist_ok=True)
+            shutil.copy2(source, target)
+
+
+def http_get(url, auth=None, timeout=30):
+    """(status, body) of a GET; redirects are followed."""
+    request = urllib.request.Request(url)
+    if auth:
+        import base64
+
+        token = base64.b64encode(":".join(auth).encode()).decode()
+        request.add_header("Authorization", f"Basic {token}")
+    try:
+        with urllib.request.urlopen(request, timeout=timeout) as response:
+            return response.status, response.read().decode("utf-8", "replace")
+    except urllib.error.HTTPError as error:
+        return error.code, error.read().decode("utf-8", "replace")
+
+
+# Run by ``bin/instance run``: the instance's own python, with ``app`` bound.
+SITE_SCRIPT = r"""
+from importlib import metadata
+from plone.app.discussion.interfaces import IDiscussionLayer
+from plone.distribution.api import distribution as dist_api
+from plone.distribution.api import site as site_api
+from plone.restapi.interfaces import IPloneRestapiLayer
+from zope.interface import alsoProvides
+
+import collab.portal
+import json
+import sys
+import transaction
+
+alsoProvides(app.REQUEST, IPloneRestapiLayer, IDiscussionLayer)
+answers = json.loads(sys.argv[1])
+site = site_api.create(app, "collab-portal", answers)
+transaction.commit()
+result = {
+    "collab.portal": collab.portal.__file__,
+    "distributions": sorted(d.name for d in dist_api.get_distributions()),
+    "site": site.getId(),
+    "languages": [c for c in ("en", "es", "fr") if c in site.objectIds()],
+    "zope_users": sorted(app.acl_users.getUserNames()),
+    "dists": sorted(
+        [d.metadata["Name"], d.version, str(d.locate_file(""))]
+        for d in metadata.distributions()
+    ),
+    "sys_path": sys.path,
+}
+print("RESULT " + json.dumps(result))
+"""
+
+
+class BuildoutTest(unittest.TestCase):
+    """A deployer's buildout, from an empty venv to a served site."""
+
+    layer = BUILDOUT_FIXTURE
+
+    def setUp(self):
+        self.cache = self.layer["buildout_cache"]
+        self.tmp = Path(tempfile.mkdtemp(prefix="collab-buildout-"))
+        if not os.environ.get("COLLAB_BUILDOUT_KEEP"):
+            self.addCleanup(shutil.rmtree, self.tmp, ignore_errors=True)
+        self.checkout = self.tmp / "collab.portal"
+        self.checkout.mkdir()
+        self.venv = self.checkout / ".venv-buildout"
+        self.timings = {}
+        self.env = {
+            k: v
+            for k, v in os.environ.items()
+            if not k.startswith(
+                ("PYTHON", "VIRTUAL_ENV", "BUILDOUT", "ZOPE_", "INSTANCE_")
+            )
+        }
+        self.env["PATH"] = os.pathsep.join(
+            p
+            for p in self.env.get("PATH", "").split(os.pathsep)
+            if not p.startswith(str(ROOT / ".venv"))
+        )
+        self.addCleanup(self.report_timings)
+
+    def report_timings(self):
+        if self.timings:
+            spent = ", ".join(f"{k} {v:.0f}s" for k, v in self.timings.items())
+            print(f"\n  buildout test timings: {spent}", file=sys.stderr)
+
+    def run_step(self, label, cmd, timeout):
+        log = self.tmp / f"{label}.log"
+        started = time.monotonic()
+        with log.open("w") as out:
+            proc = subprocess.run(
+                [str(c) for c in cmd],
+                cwd=self.checkout,
+                env=self.env,
+                stdout=out,
+                stderr=subprocess.STDOUT,
+                timeout=timeout,
+            )
+        self.timings[label] = time.monotonic() - started
+        output = log.read_text()
+        self.assertEqual(
+            proc.returncode,
+            0,
+            f"{label} failed ({' '.join(map(str, cmd))}):\n{output[-6000:]}",
+        )
+        return output
+
+    def test_buildout_builds_and_serves_collab_portal(self):
+        copy_work_tree(self.checkout)
+        self.assertTrue((self.checkout / "buildout.cfg").is_file())
+        pins = {canonical(k): v for k, v in read_pins().items()}
+
+        # The commands of buildout.cfg's header, as a deployer types them.
+        self.run_step("venv", [sys.executable, "-m", "venv", self.venv], 120)
+        self.run_step(
+            "pip",
+            [
+                self.venv / "bin" / "pip",
+                "install",
+                "-c",
+                "constraints.txt",
+                "zc.buildout",
+                "setuptools",
+                "wheel",
+                "pip",
+            ],
+            600,
+        )
+        port = free_port()
+        buildout_output = self.run_step(
+            "buildout",
+            [
+                self.venv / "bin" / "buildout",
+                "-c",
+                "buildout.cfg",
+                f"buildout:eggs-directory={self.cache / 'eggs'}",
+                f"buildout:download-cache={self.cache / 'downloads'}",
+                f"instance:http-address=127.0.0.1:{port}",
+            ],
+            1500,
+        )
+        self.assertNotIn("Picked versions", buildout_output)
+        instance = self.checkout / "bin" / "instance"
+        self.assertTrue(instance.is_file(), buildout_output[-3000:])
+        etc = self.checkout / "parts" / "instance" / "etc"
+        zope_conf = (etc / "zope.conf").read_text()
+        self.assertRegex(zope_conf, r"zope_i18n_compile_mo_files\s+true")
+        self.assertIn(f"127.0.0.1:{port}", (etc / "wsgi.ini").read_text())
+        self.assertFalse((self.checkout / "eggs").exists(), "eggs not in the cache")
+
+        # The instance's python: collab.portal importable, its distribution
+        # registered, a site made from it, and every distribution pinned.
+        answers = {
+            "site_id": "Plone",
+            "title": "Collaboration Portal",
+            "description": "The secretariat's workspace between meetings",
+            "default_language": "en",
+            "languages": ["en", "es", "fr"],
+            "portal_timezone": "UTC",
+            "setup_content": True,
+        }
+        script = self.tmp / "make_site.py"
+        script.write_text(SITE_SCRIPT)
+        run_output = self.run_step(
+            "site", [instance, "run", script, json.dumps(answers)], 600
+        )
+        lines = [line for line in run_output.splitlines() if line.startswith("RESULT ")]
+        self.assertEqual(len(lines), 1, run_output[-4000:])
+        result = json.loads(lines[0][len("RESULT ") :])
+        self.assertTrue(
+            result["collab.portal"].startswith(str(self.checkout / "src")),
+            result["collab.portal"],
+        )
+        self.assertIn("collab-portal", result["distributions"])
+        self.assertEqual(result["site"], "Plone")
+        self.assertEqual(result["languages"], ["en", "es", "fr"])
+        self.assertIn("admin", result["zope_users"])
+        self.assertNotIn(
+            str(ROOT / ".venv"),
+            " ".join(result["sys_path"]),
+            "the instance must not see the project's own .venv",
+        )
+        versions = {}
+        for name, version, _location in result["dists"]:
+            versions.setdefault(canonical(name), set()).add(version)
+        self.assertEqual(versions.pop("collab-portal"), {"1.0.0.dev0"})
+        wrong = {
+            name: (sorted(found), pins.get(name))
+            for name, found in versions.items()
+            if found != {pins.get(name)}
+        }
+        self.assertEqual(wrong, {}, "distributions not as in constraints.txt")
+        for name in (
+            "plone",
+            "products-cmfplone",
+            "zope",
+            "plone-recipe-zope2instance",
+        ):
+            self.assertIn(name, versions)
+
+        # Serve it: bin/instance fg on the free port, stopped whatever happens.
+        log = (self.tmp / "instance.log").open("w")
+        self.addCleanup(log.close)
+        started = time.monotonic()
+        server = subprocess.Popen(
+            [str(instance), "fg"],
+            cwd=self.checkout,
+            env=self.env,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            start_new_session=True,
+        )
+        self.addCleanup(self.stop, server)
+        base = f"http://localhost:{port}"
+        status = self.wait_for(base + "/", server)
+        self.timings["start"] = time.monotonic() - started
+        self.assertEqual(status, 200)
+        status, body = http_get(base + "/@@plone-overview")
+        self.assertEqual(status, 200, body[-2000:])
+        self.assertIn("Collaboration Portal", body)
+        status, body = http_get(base + "/Plone/en")
+        self.assertEqual(status, 200, body[-2000:])
+        self.assertIn("Collaboration Portal", body)
+        self.assertIn('lang="en"', body)
+        status, body = http_get(base + "/Plone/es")
+        self.assertEqual(status, 200, body[-2000:])
+        self.assertIn("Portal de colaboración", body)
+        # plone.restapi is served, and the buildout's admin:admin logs in.
+        status, body = http_get(base + "/Plone/++api++/@site", auth=("admin", "admin"))
+        self.assertEqual(status, 200, body[-2000:])
+        status, body = http_get(base + "/manage_main", auth=("admin", "admin"))
+        self.assertEqual(status, 200, body[-2000:])
+        self.assertEqual(server.poll(), None, "the instance stopped by itself")
+
+    def wait_for(self, url, server, timeout=180):
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if server.poll() is not None:
+                self.fail(
+                    f"bin/instance fg exited with {server.returncode}:\n"
+                    + (self.tmp / "instance.log").read_text()[-4000:]
+                )
+            try:
+                return http_get(url, timeout=5)[0]
+            except (OSError, urllib.error.URLError):
+                time.sleep(0.5)
+        self.fail(
+            f"{url} did not answer in {timeout}s:\n"
+            + (self.tmp / "instance.log").read_text()[-4000:]
+        )
+
+    @staticmethod
+    def stop(server):
+        if server.poll() is not None:
+            return
+        os.killpg(server.pid, signal.SIGTERM)
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            os.killpg(server.pid, signal.SIGKILL)
+            server.wait(timeout=30)
+
+
+if __name__ == "__main__":
+    if sys.argv[1:] == ["--write-versions"]:
+        VERSIONS.write_text(versions_cfg_text(read_pins()))
+        print(f"wrote {VERSIONS} ({len(read_pins())} pins)")
+    else:
+        sys.exit("usage: tests/test_buildout.py --write-versions")
