@@ -59,7 +59,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1001",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1002",))
 
 
 class TestUninstall(unittest.TestCase):
@@ -83,6 +83,13 @@ class TestUninstall(unittest.TestCase):
         registry = api.portal.get_tool("portal_registry")
         self.assertNotIn("collab.portal.secretariat_name", registry.records)
         self.assertNotIn("collab.portal.secretariat_email", registry.records)
+
+    def test_types_and_workflows_removed(self):
+        types = api.portal.get_tool("portal_types")
+        workflow = api.portal.get_tool("portal_workflow")
+        self.assertNotIn("Forum", types.objectIds())
+        self.assertNotIn("DiscussionGroup", types.objectIds())
+        self.assertNotIn("collab_discussion_group_workflow", workflow.objectIds())
 
     def test_configlet_removed(self):
         panel = api.portal.get_tool("portal_controlpanel")
@@ -112,7 +119,7 @@ class TestUpgrades(unittest.TestCase):
         setRoles(self.portal, TEST_USER_ID, ["Manager"])
         self.setup = api.portal.get_tool("portal_setup")
 
-    def test_upgrade_1000_to_1001_adds_settings(self):
+    def test_upgrade_from_1000_adds_settings(self):
         registry = api.portal.get_tool("portal_registry")
         for name in ("secretariat_name", "secretariat_email"):
             del registry.records[f"collab.portal.{name}"]
@@ -121,9 +128,28 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1001",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1002",))
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
         )
         self.assertEqual(self.setup.listUpgrades(PROFILE), [])
+
+    def test_upgrade_1001_to_1002_adds_forum_types(self):
+        types = api.portal.get_tool("portal_types")
+        workflow = api.portal.get_tool("portal_workflow")
+        types.manage_delObjects(["Forum", "DiscussionGroup"])
+        workflow.manage_delObjects(
+            ["collab_forum_workflow", "collab_discussion_group_workflow"]
+        )
+        self.setup.setLastVersionForProfile(PROFILE, "1001")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertIn("Forum", types.objectIds())
+        self.assertIn("DiscussionGroup", types.objectIds())
+        self.assertEqual(
+            workflow.getChainForPortalType("DiscussionGroup"),
+            ("collab_discussion_group_workflow",),
+        )
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1002",))

@@ -1,0 +1,52 @@
+"""A time-boxed discussion group of a forum, with guiding questions."""
+
+from collab.portal import _
+from collab.portal.content.window import IWindow
+from plone.app.multilingual.dx import directives as multilingual
+from plone.app.textfield import RichText
+from plone.dexterity.content import Item
+from zope import schema
+from zope.interface import implementer
+
+
+class IDiscussionGroup(IWindow):
+    introduction = RichText(title=_("Introduction"), required=False)
+
+    guiding_questions = schema.List(
+        title=_("Guiding questions"),
+        description=_(
+            "One question per line, in the order they are discussed. A "
+            "comment may name the question it answers by its number."
+        ),
+        value_type=schema.TextLine(max_length=500),
+        required=False,
+        default=[],
+        max_length=30,
+    )
+
+    schedule_remarks = schema.Text(
+        title=_("Schedule remarks"),
+        description=_("Shown in the forum's schedule table."),
+        required=False,
+        max_length=1000,
+    )
+
+    moderated = schema.Bool(
+        title=_("Moderated"),
+        description=_("Comments wait for a moderator before others see them."),
+        required=False,
+        default=False,
+    )
+    multilingual.languageindependent("moderated")
+
+
+@implementer(IDiscussionGroup)
+class DiscussionGroup(Item):
+    """Comments live in its plone.app.discussion conversation."""
+
+    def question(self, number):
+        """The guiding question numbered from 1, or None."""
+        questions = self.guiding_questions or []
+        if isinstance(number, int) and 1 <= number <= len(questions):
+            return questions[number - 1]
+        return None
