@@ -10,8 +10,8 @@ from bench_probe import MARKER
 from bench_probe import SUBSCRIBER_ZCML
 from concurrency import run_concurrent
 from concurrency import timed_call
-import os
 from pathlib import Path
+import os
 import requests
 import shutil
 import socket

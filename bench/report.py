@@ -4,8 +4,8 @@ Ratios are taken against a baseline measured in the same run: absolute
 milliseconds vary a lot between runs on small machines, ratios much less.
 """
 
-import json
 from pathlib import Path
+import json
 
 
 def fmt(value, digits=1):

@@ -5,19 +5,19 @@ registered scenario (see ``bench/scenarios/``) and prints median, p95 and the
 ratio to a baseline measured in the same run. See bench/README.md.
 """
 
-import argparse
 from context import ACCEPT_JSON
 from context import Context
-import datetime
-from harness import Server
 from harness import measure_latency
 from harness import measure_load
-import os
-import platform
+from harness import Server
 from report import error_lines
 from report import latency_table
 from report import load_table
 from report import write_json
+import argparse
+import datetime
+import os
+import platform
 import scenarios
 import signal
 import sys

@@ -5,9 +5,9 @@ skipped"; CI and people read the plain line below it. Exit status is the
 runner's (non-zero on any failure or error).
 """
 
+from pathlib import Path
 import argparse
 import os
-from pathlib import Path
 import re
 import subprocess
 import sys

@@ -1,10 +1,10 @@
 """Shared helpers of the collab.portal tests."""
 
 from plone import api
+from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
-from plone.app.testing import setRoles
 import requests
 import transaction
 

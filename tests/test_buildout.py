@@ -14,12 +14,12 @@ Regenerate versions.cfg after changing constraints.txt::
     .venv/bin/python tests/test_buildout.py --write-versions
 """
 
-import base64
 from collab.portal.testing import BUILDOUT_FIXTURE
+from pathlib import Path
+import base64
 import configparser
 import json
 import os
-from pathlib import Path
 import re
 import shutil
 import signal

@@ -3,8 +3,8 @@
 from collab.portal.testing import FUNCTIONAL_TESTING
 from plone import api
 from plone.testing.zope import Browser
-from portal_helpers import PASSWORD
 from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
 import transaction

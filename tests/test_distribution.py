@@ -4,13 +4,13 @@ the Python API (the test fixture), the "Create a new site" page, REST
 
 from collab.portal.testing import FUNCTIONAL_TESTING
 from collab.portal.testing import INTEGRATION_TESTING
-import os
 from pathlib import Path
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from portal_helpers import site_fingerprint
+import os
 import requests
 import shutil
 import subprocess

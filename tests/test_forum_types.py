@@ -8,10 +8,10 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from plone import api
+from plone.api.exc import InvalidParameterError
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from zope.interface import Invalid
-
 import unittest
 
 
@@ -48,7 +48,7 @@ class TestForumTypes(unittest.TestCase):
         self.assertEqual(api.content.get_state(self.group), "draft")
 
     def test_group_only_in_forum(self):
-        with self.assertRaises(Exception):
+        with self.assertRaises(InvalidParameterError):
             api.content.create(
                 container=self.portal["en"], type="DiscussionGroup", title="Stray"
             )

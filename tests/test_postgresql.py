@@ -6,8 +6,8 @@ right after the commit; a conflicting write is resolved by Zope's retry or
 reported, never lost silently.
 """
 
-import base64
 from collab.portal.testing import RELSTORAGE_CLUSTER
+import base64
 import concurrent.futures
 import os
 import requests

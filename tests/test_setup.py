@@ -3,8 +3,8 @@
 from collab.portal.interfaces import IBrowserLayer
 from collab.portal.testing import INTEGRATION_TESTING
 from plone import api
-from plone.app.testing import TEST_USER_ID
 from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
 import unittest
 

@@ -1,7 +1,7 @@
 """collab.portal: a secretariat's workspace between meetings."""
 
-import logging
 from zope.i18nmessageid import MessageFactory
+import logging
 
 
 PACKAGE_NAME = "collab.portal"

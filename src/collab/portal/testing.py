@@ -12,12 +12,12 @@ from collab.portal.testing_fixtures import BuildoutCache
 from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
 from collab.portal.testing_fixtures import RelStorageCluster
-import os
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
+import os
 import zope.i18n.config
 
 

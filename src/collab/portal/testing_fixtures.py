@@ -4,10 +4,10 @@ Each starts the real program from Debian's packages (installed by
 ``scripts/system-deps.sh``), on loopback only, and removes all it made.
 """
 
-import glob
-import os
 from pathlib import Path
 from plone.testing import Layer
+import glob
+import os
 import pwd
 import shutil
 import socket

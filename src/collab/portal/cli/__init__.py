@@ -6,9 +6,9 @@ creates a site from the ``collab-portal`` distribution, as the "Create a
 new site" page and ``POST /@sites`` do.
 """
 
-import argparse
 from collab.portal.cli import instance
 from collab.portal.cli import site
+import argparse
 import sys
 
 

@@ -18,6 +18,7 @@ from zope import schema
 from zope.interface import Invalid
 from zope.interface import invariant
 
+
 UPCOMING = "upcoming"
 OPEN = "open"
 CLOSED = "closed"
@@ -32,9 +33,7 @@ class IWindow(model.Schema):
     directives.widget("opens", DatetimeFieldWidget, default_timezone=default_timezone)
 
     closes = schema.Datetime(title=_("Closes"), required=True)
-    directives.widget(
-        "closes", DatetimeFieldWidget, default_timezone=default_timezone
-    )
+    directives.widget("closes", DatetimeFieldWidget, default_timezone=default_timezone)
 
     # One schedule for every language version.
     multilingual.languageindependent("opens", "closes")

@@ -5,10 +5,10 @@ in one place, through the web and under ``@controlpanels/collab-portal``.
 """
 
 from collab.portal import _
-import re
 from zope import schema
 from zope.interface import Interface
 from zope.schema.interfaces import ValidationError
+import re
 
 
 # The same shape plone.schema's Email field accepts; plone.registry has no
