@@ -23,6 +23,12 @@ UPCOMING = "upcoming"
 OPEN = "open"
 CLOSED = "closed"
 
+STATUS_LABELS = {
+    UPCOMING: _("status_upcoming", default="upcoming"),
+    OPEN: _("status_open", default="open"),
+    CLOSED: _("status_closed", default="closed"),
+}
+
 
 class WindowClosesBeforeItOpens(Invalid):
     __doc__ = _("The closing time must be after the opening time.")

@@ -1,0 +1,72 @@
+"""Classic UI pages of forums and discussion groups."""
+
+from collab.portal.browser.dates import format_local
+from collab.portal.browser.dates import format_utc
+from collab.portal.content.window import STATUS_LABELS
+from collab.portal.forum.schedule import comment_window_is_open
+from collab.portal.forum.schedule import group_status
+from collab.portal.forum.schedule import schedule_rows
+from plone import api
+from Products.Five.browser import BrowserView
+
+
+class ForumMixin:
+    def status_label(self, status):
+        return STATUS_LABELS[status]
+
+    def utc(self, value, with_time=True):
+        return format_utc(value, self.request, with_time)
+
+    def local(self, value):
+        return format_local(value, self.request)
+
+    def is_anonymous(self):
+        return api.user.is_anonymous()
+
+    def sign_up_url(self):
+        """Registration if the site allows it, else the login form."""
+        portal_url = api.portal.get().absolute_url()
+        if api.portal.get_registry_record("plone.enable_self_reg", default=False):
+            return f"{portal_url}/@@register"
+        return f"{portal_url}/login"
+
+
+class ForumView(ForumMixin, BrowserView):
+    """Purpose, groups, schedule, outcomes: the forum's single page."""
+
+    def rows(self):
+        return schedule_rows(self.context)
+
+    def print_url(self):
+        return f"{self.context.absolute_url()}/@@forum-print"
+
+
+class ForumPrintView(ForumView):
+    """Everything on one printable page; ``?comments=1`` adds the comments
+    the reader may see."""
+
+    def with_comments(self):
+        return self.request.form.get("comments") in ("1", "true", "on")
+
+    def comments(self, group):
+        from plone.app.discussion.interfaces import IConversation
+
+        conversation = IConversation(group, None)
+        if conversation is None:
+            return []
+        return [
+            comment
+            for comment in conversation.getComments()
+            if api.user.has_permission("View", obj=comment)
+        ]
+
+
+class DiscussionGroupView(ForumMixin, BrowserView):
+    def status(self):
+        return group_status(self.context)
+
+    def can_comment_now(self):
+        return comment_window_is_open(self.context)
+
+    def forum_url(self):
+        return self.context.__parent__.absolute_url()

@@ -1,0 +1,1 @@
+"""The online forum: schedule, comment window, clock."""

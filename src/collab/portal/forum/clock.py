@@ -1,0 +1,65 @@
+"""The forum clock: opens and closes discussion groups at the edges of
+their comment window.
+
+Run it every minute (``make start`` does; in production cron or a systemd
+timer calls ``POST /Plone/@forum-clock``). Comments never depend on it:
+``comment_window_is_open`` checks the window itself, so a late clock only
+delays what the workflow state says, never what is accepted.
+"""
+
+from collab.portal.content.window import CLOSED
+from collab.portal.content.window import now
+from collab.portal.content.window import OPEN
+from collab.portal.content.window import window_status
+from contextlib import contextmanager
+from contextvars import ContextVar
+from plone import api
+
+
+_clock_running = ContextVar("collab_portal_clock_running", default=False)
+
+
+def clock_is_running():
+    """True while the clock itself fires transitions (not an editor)."""
+    return _clock_running.get()
+
+
+@contextmanager
+def _as_clock():
+    token = _clock_running.set(True)
+    try:
+        with api.env.adopt_roles(["Manager"]):
+            yield
+    finally:
+        _clock_running.reset(token)
+
+
+def tick(at=None):
+    """Move groups whose window edge has passed; return what changed."""
+    at = at or now()
+    catalog = api.portal.get_tool("portal_catalog")
+    changes = []
+    with _as_clock():
+        brains = catalog.unrestrictedSearchResults(
+            portal_type="DiscussionGroup", review_state=["scheduled", "open"]
+        )
+        for brain in brains:
+            group = brain._unrestrictedGetObject()
+            state = api.content.get_state(group)
+            wanted = window_status(group, at)
+            steps = []
+            if state == "scheduled" and wanted in (OPEN, CLOSED):
+                steps.append("open")
+            if wanted == CLOSED:
+                steps.append("close")
+            for step in steps:
+                api.content.transition(group, transition=step)
+            if steps:
+                changes.append(
+                    {
+                        "group": group.absolute_url(),
+                        "from": state,
+                        "to": api.content.get_state(group),
+                    }
+                )
+    return changes

@@ -1,0 +1,291 @@
+"""The forum page, its schedule (page, print, REST), the comment window and
+the clock."""
+
+from collab.portal.forum.clock import tick
+from collab.portal.testing import FUNCTIONAL_TESTING
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.app.textfield.value import RichTextValue
+from plone.testing.zope import Browser
+from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
+from portal_helpers import rest_session
+from portal_helpers import url
+import transaction
+import unittest
+
+
+NOW = datetime.now(UTC).replace(microsecond=0)
+
+
+def days(n):
+    return NOW + timedelta(days=n)
+
+
+def make_forum(container):
+    with api.env.adopt_roles(["Manager"]):
+        forum = api.content.create(
+            container=container,
+            type="Forum",
+            id="capacity-forum",
+            title="Strategic approaches to capacity-building",
+            purpose=RichTextValue("<p>Review the Action Plan.</p>"),
+            expected_outcomes=RichTextValue("<p>A revised Action Plan.</p>"),
+            participation_note="Participation is limited to registered users.",
+            opens=days(-20),
+            closes=days(40),
+        )
+        api.content.transition(forum, to_state="published")
+        specs = [
+            (
+                "monitoring",
+                "Monitoring and evaluation",
+                -3,
+                5,
+                "open",
+                "Runs two weeks because of the holidays.",
+            ),
+            ("findings", "Findings of the evaluation", -20, -10, "closed", ""),
+            ("coordination", "Coordination mechanism", 10, 15, "scheduled", ""),
+            ("draft-group", "Not announced yet", 20, 25, "draft", ""),
+        ]
+        for gid, title, start, end, state, remarks in specs:
+            group = api.content.create(
+                container=forum,
+                type="DiscussionGroup",
+                id=gid,
+                title=title,
+                guiding_questions=["What worked?", "What should change?"],
+                opens=days(start),
+                closes=days(end),
+                schedule_remarks=remarks,
+            )
+            for step in {
+                "draft": [],
+                "scheduled": ["schedule"],
+                "open": ["schedule", "open"],
+                "closed": ["schedule", "open", "close"],
+            }[state]:
+                api.content.transition(group, transition=step)
+    return forum
+
+
+class ForumTestCase(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        self.forum = make_forum(self.portal["en"])
+        transaction.commit()
+        self.forum_url = self.forum.absolute_url()
+
+    def browser(self, login=None, language="en"):
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.addHeader("Accept-Language", language)
+        if login:
+            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
+        return browser
+
+    def comments(self, gid):
+        transaction.begin()
+        return list(IConversation(self.forum[gid]).getComments())
+
+
+class TestForumPage(ForumTestCase):
+    def test_page_for_anonymous(self):
+        browser = self.browser()
+        browser.open(self.forum_url)
+        html = browser.contents
+        self.assertIn("Review the Action Plan.", html)
+        self.assertIn("A revised Action Plan.", html)
+        self.assertIn("Go to the top of the page", html)
+        self.assertIn('href="#forum-top"', html)
+        self.assertIn("@@forum-print", html)
+        self.assertIn("Sign up for an account to take part.", html)
+        self.assertNotIn("Not announced yet", html)
+        # Schedule in date order, status from workflow and window.
+        schedule = html.split('id="forum-schedule"')[1]
+        order = [
+            schedule.index(t)
+            for t in (
+                "Findings of the evaluation",
+                "Monitoring and evaluation",
+                "Coordination mechanism",
+            )
+        ]
+        self.assertEqual(order, sorted(order))
+        self.assertIn("Runs two weeks because of the holidays.", schedule)
+        self.assertIn("UTC", schedule)
+
+    def test_member_sees_no_sign_up(self):
+        browser = self.browser("member")
+        browser.open(self.forum_url)
+        self.assertNotIn("Sign up for an account", browser.contents)
+
+    def test_draft_group_visible_to_editor(self):
+        browser = self.browser("editor")
+        browser.open(self.forum_url)
+        self.assertIn("Not announced yet", browser.contents)
+
+    def test_translated_page(self):
+        # Pages speak the language of their language root.
+        with api.env.adopt_roles(["Manager"]):
+            forum = make_forum(self.portal["es"])
+        transaction.commit()
+        browser = self.browser(language="es")
+        browser.open(forum.absolute_url())
+        self.assertIn("Calendario del foro", browser.contents)
+        self.assertIn("Volver al principio de la página", browser.contents)
+
+    def test_print_view(self):
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/@@forum-print")
+        self.assertIn("What should change?", browser.contents)
+        self.assertIn("Include the comments", browser.contents)
+        self.assertNotIn("main-container", browser.contents)
+
+    def test_group_page(self):
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertIn('id="question-2"', browser.contents)
+        self.assertIn("Only registered members may post.", browser.contents)
+        browser.open(f"{self.forum_url}/coordination")
+        self.assertIn("not open for comments yet", browser.contents)
+
+    def test_private_forum_hidden(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(self.forum, to_state="private")
+        transaction.commit()
+        browser = self.browser()
+        browser.open(self.forum_url)
+        self.assertIn("/login", browser.url)
+
+
+class TestScheduleREST(ForumTestCase):
+    def test_rows(self):
+        session = rest_session(self.portal.absolute_url())
+        response = session.get(url(session, "en/capacity-forum/@schedule"))
+        self.assertEqual(response.status_code, 200, response.text)
+        items = response.json()["items"]
+        self.assertEqual(
+            [(i["title"], i["status"]) for i in items],
+            [
+                ("Findings of the evaluation", "closed"),
+                ("Monitoring and evaluation", "open"),
+                ("Coordination mechanism", "upcoming"),
+            ],
+        )
+        first = items[1]
+        self.assertEqual(first["group"], f"{self.forum_url}/monitoring")
+        self.assertTrue(first["opens"].endswith("Z"))
+        self.assertEqual(first["remarks"], "Runs two weeks because of the holidays.")
+
+    def test_editor_sees_draft_group(self):
+        session = rest_session(self.portal.absolute_url(), "editor")
+        items = session.get(url(session, "en/capacity-forum/@schedule")).json()
+        self.assertEqual(len(items["items"]), 4)
+
+    def test_private_forum_401(self):
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(self.forum, to_state="private")
+        transaction.commit()
+        session = rest_session(self.portal.absolute_url())
+        response = session.get(url(session, "en/capacity-forum/@schedule"))
+        self.assertEqual(response.status_code, 401)
+
+
+class TestCommentWindow(ForumTestCase):
+    def post(self, gid, login="member", text="A considered view.", language="en"):
+        session = rest_session(self.portal.absolute_url(), login, language)
+        return session.post(
+            url(session, f"en/capacity-forum/{gid}/@comments"), json={"text": text}
+        )
+
+    def test_member_posts_in_open_group(self):
+        response = self.post("monitoring")
+        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(
+            [c.text for c in self.comments("monitoring")], ["A considered view."]
+        )
+
+    def test_refused_when_not_open(self):
+        for gid in ("findings", "coordination"):
+            response = self.post(gid)
+            self.assertIn(response.status_code, (401, 403), gid)
+            self.assertEqual(self.comments(gid), [], gid)
+
+    def test_anonymous_refused(self):
+        response = self.post("monitoring", login=None)
+        self.assertEqual(response.status_code, 401)
+        self.assertEqual(self.comments("monitoring"), [])
+
+    def test_window_over_but_clock_late(self):
+        # The workflow still says open, the window has closed: refused.
+        group = self.forum["monitoring"]
+        group.closes = days(-1)
+        transaction.commit()
+        response = self.post("monitoring")
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertIn(
+            "This discussion group is not open for comments.",
+            response.json()["message"],
+        )
+        self.assertEqual(self.comments("monitoring"), [])
+
+    def test_page_form_posts(self):
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/monitoring")
+        browser.getControl(name="form.widgets.text").value = "Posted from the page."
+        browser.getControl(name="form.buttons.comment").click()
+        self.assertEqual(
+            [c.text for c in self.comments("monitoring")], ["Posted from the page."]
+        )
+
+    def test_page_has_no_form_when_closed(self):
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/findings")
+        self.assertNotIn("form.widgets.text", browser.contents)
+
+
+class TestClock(ForumTestCase):
+    def test_tick_opens_and_closes(self):
+        with api.env.adopt_roles(["Manager"]):
+            self.forum["coordination"].opens = days(-1)
+            self.forum["monitoring"].closes = days(-1)
+            changes = tick()
+        moved = {c["group"].rsplit("/", 1)[-1]: c["to"] for c in changes}
+        self.assertEqual(moved, {"coordination": "open", "monitoring": "closed"})
+        self.assertEqual(api.content.get_state(self.forum["draft-group"]), "draft")
+        self.assertEqual(tick(), [])
+
+    def test_rest_clock_needs_permission(self):
+        self.forum["coordination"].opens = days(-1)
+        transaction.commit()
+        for login in (None, "member", "editor"):
+            session = rest_session(self.portal.absolute_url(), login)
+            response = session.post(url(session, "@forum-clock"))
+            self.assertEqual(response.status_code, 401, login)
+        session = rest_session(self.portal.absolute_url(), "siteadmin")
+        response = session.post(url(session, "@forum-clock"))
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(len(response.json()["changes"]), 1)
+        transaction.begin()
+        self.assertEqual(api.content.get_state(self.forum["coordination"]), "open")
+
+    def test_closing_by_hand_moves_the_window(self):
+        group = self.forum["monitoring"]
+        with api.env.adopt_roles(["Editor"]):
+            api.content.transition(group, transition="close")
+        self.assertLessEqual(group.closes, datetime.now(UTC))
+
+    def test_opening_early_by_hand_moves_the_window(self):
+        group = self.forum["coordination"]
+        with api.env.adopt_roles(["Editor"]):
+            api.content.transition(group, transition="open")
+        self.assertLessEqual(group.opens, datetime.now(UTC))
