@@ -45,7 +45,7 @@ start:  ## Install, create the site if missing, serve on http://localhost:8080
 	  echo "Already running."; \
 	else \
 	  $(MAKE) --no-print-directory site && \
-	  bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID); \
+	  bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID) $(ADMIN); \
 	fi
 	@echo "Collaboration Portal: http://$(HOST):$(PORT)/$(SITE_ID)  (login $(firstword $(subst :, ,$(ADMIN))) / $(lastword $(subst :, ,$(ADMIN))))"
 

@@ -1,8 +1,18 @@
 #!/usr/bin/env bash
 # Start, stop or ask about the background Zope server of `make start`.
 set -euo pipefail
-action=$1; ini=$2; pidfile=$3; url=${4:-}
+action=$1; ini=$2; pidfile=$3; url=${4:-}; credentials=${5:-}
+clockpid=${pidfile%.pid}-clock.pid
 running() { [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+start_clock() {
+  [[ -n $credentials ]] || return 0
+  nohup bash scripts/clock.sh "$url" "$credentials" >/dev/null 2>&1 &
+  echo $! >"$clockpid"
+}
+stop_clock() {
+  [[ -f $clockpid ]] && kill "$(cat "$clockpid")" 2>/dev/null
+  rm -f "$clockpid"
+}
 case $action in
   start)
     if running; then echo "Already running (pid $(cat "$pidfile"))."; exit 0; fi
@@ -10,12 +20,13 @@ case $action in
     nohup .venv/bin/runwsgi "$ini" >var/log/server.out 2>&1 &
     echo $! >"$pidfile"
     for _ in $(seq 1 180); do
-      if curl -fs -o /dev/null "$url"; then exit 0; fi
+      if curl -fs -o /dev/null "$url"; then start_clock; exit 0; fi
       if ! running; then echo "The server died; see var/log/server.out:"; tail -20 var/log/server.out; exit 1; fi
       sleep 1
     done
     echo "No answer from $url after 180 s; see var/log/server.out"; exit 1 ;;
   stop)
+    stop_clock
     if running; then kill "$(cat "$pidfile")"; for _ in $(seq 1 30); do running || break; sleep 1; done; fi
     rm -f "$pidfile"; echo "Stopped." ;;
   status)
