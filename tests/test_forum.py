@@ -289,3 +289,40 @@ class TestClock(ForumTestCase):
         with api.env.adopt_roles(["Editor"]):
             api.content.transition(group, transition="open")
         self.assertLessEqual(group.opens, datetime.now(UTC))
+
+
+class TestGuidingQuestion(ForumTestCase):
+    def post(self, data, login="member"):
+        session = rest_session(self.portal.absolute_url(), login)
+        return session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"), json=data
+        )
+
+    def test_rest_names_the_question(self):
+        response = self.post({"text": "On change.", "guiding_question": 2})
+        self.assertEqual(response.status_code, 204, response.text)
+        (comment,) = self.comments("monitoring")
+        self.assertEqual(comment.guiding_question, 2)
+
+    def test_rest_without_question(self):
+        self.assertEqual(self.post({"text": "General."}).status_code, 204)
+        (comment,) = self.comments("monitoring")
+        self.assertIsNone(comment.guiding_question)
+
+    def test_rest_unknown_question_refused(self):
+        for bad in (7, 0, "abc", [1]):
+            response = self.post({"text": "Lost.", "guiding_question": bad})
+            self.assertEqual(response.status_code, 400, (bad, response.text))
+            self.assertIn("message", response.json())
+        self.assertEqual(self.comments("monitoring"), [])
+
+    def test_page_form_offers_questions(self):
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/monitoring")
+        control = browser.getControl(name="form.widgets.guiding_question:list")
+        self.assertIn("2. What should change?", control.displayOptions)
+        control.displayValue = ["2. What should change?"]
+        browser.getControl(name="form.widgets.text").value = "Page answer."
+        browser.getControl(name="form.buttons.comment").click()
+        (comment,) = self.comments("monitoring")
+        self.assertEqual(comment.guiding_question, 2)

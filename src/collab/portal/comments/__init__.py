@@ -1,0 +1,1 @@
+"""Comments of discussion groups: plone.app.discussion, extended."""

@@ -1,0 +1,53 @@
+"""The guiding question a comment answers, on the comment form.
+
+plone.app.discussion's CommentForm stores every field of the form on the
+comment, and plone.restapi's ``POST @comments`` fills in that same form, so
+one form extender serves the page and REST alike.
+"""
+
+from collab.portal import _
+from plone.app.discussion.browser.comments import CommentForm
+from plone.z3cform.fieldsets import extensible
+from z3c.form.field import Fields
+from zope import schema
+from zope.interface import Interface
+from zope.interface import provider
+from zope.schema.interfaces import IContextSourceBinder
+from zope.schema.vocabulary import SimpleTerm
+from zope.schema.vocabulary import SimpleVocabulary
+
+
+@provider(IContextSourceBinder)
+def guiding_questions(context):
+    """The group's questions, by number; the form's context is the group."""
+    questions = getattr(context, "guiding_questions", None) or []
+    return SimpleVocabulary(
+        [
+            SimpleTerm(number, str(number), f"{number}. {text}")
+            for number, text in enumerate(questions, start=1)
+        ]
+    )
+
+
+class IGuidingQuestionField(Interface):
+    guiding_question = schema.Choice(
+        title=_("Guiding question"),
+        description=_("The question your comment answers, if any."),
+        source=guiding_questions,
+        required=False,
+    )
+
+
+class GuidingQuestionExtender(extensible.FormExtender):
+    """Registered for discussion groups only."""
+
+    fields = Fields(IGuidingQuestionField)
+
+    def update(self):
+        if not getattr(self.context, "guiding_questions", None):
+            return
+        self.add(IGuidingQuestionField, prefix="")
+        self.move("guiding_question", before="text", prefix="")
+
+
+__all__ = ["CommentForm", "GuidingQuestionExtender"]

@@ -1,0 +1,1 @@
+"""POST <group>/@comments with the guiding question."""
