@@ -326,3 +326,115 @@ class TestGuidingQuestion(ForumTestCase):
         browser.getControl(name="form.buttons.comment").click()
         (comment,) = self.comments("monitoring")
         self.assertEqual(comment.guiding_question, 2)
+
+
+def translate_forum(forum, language):
+    """The es/fr version of a forum and its groups, linked as translations."""
+    from plone.app.multilingual.interfaces import ITranslationManager
+
+    portal = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        copy = api.content.create(
+            container=portal[language],
+            type="Forum",
+            id=forum.getId(),
+            title=f"{forum.title} ({language})",
+            opens=forum.opens,
+            closes=forum.closes,
+        )
+        ITranslationManager(forum).register_translation(language, copy)
+        api.content.transition(copy, to_state="published")
+        for group in forum.contentValues():
+            twin = api.content.create(
+                container=copy,
+                type="DiscussionGroup",
+                id=group.getId(),
+                title=f"{group.title} ({language})",
+                guiding_questions=list(group.guiding_questions),
+                opens=group.opens,
+                closes=group.closes,
+            )
+            ITranslationManager(group).register_translation(language, twin)
+            for step in {
+                "scheduled": ["schedule"],
+                "open": ["schedule", "open"],
+                "closed": ["schedule", "open", "close"],
+            }.get(api.content.get_state(group), []):
+                api.content.transition(twin, transition=step)
+    return copy
+
+
+class TestOneConversationAcrossLanguages(ForumTestCase):
+    def setUp(self):
+        super().setUp()
+        self.es = translate_forum(self.forum, "es")
+        transaction.commit()
+
+    def post(self, path, text, **extra):
+        session = rest_session(self.portal.absolute_url(), "member")
+        return session.post(
+            url(session, f"{path}/@comments"), json={"text": text, **extra}
+        )
+
+    def test_comment_on_es_appears_on_en(self):
+        self.assertEqual(
+            self.post(
+                "es/capacity-forum/monitoring",
+                "Desde la versión española.",
+                guiding_question=1,
+            ).status_code,
+            204,
+        )
+        self.assertEqual(
+            self.post(
+                "en/capacity-forum/monitoring", "From the English page."
+            ).status_code,
+            204,
+        )
+        session = rest_session(self.portal.absolute_url())
+        for path in ("en/capacity-forum/monitoring", "es/capacity-forum/monitoring"):
+            items = session.get(url(session, f"{path}/@comments")).json()["items"]
+            self.assertEqual(
+                [(i["text"]["data"], i["language"]) for i in items],
+                [
+                    ("Desde la versión española.", "es"),
+                    ("From the English page.", "en"),
+                ],
+                path,
+            )
+            self.assertEqual(items[0]["guiding_question"], 1)
+            self.assertEqual(items[0]["guiding_question_text"], "What worked?")
+
+    def test_page_of_other_language_shows_comment(self):
+        self.post("en/capacity-forum/monitoring", "Seen everywhere.")
+        browser = self.browser(language="es")
+        browser.open(self.es["monitoring"].absolute_url())
+        self.assertIn("Seen everywhere.", browser.contents)
+
+
+class TestHiddenCommentsStayHidden(ForumTestCase):
+    def test_rest_lists_only_visible_comments(self):
+        session = rest_session(self.portal.absolute_url(), "member")
+        base = url(session, "en/capacity-forum/monitoring/@comments")
+        self.assertEqual(session.post(base, json={"text": "Visible."}).status_code, 204)
+        self.assertEqual(session.post(base, json={"text": "Hidden."}).status_code, 204)
+        transaction.begin()
+        hidden = [c for c in self.comments("monitoring") if c.text == "Hidden."][0]
+        self.assertEqual(
+            session.post(
+                f"{base}/{hidden.comment_id}", json={"text": "Reply to hidden."}
+            ).status_code,
+            204,
+        )
+        transaction.begin()
+        hidden = [c for c in self.comments("monitoring") if c.text == "Hidden."][0]
+        # What a pending or flagged comment looks like to the workflow.
+        hidden.manage_permission("View", ["Manager"], acquire=False)
+        transaction.commit()
+
+        anonymous = rest_session(self.portal.absolute_url())
+        data = anonymous.get(base).json()
+        self.assertEqual([i["text"]["data"] for i in data["items"]], ["Visible."])
+        self.assertEqual(data["items_total"], 1)
+        admin = rest_session(self.portal.absolute_url(), "manager")
+        self.assertEqual(admin.get(base).json()["items_total"], 3)

@@ -1,0 +1,34 @@
+"""One conversation per discussion group across its translations.
+
+A group's es and fr versions are the same discussion in other words: the
+comments live in the conversation of one version, the *conversation
+holder*, and every translation adapts to that same conversation. The holder
+is the version created first, so it never changes when a translation is
+added later.
+"""
+
+from Acquisition import aq_inner
+from collab.portal.content.discussion_group import IDiscussionGroup
+from plone.app.discussion.conversation import conversationAdapterFactory
+from plone.app.discussion.interfaces import IConversation
+from plone.app.multilingual.interfaces import ITranslationManager
+from zope.component import adapter
+from zope.interface import implementer
+
+
+def conversation_holder(group):
+    group = aq_inner(group)
+    try:
+        translations = ITranslationManager(group).get_translations()
+    except TypeError:  # not translatable (multilingual not installed)
+        return group
+    versions = [obj for obj in translations.values() if obj is not None]
+    if not versions:
+        return group
+    return min(versions, key=lambda obj: (obj.created(), obj.UID()))
+
+
+@implementer(IConversation)
+@adapter(IDiscussionGroup)
+def shared_conversation(group):
+    return conversationAdapterFactory(conversation_holder(group))

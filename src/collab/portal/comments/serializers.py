@@ -1,0 +1,71 @@
+"""plone.restapi's comment serializers, for the users this portal has.
+
+A conversation lists only the comments the reader may see (pending and
+flagged ones stay with their author and the moderators), and each comment
+says which guiding question it answers and in which language it was
+written.
+"""
+
+from AccessControl import getSecurityManager
+from collab.portal.interfaces import IBrowserLayer
+from plone.app.discussion.interfaces import IComment
+from plone.app.discussion.interfaces import IConversation
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.interfaces import ISerializeToJson
+from plone.restapi.serializer.discussion import CommentSerializer
+from plone.restapi.serializer.discussion import ConversationSerializer
+from plone.restapi.services.discussion.utils import can_reply
+from plone.restapi.services.discussion.utils import can_view
+from zope.component import adapter
+from zope.component import getMultiAdapter
+from zope.interface import implementer
+
+
+def visible_threads(conversation):
+    check = getSecurityManager().checkPermission
+    hidden = set()
+    for thread in conversation.getThreads():
+        comment = thread["comment"]
+        # A reply to a hidden comment is hidden with it.
+        if comment.in_reply_to in hidden or not check("View", comment):
+            hidden.add(comment.comment_id)
+            continue
+        yield thread
+
+
+@implementer(ISerializeToJson)
+@adapter(IConversation, IBrowserLayer)
+class VisibleConversationSerializer(ConversationSerializer):
+    def __call__(self):
+        view_comments = can_view(self.context)
+        threads = list(visible_threads(self.context)) if view_comments else []
+        batch = HypermediaBatch(self.request, threads)
+        results = {
+            "@id": batch.canonical_url,
+            "items_total": batch.items_total,
+            "permissions": {
+                "view_comments": view_comments,
+                "can_reply": can_reply(self.context),
+            },
+            "items": [
+                getMultiAdapter((thread["comment"], self.request), ISerializeToJson)()
+                for thread in batch
+            ],
+        }
+        if batch.links:
+            results["batching"] = batch.links
+        return results
+
+
+@implementer(ISerializeToJson)
+@adapter(IComment, IBrowserLayer)
+class GroupCommentSerializer(CommentSerializer):
+    def __call__(self, include_items=True):
+        data = super().__call__(include_items=include_items)
+        number = getattr(self.context, "guiding_question", None)
+        group = self.context.__parent__.__parent__
+        question = getattr(group, "question", None)
+        data["guiding_question"] = number
+        data["guiding_question_text"] = question(number) if question else None
+        data["language"] = getattr(self.context, "language", None)
+        return data
