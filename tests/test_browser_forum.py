@@ -1,0 +1,81 @@
+"""A member takes part in a live discussion group in a real browser."""
+
+from collab.portal.testing import BROWSER_TESTING
+from plone import api
+from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+from test_forum import make_forum
+from test_forum import translate_forum
+import transaction
+import unittest
+
+
+class TestMemberDiscussion(unittest.TestCase):
+    layer = BROWSER_TESTING
+
+    def setUp(self):
+        self.driver = self.layer["driver"]
+        self.driver.delete_all_cookies()
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        self.forum = make_forum(self.portal["en"])
+        self.es = translate_forum(self.forum, "es")
+        transaction.commit()
+        self.wait = WebDriverWait(self.driver, 30)
+
+    def click(self, element):
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'})", element
+        )
+        self.driver.execute_script("arguments[0].click()", element)
+
+    def log_in(self, login):
+        self.driver.get(f"{self.portal.absolute_url()}/en/login")
+        self.driver.find_element(By.NAME, "__ac_name").send_keys(login)
+        self.driver.find_element(By.NAME, "__ac_password").send_keys(PASSWORD)
+        self.driver.find_element(By.NAME, "buttons.login").click()
+        self.wait.until(EC.presence_of_element_located((By.ID, "personaltools-logout")))
+
+    def test_post_reply_and_read_in_spanish(self):
+        self.log_in("member")
+        self.driver.get(self.forum["monitoring"].absolute_url())
+        self.driver.find_element(By.NAME, "form.widgets.text").send_keys(
+            "Monitoring needs baselines first."
+        )
+        self.click(self.driver.find_element(By.NAME, "form.buttons.comment"))
+        self.wait.until(
+            EC.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, ".comment"), "Monitoring needs baselines first."
+            )
+        )
+        # Reply through the comment's own reply button (JavaScript form).
+        self.click(
+            self.driver.find_element(By.CSS_SELECTOR, ".reply-to-comment-button")
+        )
+        reply_form = self.wait.until(
+            EC.visibility_of_element_located((By.CSS_SELECTOR, ".reply form"))
+        )
+        reply_form.find_element(By.NAME, "form.widgets.text").send_keys(
+            "And targets agreed with the Parties."
+        )
+        self.click(reply_form.find_element(By.NAME, "form.buttons.comment"))
+        self.wait.until(
+            EC.text_to_be_present_in_element(
+                (By.CSS_SELECTOR, ".discussion"), "And targets agreed with the Parties."
+            )
+        )
+        transaction.begin()
+        from plone.app.discussion.interfaces import IConversation
+
+        comments = list(IConversation(self.forum["monitoring"]).getComments())
+        self.assertEqual(len(comments), 2)
+        self.assertEqual(comments[1].in_reply_to, comments[0].comment_id)
+
+        self.driver.get(self.es["monitoring"].absolute_url())
+        body = self.driver.find_element(By.TAG_NAME, "body").text
+        self.assertIn("Monitoring needs baselines first.", body)
+        self.assertIn("And targets agreed with the Parties.", body)
+        self.assertEqual(api.content.get_state(self.es["monitoring"]), "open")
