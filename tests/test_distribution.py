@@ -231,3 +231,42 @@ class TestCommandLine(unittest.TestCase):
             self.assertIsNotNone(root.acl_users.getUserById("admin"))
         finally:
             db.close()
+
+
+class TestDemoForums(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+
+    def test_forum_2012_in_three_languages(self):
+        from collab.portal.forum.schedule import schedule_rows
+
+        forums = {
+            c: self.portal[c]["capacity-building-2012"] for c in ("en", "es", "fr")
+        }
+        self.assertEqual(len(ITranslationManager(forums["en"]).get_translations()), 3)
+        for forum in forums.values():
+            self.assertEqual(api.content.get_state(forum), "archived")
+            rows = schedule_rows(forum)
+            self.assertEqual(len(rows), 6)
+            self.assertEqual({r["status"] for r in rows}, {"closed"})
+        remarks = schedule_rows(forums["en"])[2]["remarks"]
+        self.assertIn("Easter", remarks)
+        self.assertEqual(rows[0]["opens"].isoformat(), "2012-02-20T01:00:00+00:00")
+
+    def test_sample_comments_shared_across_languages(self):
+        from plone.app.discussion.interfaces import IConversation
+
+        group = self.portal["fr"]["capacity-building-2012"]["independent-evaluation"]
+        comments = list(IConversation(group).getComments())
+        self.assertEqual(sorted(c.language for c in comments), ["en", "es"])
+
+    def test_live_forum_has_an_open_group(self):
+        from collab.portal.forum.schedule import comment_window_is_open
+
+        for code in ("en", "es", "fr"):
+            forum = self.portal[code]["intersessional-consultation"]
+            self.assertEqual(api.content.get_state(forum), "published")
+            self.assertTrue(comment_window_is_open(forum["group-1"]))
+            self.assertEqual(api.content.get_state(forum["group-2"]), "scheduled")

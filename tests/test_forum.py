@@ -1,6 +1,7 @@
 """The forum page, its schedule (page, print, REST), the comment window and
 the clock."""
 
+from collab.portal.distributions.languages import create_translated
 from collab.portal.forum.clock import tick
 from collab.portal.testing import FUNCTIONAL_TESTING
 from datetime import datetime
@@ -27,9 +28,10 @@ def days(n):
 
 def make_forum(container):
     with api.env.adopt_roles(["Manager"]):
-        forum = api.content.create(
-            container=container,
-            type="Forum",
+        forum = create_translated(
+            container,
+            "Forum",
+            container.getId(),
             id="capacity-forum",
             title="Strategic approaches to capacity-building",
             purpose=RichTextValue("<p>Review the Action Plan.</p>"),
@@ -53,9 +55,10 @@ def make_forum(container):
             ("draft-group", "Not announced yet", 20, 25, "draft", ""),
         ]
         for gid, title, start, end, state, remarks in specs:
-            group = api.content.create(
-                container=forum,
-                type="DiscussionGroup",
+            group = create_translated(
+                forum,
+                "DiscussionGroup",
+                container.getId(),
                 id=gid,
                 title=title,
                 guiding_questions=["What worked?", "What should change?"],
@@ -334,9 +337,10 @@ def translate_forum(forum, language):
 
     portal = api.portal.get()
     with api.env.adopt_roles(["Manager"]):
-        copy = api.content.create(
-            container=portal[language],
-            type="Forum",
+        copy = create_translated(
+            portal[language],
+            "Forum",
+            language,
             id=forum.getId(),
             title=f"{forum.title} ({language})",
             opens=forum.opens,
@@ -345,9 +349,10 @@ def translate_forum(forum, language):
         ITranslationManager(forum).register_translation(language, copy)
         api.content.transition(copy, to_state="published")
         for group in forum.contentValues():
-            twin = api.content.create(
-                container=copy,
-                type="DiscussionGroup",
+            twin = create_translated(
+                copy,
+                "DiscussionGroup",
+                language,
                 id=group.getId(),
                 title=f"{group.title} ({language})",
                 guiding_questions=list(group.guiding_questions),

@@ -4,10 +4,15 @@ Run after the language roots exist; it only adds to languages the site has,
 and never twice.
 """
 
+from collab.portal.distributions.demo_forums import create_forum_2012
+from collab.portal.distributions.demo_forums import create_live_forum
+from collab.portal.distributions.demo_forums import FORUM_2012
+from collab.portal.distributions.demo_forums import LIVE_FORUM
 from collab.portal.distributions.languages import link_translations
 from collab.portal.distributions.languages import publish
 from plone import api
 from plone.app.textfield.value import RichTextValue
+import transaction
 
 
 ABOUT_PAGES = {
@@ -58,3 +63,10 @@ def create_demo_content(context):
             )
         pages[code] = publish(root["about"])
     link_translations(pages)
+    transaction.savepoint(optimistic=True)
+    with_forums = [code for code in languages if code in portal.objectIds()]
+    if FORUM_2012["id"] not in portal[with_forums[0]].objectIds():
+        create_forum_2012(portal, with_forums)
+        transaction.savepoint(optimistic=True)
+    if LIVE_FORUM["id"] not in portal[with_forums[0]].objectIds():
+        create_live_forum(portal, with_forums)

@@ -24,6 +24,7 @@ def handler(distribution, site, answers):
         default_language=answers.get("default_language") or "en",
     )
     create_front_pages(site, languages)
+    transaction.savepoint(optimistic=True)
     if _wants_demo(answers.get("setup_content", True)):
         for profile_id in distribution.contents["profiles"]:
             setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")

@@ -10,6 +10,7 @@ from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
+from plone.base.interfaces import ILanguage
 
 
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
@@ -112,3 +113,13 @@ def link_translations(pages):
     for code in codes[1:]:
         if not canonical.has_translation(code):
             canonical.register_translation(code, pages[code])
+
+
+def create_translated(container, portal_type, language, **fields):
+    """api.content.create, then the language set the way plone.app.multilingual
+    sets it (passing ``language=`` to the factory leaves a stale catalog
+    entry behind once the indexing queue is flushed)."""
+    obj = api.content.create(container=container, type=portal_type, **fields)
+    ILanguage(obj).set_language(language)
+    obj.reindexObject()
+    return obj
