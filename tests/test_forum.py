@@ -145,6 +145,8 @@ class TestForumPage(ForumTestCase):
         browser.open(forum.absolute_url())
         self.assertIn("Calendario del foro", browser.contents)
         self.assertIn("Volver al principio de la página", browser.contents)
+        # Dates as Spanish writes them, still in UTC.
+        self.assertRegex(browser.contents, r"\d{1,2} de [a-z]+ de \d{4}, \d\d:\d\d UTC")
 
     def test_print_view(self):
         browser = self.browser()

@@ -91,6 +91,11 @@ class TestUninstall(unittest.TestCase):
         self.assertNotIn("DiscussionGroup", types.objectIds())
         self.assertNotIn("collab_discussion_group_workflow", workflow.objectIds())
 
+    def test_forum_left_navigation_types(self):
+        self.assertNotIn(
+            "Forum", api.portal.get_registry_record("plone.displayed_types")
+        )
+
     def test_configlet_removed(self):
         panel = api.portal.get_tool("portal_controlpanel")
         self.assertNotIn("collab-portal", [a.getId() for a in panel.listActions()])

@@ -21,4 +21,10 @@ def post_install(context):
 
 
 def uninstall(context):
-    """Nothing imperative to undo yet: the uninstall profile is declarative."""
+    """Undo what registry.xml cannot remove: single list elements."""
+    from plone import api
+
+    shown = api.portal.get_registry_record("plone.displayed_types", default=())
+    api.portal.set_registry_record(
+        "plone.displayed_types", tuple(t for t in shown if t != "Forum")
+    )

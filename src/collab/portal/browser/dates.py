@@ -7,6 +7,14 @@ from plone.base.i18nl10n import monthname_msgid
 from zope.i18n import translate
 
 
+# Day-month-year as each language writes it; months are lower case in es/fr.
+DATE_PATTERNS = {
+    "en": "{day} {month} {year}",
+    "es": "{day} de {month} de {year}",
+    "fr": "{day} {month} {year}",
+}
+
+
 def format_utc(value, request, with_time=True):
     if value is None:
         return ""
@@ -14,7 +22,11 @@ def format_utc(value, request, with_time=True):
     month = translate(
         monthname_msgid(value.month), domain="plonelocales", context=request
     )
-    text = f"{value.day} {month} {value.year}"
+    language = api.portal.get_current_language() or "en"
+    pattern = DATE_PATTERNS.get(language[:2], "{day} {month} {year}")
+    if language[:2] != "en":
+        month = month.lower()
+    text = pattern.format(day=value.day, month=month, year=value.year)
     if with_time:
         text += f", {value:%H:%M} UTC"
     return text

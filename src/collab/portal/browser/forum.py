@@ -14,6 +14,10 @@ class ForumMixin:
     def status_label(self, status):
         return STATUS_LABELS[status]
 
+    def status_css(self, status):
+        colour = {"open": "success", "closed": "secondary"}.get(status, "info")
+        return f"badge text-bg-{colour} forum-status forum-status-{status}"
+
     def utc(self, value, with_time=True):
         return format_utc(value, self.request, with_time)
 
