@@ -91,6 +91,7 @@ class ForumTestCase(unittest.TestCase):
         browser.handleErrors = True
         browser.raiseHttpErrors = False
         browser.addHeader("Accept-Language", language)
+        browser.addHeader("Accept", "text/html,application/xhtml+xml")
         if login:
             browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
         return browser
@@ -404,8 +405,8 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
             self.assertEqual(
                 [(i["text"]["data"], i["language"]) for i in items],
                 [
-                    ("Desde la versión española.", "es"),
-                    ("From the English page.", "en"),
+                    ("<p>Desde la versión española.</p>", "es"),
+                    ("<p>From the English page.</p>", "en"),
                 ],
                 path,
             )
@@ -441,7 +442,71 @@ class TestHiddenCommentsStayHidden(ForumTestCase):
 
         anonymous = rest_session(self.portal.absolute_url())
         data = anonymous.get(base).json()
-        self.assertEqual([i["text"]["data"] for i in data["items"]], ["Visible."])
+        self.assertEqual(
+            [i["text"]["data"] for i in data["items"]], ["<p>Visible.</p>"]
+        )
         self.assertEqual(data["items_total"], 1)
         admin = rest_session(self.portal.absolute_url(), "manager")
         self.assertEqual(admin.get(base).json()["items_total"], 3)
+
+
+class TestAbuseLimits(ForumTestCase):
+    def post(self, text, login="member", language="en"):
+        session = rest_session(self.portal.absolute_url(), login, language)
+        return session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"), json={"text": text}
+        )
+
+    def test_rate_limit_429(self):
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 2)
+        transaction.commit()
+        self.assertEqual(self.post("One.").status_code, 204)
+        self.assertEqual(self.post("Two.").status_code, 204)
+        response = self.post("Three.")
+        self.assertEqual(response.status_code, 429, response.text)
+        self.assertIn("Please wait a moment", response.json()["message"])
+        self.assertEqual(
+            [c.text for c in self.comments("monitoring")], ["One.", "Two."]
+        )
+        # Another member is not held back by the first one.
+        self.assertEqual(self.post("Other.", login="editor").status_code, 204)
+
+    def test_rate_limit_on_the_page(self):
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1)
+        transaction.commit()
+        self.assertEqual(self.post("One.").status_code, 204)
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/monitoring")
+        browser.getControl(name="form.widgets.text").value = "Too soon."
+        browser.getControl(name="form.buttons.comment").click()
+        self.assertEqual(browser.headers["status"].split()[0], "429")
+        self.assertIn("Please wait a moment", browser.contents)
+        self.assertEqual(len(self.comments("monitoring")), 1)
+
+    def test_too_long_400(self):
+        api.portal.set_registry_record("collab.portal.comment_max_length", 100)
+        transaction.commit()
+        response = self.post("x" * 101)
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("at most 100 characters", response.json()["message"])
+        self.assertEqual(self.comments("monitoring"), [])
+
+    def test_empty_400(self):
+        response = self.post("")
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertEqual(self.comments("monitoring"), [])
+
+    def test_script_is_not_run(self):
+        self.assertEqual(
+            self.post('<script>alert("x")</script> Fine text.').status_code, 204
+        )
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertIn("Fine text.", browser.contents)
+        self.assertNotIn('<script>alert("x")</script>', browser.contents)
+        session = rest_session(self.portal.absolute_url())
+        items = session.get(
+            url(session, "en/capacity-forum/monitoring/@comments")
+        ).json()["items"]
+        self.assertNotIn("<script>", items[0]["text"]["data"])
+        self.assertIn("Fine text.", items[0]["text"]["data"])

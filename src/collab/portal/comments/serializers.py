@@ -62,6 +62,9 @@ class VisibleConversationSerializer(ConversationSerializer):
 class GroupCommentSerializer(CommentSerializer):
     def __call__(self, include_items=True):
         data = super().__call__(include_items=include_items)
+        # Always the transformed text (Plone's safe HTML, plain text
+        # escaped), never raw input a client might render as HTML.
+        data["text"] = {"data": self.context.getText(), "mime-type": "text/html"}
         number = getattr(self.context, "guiding_question", None)
         group = self.context.__parent__.__parent__
         question = getattr(group, "question", None)

@@ -48,3 +48,24 @@ class ISettings(Interface):
         required=False,
         constraint=is_email,
     )
+
+    comments_per_minute = schema.Int(
+        title=_("Comments per minute"),
+        description=_(
+            "How many comments one member may post within a minute, on all "
+            "discussion groups together; more are refused with a message."
+        ),
+        default=5,
+        min=1,
+        max=1000,
+        required=True,
+    )
+
+    comment_max_length = schema.Int(
+        title=_("Longest comment"),
+        description=_("Longest comment text accepted, in characters."),
+        default=10000,
+        min=100,
+        max=200000,
+        required=True,
+    )

@@ -10,9 +10,17 @@ from collab.portal.forum.clock import clock_is_running
 from collab.portal.forum.schedule import comment_window_is_open
 from contextlib import contextmanager
 from contextvars import ContextVar
+from DateTime import DateTime
+from plone import api
+from zExceptions import BadRequest
 from zExceptions import Forbidden
+from zExceptions import HTTPTooManyRequests
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+
+
+class TooManyRequests(HTTPTooManyRequests):
+    """Named so that Zope's response maps it to status 429."""
 
 
 _recording_history = ContextVar("collab_portal_recording_history", default=False)
@@ -42,11 +50,60 @@ def refuse_comment_outside_window(comment, event):
     group = _group_of(event.newParent)
     if group is None or not IDiscussionGroup.providedBy(aq_base(group)):
         return
+    request = getRequest()
     if not comment_window_is_open(group):
         raise Forbidden(
             translate(
                 _("This discussion group is not open for comments."),
-                context=getRequest(),
+                context=request,
+            )
+        )
+    refuse_oversized(comment, request)
+    refuse_too_frequent(comment, request)
+
+
+def refuse_oversized(comment, request):
+    limit = api.portal.get_registry_record(
+        "collab.portal.comment_max_length", default=10000
+    )
+    if len(comment.text or "") > limit:
+        raise BadRequest(
+            translate(
+                _(
+                    "comment_too_long",
+                    default="A comment may have at most ${limit} characters.",
+                    mapping={"limit": limit},
+                ),
+                context=request,
+            )
+        )
+
+
+def refuse_too_frequent(comment, request):
+    """Counted from the catalog, which every instance shares: no object is
+    written to keep score, so posting never conflicts on a counter."""
+    author = getattr(comment, "author_username", None)
+    if not author:
+        return
+    limit = api.portal.get_registry_record(
+        "collab.portal.comments_per_minute", default=5
+    )
+    since = DateTime() - 60 / 86400.0
+    recent = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
+        portal_type="Discussion Item",
+        Creator=author,
+        created={"query": since, "range": "min"},
+    )
+    if len(recent) >= limit:
+        raise TooManyRequests(
+            translate(
+                _(
+                    "comments_too_frequent",
+                    default="You have posted ${limit} comments in the last "
+                    "minute. Please wait a moment before posting again.",
+                    mapping={"limit": limit},
+                ),
+                context=request,
             )
         )
 
