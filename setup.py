@@ -37,6 +37,8 @@ setup(
         "plone.app.multilingual",
         "plone.app.registry",
         "plone.app.z3cform",
+        "plone.app.users",
+        "pycountry",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",

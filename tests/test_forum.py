@@ -510,3 +510,56 @@ class TestAbuseLimits(ForumTestCase):
         ).json()["items"]
         self.assertNotIn("<script>", items[0]["text"]["data"])
         self.assertIn("Fine text.", items[0]["text"]["data"])
+
+
+class TestRegistration(ForumTestCase):
+    def test_sign_up_link_goes_to_registration(self):
+        browser = self.browser()
+        browser.open(self.forum_url)
+        link = browser.getLink("Sign up for an account to take part.")
+        self.assertTrue(link.url.endswith("/@@register"))
+
+    def test_register_with_organisation_and_country(self):
+        browser = self.browser(language="es")
+        browser.open(f"{self.portal.absolute_url()}/es/@@register")
+        country = browser.getControl(name="form.widgets.country:list")
+        self.assertIn("Alemania", country.displayOptions)
+        browser.getControl(name="form.widgets.username").value = "fp-germany"
+        browser.getControl(name="form.widgets.email").value = "fp@example.org"
+        browser.getControl(name="form.widgets.password").value = "Sup3r-secret-pw"
+        browser.getControl(name="form.widgets.password_ctl").value = "Sup3r-secret-pw"
+        browser.getControl(name="form.widgets.organisation").value = "BMUV"
+        country.value = ["DE"]
+        browser.getControl(name="form.buttons.register").click()
+        transaction.begin()
+        member = api.user.get(username="fp-germany")
+        self.assertIsNotNone(member, browser.contents[-2000:])
+        self.assertEqual(member.getProperty("organisation"), "BMUV")
+        self.assertEqual(member.getProperty("country"), "DE")
+
+    def test_unknown_country_refused_on_rest(self):
+        session = rest_session(self.portal.absolute_url(), "member")
+        response = session.patch(url(session, "@users/member"), json={"country": "XX"})
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("ISO 3166", response.json()["message"])
+        transaction.begin()
+        self.assertFalse(api.user.get(username="member").getProperty("country"))
+        response = session.patch(
+            url(session, "@users/member"),
+            json={"country": "MX", "organisation": "SEMARNAT"},
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        transaction.begin()
+        self.assertEqual(api.user.get(username="member").getProperty("country"), "MX")
+        # The country stands next to the member's name in the discussion.
+        post = session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"),
+            json={"text": "From Mexico."},
+        )
+        self.assertEqual(post.status_code, 204)
+        item = session.get(
+            url(session, "en/capacity-forum/monitoring/@comments")
+        ).json()["items"][0]
+        self.assertEqual(item["author_country"], "MX")
+        self.assertEqual(item["author_country_name"], "Mexico")
+        self.assertEqual(item["author_organisation"], "SEMARNAT")

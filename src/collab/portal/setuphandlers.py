@@ -28,3 +28,7 @@ def uninstall(context):
     api.portal.set_registry_record(
         "plone.displayed_types", tuple(t for t in shown if t != "Forum")
     )
+    # Back to Plone's member fields (without organisation and country).
+    api.portal.get_tool("portal_setup").runImportStepFromProfile(
+        "profile-plone.app.users:default", "usersschema"
+    )

@@ -8,6 +8,8 @@ written.
 
 from AccessControl import getSecurityManager
 from collab.portal.interfaces import IBrowserLayer
+from collab.portal.vocabularies.countries import country_name
+from plone import api
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.batching import HypermediaBatch
@@ -71,4 +73,19 @@ class GroupCommentSerializer(CommentSerializer):
         data["guiding_question"] = number
         data["guiding_question_text"] = question(number) if question else None
         data["language"] = getattr(self.context, "language", None)
+        data.update(author_details(self.context.author_username))
         return data
+
+
+def author_details(userid):
+    """Organisation and country of a member, for the name in a discussion."""
+    member = api.user.get(userid=userid) if userid else None
+    country = member.getProperty("country", "") if member else ""
+    return {
+        "author_organisation": (
+            member.getProperty("organisation", "") if member else ""
+        )
+        or None,
+        "author_country": country or None,
+        "author_country_name": country_name(country) or None,
+    }

@@ -24,11 +24,27 @@ def handler(distribution, site, answers):
         default_language=answers.get("default_language") or "en",
     )
     create_front_pages(site, languages)
+    open_registration(site)
     transaction.savepoint(optimistic=True)
     if _wants_demo(answers.get("setup_content", True)):
         for profile_id in distribution.contents["profiles"]:
             setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
     return site
+
+
+def open_registration(site):
+    """Forums are for registered members: let visitors sign up and choose
+    their password (a site with working mail may switch to e-mail
+    validation in the Security settings)."""
+    from plone import api
+
+    api.portal.set_registry_record("plone.enable_self_reg", True)
+    api.portal.set_registry_record("plone.enable_user_pwd_choice", True)
+    site.manage_permission(
+        "Add portal member",
+        roles=["Manager", "Site Administrator", "Owner", "Anonymous"],
+        acquire=False,
+    )
 
 
 def post_handler(distribution, site, answers):

@@ -1,0 +1,1 @@
+"""PATCH /@users/<id> with member fields checked."""
