@@ -39,6 +39,8 @@ setup(
         "plone.app.z3cform",
         "plone.app.users",
         "pycountry",
+        "openpyxl",
+        "python-docx",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",

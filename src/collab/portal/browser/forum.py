@@ -72,5 +72,10 @@ class DiscussionGroupView(ForumMixin, BrowserView):
     def can_comment_now(self):
         return comment_window_is_open(self.context)
 
+    def can_export(self):
+        return api.user.has_permission(
+            "collab.portal: Export comments", obj=self.context
+        )
+
     def forum_url(self):
         return self.context.__parent__.absolute_url()
