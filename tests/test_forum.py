@@ -651,3 +651,56 @@ class TestExport(ForumTestCase):
         browser = self.browser("member")
         browser.open(f"{self.forum_url}/monitoring")
         self.assertNotIn("@@export-comments", browser.contents)
+
+
+class TestModeration(ForumTestCase):
+    def setUp(self):
+        super().setUp()
+        self.forum["monitoring"].moderated = True
+        transaction.commit()
+
+    def items(self, login):
+        session = rest_session(self.portal.absolute_url(), login)
+        return [
+            i["text"]["data"]
+            for i in session.get(
+                url(session, "en/capacity-forum/monitoring/@comments")
+            ).json()["items"]
+        ]
+
+    def test_pending_until_a_moderator_publishes(self):
+        session = rest_session(self.portal.absolute_url(), "member")
+        response = session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"),
+            json={"text": "Wait for me."},
+        )
+        self.assertEqual(response.status_code, 204)
+        transaction.begin()
+        (comment,) = self.comments("monitoring")
+        self.assertEqual(api.content.get_state(comment), "pending")
+        self.assertEqual(self.items(None), [])
+        self.assertEqual(self.items("editor"), [])
+        self.assertEqual(self.items("member"), ["<p>Wait for me.</p>"])
+        self.assertEqual(self.items("siteadmin"), ["<p>Wait for me.</p>"])
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertNotIn("Wait for me.", browser.contents)
+        # The moderator's page lists it.
+        browser = self.browser("siteadmin")
+        browser.open(f"{self.portal.absolute_url()}/@@moderate-comments")
+        self.assertIn("Wait for me.", browser.contents)
+
+        with api.env.adopt_user(username="siteadmin"):
+            api.content.transition(comment, transition="publish")
+        transaction.commit()
+        self.assertEqual(self.items(None), ["<p>Wait for me.</p>"])
+
+    def test_unmoderated_group_publishes_at_once(self):
+        self.forum["monitoring"].moderated = False
+        transaction.commit()
+        session = rest_session(self.portal.absolute_url(), "member")
+        session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"),
+            json={"text": "At once."},
+        )
+        self.assertEqual(self.items(None), ["<p>At once.</p>"])

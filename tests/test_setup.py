@@ -90,6 +90,10 @@ class TestUninstall(unittest.TestCase):
         self.assertNotIn("Forum", types.objectIds())
         self.assertNotIn("DiscussionGroup", types.objectIds())
         self.assertNotIn("collab_discussion_group_workflow", workflow.objectIds())
+        self.assertEqual(
+            workflow.getChainForPortalType("Discussion Item"),
+            ("comment_one_state_workflow",),
+        )
 
     def test_forum_left_navigation_types(self):
         self.assertNotIn(
