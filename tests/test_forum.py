@@ -704,3 +704,45 @@ class TestModeration(ForumTestCase):
             json={"text": "At once."},
         )
         self.assertEqual(self.items(None), ["<p>At once.</p>"])
+
+
+class TestEditOwnComment(ForumTestCase):
+    def setUp(self):
+        super().setUp()
+        self.session = rest_session(self.portal.absolute_url(), "member")
+        self.base = url(self.session, "en/capacity-forum/monitoring/@comments")
+        self.session.post(self.base, json={"text": "Frist draft."})
+        transaction.begin()
+        self.comment = self.comments("monitoring")[0]
+        self.comment_url = f"{self.base}/{self.comment.comment_id}"
+
+    def text(self):
+        transaction.begin()
+        return self.comments("monitoring")[0].text
+
+    def test_author_corrects_in_time(self):
+        response = self.session.patch(self.comment_url, json={"text": "First draft."})
+        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(self.text(), "First draft.")
+
+    def test_too_late(self):
+        api.portal.set_registry_record("collab.portal.comment_edit_minutes", 0)
+        transaction.commit()
+        response = self.session.patch(self.comment_url, json={"text": "Rewritten."})
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertIn("can no longer be edited", response.json()["message"])
+        self.assertEqual(self.text(), "Frist draft.")
+
+    def test_others_cannot_edit(self):
+        other = rest_session(self.portal.absolute_url(), "editor")
+        response = other.patch(self.comment_url, json={"text": "Hijacked."})
+        self.assertEqual(response.status_code, 401, response.text)
+        self.assertEqual(self.text(), "Frist draft.")
+
+    def test_moderator_edits_any_time(self):
+        api.portal.set_registry_record("collab.portal.comment_edit_minutes", 0)
+        transaction.commit()
+        moderator = rest_session(self.portal.absolute_url(), "siteadmin")
+        response = moderator.patch(self.comment_url, json={"text": "Moderated."})
+        self.assertEqual(response.status_code, 204, response.text)
+        self.assertEqual(self.text(), "Moderated.")

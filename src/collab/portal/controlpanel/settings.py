@@ -69,3 +69,15 @@ class ISettings(Interface):
         max=200000,
         required=True,
     )
+
+    comment_edit_minutes = schema.Int(
+        title=_("Minutes to edit one's own comment"),
+        description=_(
+            "Members may correct their own comment this long after posting, "
+            "while the discussion group is open; moderators may always edit."
+        ),
+        default=30,
+        min=0,
+        max=10080,
+        required=True,
+    )

@@ -120,3 +120,32 @@ def align_window_with_manual_transition(group, event):
     elif event.transition.id == "close" and as_utc(group.closes) > moment:
         group.closes = moment
         group.reindexObject()
+
+
+def limit_own_edits(comment, event):
+    """Authors edit their comment only while the group is open and within
+    the configured minutes; moderators ("Review comments") always may."""
+    group = _group_of(_group_of(comment))
+    if group is None or not IDiscussionGroup.providedBy(aq_base(group)):
+        return
+    request = getRequest()
+    refuse_oversized(comment, request)
+    if api.user.has_permission("Review comments", obj=comment):
+        return
+    minutes = api.portal.get_registry_record(
+        "collab.portal.comment_edit_minutes", default=30
+    )
+    posted = as_utc(comment.creation_date)
+    too_late = (now() - posted).total_seconds() > minutes * 60
+    if too_late or not comment_window_is_open(group):
+        raise Forbidden(
+            translate(
+                _(
+                    "comment_edit_too_late",
+                    default="Your comment can no longer be edited: members may "
+                    "edit for ${minutes} minutes while the group is open.",
+                    mapping={"minutes": minutes},
+                ),
+                context=request,
+            )
+        )

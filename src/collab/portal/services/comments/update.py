@@ -1,0 +1,14 @@
+"""``PATCH <group>/@comments/<id>``: plone.restapi's service, reachable by
+the comment's author.
+
+plone.restapi guards the service with "Edit comments" on the *content*,
+which only moderators have; the service itself checks the permission on the
+*comment*, where its author is Owner. The time and window limits are
+enforced by ``subscribers.window.limit_own_edits`` on every channel.
+"""
+
+from plone.restapi.services.discussion.conversation import CommentsUpdate
+
+
+class GroupCommentsUpdate(CommentsUpdate):
+    """Same behaviour; registered with View so the comment decides."""
