@@ -746,3 +746,81 @@ class TestEditOwnComment(ForumTestCase):
         response = moderator.patch(self.comment_url, json={"text": "Moderated."})
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(self.text(), "Moderated.")
+
+
+class TestFlags(ForumTestCase):
+    def setUp(self):
+        super().setUp()
+        api.portal.set_registry_record("collab.portal.flags_to_hide", 2)
+        api.user.create(
+            email="m2@example.org",
+            username="member2",
+            password=PASSWORD,
+            roles=["Member"],
+        )
+        transaction.commit()
+        session = rest_session(self.portal.absolute_url(), "member")
+        session.post(
+            url(session, "en/capacity-forum/monitoring/@comments"),
+            json={"text": "Offensive words."},
+        )
+        transaction.begin()
+        self.comment_id = str(self.comments("monitoring")[0].comment_id)
+
+    def flag(self, login, comment_id=None):
+        session = rest_session(self.portal.absolute_url(), login)
+        return session.post(
+            url(session, "en/capacity-forum/monitoring/@flag-comment"),
+            json={"comment_id": comment_id or self.comment_id},
+        )
+
+    def visible(self):
+        session = rest_session(self.portal.absolute_url())
+        return session.get(
+            url(session, "en/capacity-forum/monitoring/@comments")
+        ).json()["items_total"]
+
+    def test_enough_flags_hide_the_comment(self):
+        first = self.flag("member2")
+        self.assertEqual(first.status_code, 200, first.text)
+        self.assertEqual(
+            first.json(), {"comment_id": self.comment_id, "flags": 1, "hidden": False}
+        )
+        self.assertEqual(self.visible(), 1)
+        second = self.flag("editor")
+        self.assertEqual(second.json()["hidden"], True)
+        self.assertEqual(self.visible(), 0)
+        transaction.begin()
+        self.assertEqual(
+            api.content.get_state(self.comments("monitoring")[0]), "pending"
+        )
+
+    def test_refusals(self):
+        self.assertEqual(self.flag(None).status_code, 401)
+        own = self.flag("member")
+        self.assertEqual(own.status_code, 403)
+        self.assertIn("your own comment", own.json()["message"])
+        self.assertEqual(self.flag("member2").status_code, 200)
+        again = self.flag("member2")
+        self.assertEqual(again.status_code, 409)
+        self.assertIn("already flagged", again.json()["message"])
+        self.assertEqual(self.flag("member2", comment_id="999").status_code, 404)
+        self.assertEqual(self.flag("member2", comment_id="abc").status_code, 404)
+        session = rest_session(self.portal.absolute_url(), "member2")
+        response = session.post(
+            url(session, "en/capacity-forum/monitoring/@flag-comment"), json={}
+        )
+        self.assertEqual(response.status_code, 400)
+        self.assertEqual(self.visible(), 1)
+
+    def test_flag_on_the_page(self):
+        browser = self.browser("member2")
+        browser.open(
+            f"{self.forum_url}/monitoring/@@flag-comment?comment_id={self.comment_id}"
+        )
+        browser.getControl(name="flag").click()
+        self.assertIn("The moderators will look at the comment.", browser.contents)
+        transaction.begin()
+        from collab.portal.comments.flags import flaggers
+
+        self.assertEqual(list(flaggers(self.comments("monitoring")[0])), ["member2"])

@@ -81,3 +81,15 @@ class ISettings(Interface):
         max=10080,
         required=True,
     )
+
+    flags_to_hide = schema.Int(
+        title=_("Flags that hide a comment"),
+        description=_(
+            "A comment flagged by this many members is hidden until a "
+            "moderator publishes or rejects it."
+        ),
+        default=3,
+        min=1,
+        max=100,
+        required=True,
+    )
