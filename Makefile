@@ -22,11 +22,12 @@ help:  ## Show the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  %-12s %s\n", $$1, $$2}'
 
 $(BIN)/python:
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11, 5) and sys.version_info < (3, 12) else "Python 3.11.5 or newer 3.11 is needed (PYTHON=...); found " + sys.version.split()[0])'
 	$(PYTHON) -m venv $(VENV)
 
 $(VENV)/.installed: $(BIN)/python constraints.txt setup.py
 	$(BIN)/pip install -q -c constraints.txt pip setuptools wheel
-	$(BIN)/pip install -q -c constraints.txt -e '.[test,dev,postgres]'
+	$(BIN)/pip install -q -c constraints.txt --no-build-isolation -e '.[test,dev,postgres]'
 	touch $@
 
 install: $(VENV)/.installed  ## Create .venv and install everything pinned

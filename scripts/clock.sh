@@ -5,7 +5,14 @@
 set -u
 site_url=$1; credentials=$2
 while true; do
-  curl -fs -o /dev/null -X POST -u "$credentials" \
-    -H 'Accept: application/json' "$site_url/@forum-clock" || true
+  .venv/bin/python - "$site_url/@forum-clock" "$credentials" <<'PY' || true
+import base64, sys, urllib.request
+url, credentials = sys.argv[1], sys.argv[2]
+request = urllib.request.Request(url, method="POST", headers={
+    "Accept": "application/json",
+    "Authorization": "Basic " + base64.b64encode(credentials.encode()).decode(),
+})
+urllib.request.urlopen(request, timeout=60).read()
+PY
   sleep "${CLOCK_INTERVAL:-60}"
 done

@@ -6,14 +6,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 port=${PGPORT:-5433}
-data=$PWD/var/postgres
-bindir=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
+# As root the cluster belongs to "postgres", who may not enter /root: keep
+# its data outside the checkout then.
+if [[ $(id -u) -eq 0 ]]; then
+  data=${PGDATA_DIR:-/var/lib/collab-portal/postgres-$(echo "$PWD" | md5sum | cut -c1-8)}
+else
+  data=${PGDATA_DIR:-$PWD/var/postgres}
+fi
 as_pg() { if [[ $(id -u) -eq 0 ]]; then runuser -u postgres -- "$@"; else "$@"; fi; }
 case ${1:-start} in
   start)
     bash scripts/system-deps.sh
+    bindir=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
     if [[ ! -f $data/PG_VERSION ]]; then
-      mkdir -p "$data"; [[ $(id -u) -eq 0 ]] && chown postgres: "$data"
+      mkdir -p "$data"; if [[ $(id -u) -eq 0 ]]; then chown postgres: "$data"; fi
       as_pg "$bindir/initdb" -D "$data" -U postgres -A trust -E UTF8 --no-locale >/dev/null
     fi
     if ! as_pg "$bindir/pg_ctl" -D "$data" status >/dev/null 2>&1; then
@@ -27,6 +33,7 @@ case ${1:-start} in
       || as_pg "${psql[@]}" -c "create database collab owner collab"
     echo "PostgreSQL on 127.0.0.1:$port, database collab (data in $data)" ;;
   stop)
+    bindir=$(dirname "$(ls /usr/lib/postgresql/*/bin/initdb | sort -V | tail -1)")
     as_pg "$bindir/pg_ctl" -D "$data" -m fast stop ;;
   *) echo "usage: $0 start|stop" >&2; exit 2 ;;
 esac

@@ -10,7 +10,10 @@ start_clock() {
   echo $! >"$clockpid"
 }
 stop_clock() {
-  [[ -f $clockpid ]] && kill "$(cat "$clockpid")" 2>/dev/null
+  if [[ -f $clockpid ]]; then
+    pkill -P "$(cat "$clockpid")" 2>/dev/null || true
+    kill "$(cat "$clockpid")" 2>/dev/null || true
+  fi
   rm -f "$clockpid"
 }
 case $action in
@@ -20,14 +23,18 @@ case $action in
     nohup .venv/bin/runwsgi "$ini" >var/log/server.out 2>&1 &
     echo $! >"$pidfile"
     for _ in $(seq 1 180); do
-      if curl -fs -o /dev/null "$url"; then start_clock; exit 0; fi
+      if .venv/bin/python -c 'import sys, urllib.request; urllib.request.urlopen(sys.argv[1], timeout=5)' "$url" 2>/dev/null; then start_clock; exit 0; fi
       if ! running; then echo "The server died; see var/log/server.out:"; tail -20 var/log/server.out; exit 1; fi
       sleep 1
     done
     echo "No answer from $url after 180 s; see var/log/server.out"; exit 1 ;;
   stop)
     stop_clock
-    if running; then kill "$(cat "$pidfile")"; for _ in $(seq 1 30); do running || break; sleep 1; done; fi
+    if running; then
+      kill "$(cat "$pidfile")"
+      for _ in $(seq 1 30); do running || break; sleep 1; done
+      if running; then kill -9 "$(cat "$pidfile")"; sleep 1; fi
+    fi
     rm -f "$pidfile"; echo "Stopped." ;;
   status)
     if running; then echo "Running (pid $(cat "$pidfile"))."; else echo "Not running."; exit 1; fi ;;

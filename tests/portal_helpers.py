@@ -5,6 +5,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
+import functools
 import requests
 import transaction
 
@@ -42,6 +43,8 @@ def rest_session(portal_url, login=None, language="en"):
     elif login:
         session.auth = (login, PASSWORD)
     session.base = portal_url.rstrip("/")
+    # A stalled test server fails the test instead of hanging CI.
+    session.request = functools.partial(session.request, timeout=120)
     return session
 
 

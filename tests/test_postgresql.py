@@ -13,6 +13,7 @@ import os
 import requests
 import transaction
 import unittest
+import uuid
 import ZODB.config
 import ZODB.POSException
 
@@ -24,6 +25,8 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
     layer = RELSTORAGE_CLUSTER
 
     def setUp(self):
+        # Ids are unique per test run: the database outlives a single test.
+        self.suffix = uuid.uuid4().hex[:8]
         self.urls = self.layer["urls"]
         self.tmp = self.layer["cluster_dir"]
 
@@ -43,17 +46,24 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
             "a",
             "POST",
             "en",
-            json={"@type": "Document", "id": "written-on-a", "title": "From A"},
+            json={
+                "@type": "Document",
+                "id": f"written-on-a-{self.suffix}",
+                "title": "From A",
+            },
         )
         self.assertEqual(created.status_code, 201, created.text)
-        read = self.rest("b", "GET", "en/written-on-a")
+        read = self.rest("b", "GET", f"en/written-on-a-{self.suffix}")
         self.assertEqual(read.status_code, 200, read.text)
         self.assertEqual(read.json()["title"], "From A")
 
-        changed = self.rest("b", "PATCH", "en/written-on-a", json={"title": "From B"})
+        changed = self.rest(
+            "b", "PATCH", f"en/written-on-a-{self.suffix}", json={"title": "From B"}
+        )
         self.assertEqual(changed.status_code, 204)
         self.assertEqual(
-            self.rest("a", "GET", "en/written-on-a").json()["title"], "From B"
+            self.rest("a", "GET", f"en/written-on-a-{self.suffix}").json()["title"],
+            "From B",
         )
 
     def test_blob_written_on_one_read_on_the_other(self):
@@ -64,7 +74,7 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
             "en",
             json={
                 "@type": "File",
-                "id": "blob-on-a",
+                "id": f"blob-on-a-{self.suffix}",
                 "title": "Blob",
                 "file": {
                     "data": base64.b64encode(payload).decode(),
@@ -76,7 +86,9 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         )
         self.assertEqual(created.status_code, 201, created.text)
         download = requests.get(
-            f"{self.urls['b']}/en/blob-on-a/@@download/file", auth=ADMIN, timeout=60
+            f"{self.urls['b']}/en/blob-on-a-{self.suffix}/@@download/file",
+            auth=ADMIN,
+            timeout=60,
         )
         self.assertEqual(download.status_code, 200)
         self.assertEqual(download.content, payload)
@@ -87,7 +99,11 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
                 "a",
                 "POST",
                 "en",
-                json={"@type": "Document", "id": "contested", "title": "start"},
+                json={
+                    "@type": "Document",
+                    "id": f"contested-{self.suffix}",
+                    "title": "start",
+                },
             ).status_code,
             201,
         )
@@ -97,7 +113,10 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
                 name,
                 n,
                 self.rest(
-                    name, "PATCH", "en/contested", json={"title": f"{name}-{n}"}
+                    name,
+                    "PATCH",
+                    f"en/contested-{self.suffix}",
+                    json={"title": f"{name}-{n}"},
                 ).status_code,
             )
 
@@ -113,8 +132,8 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         # Each request either took effect (204) or said it did not (an
         # error status); a 204 whose write vanished would be a silent loss.
         self.assertTrue(all(status >= 400 for _, _, status in refused), results)
-        final_a = self.rest("a", "GET", "en/contested").json()["title"]
-        final_b = self.rest("b", "GET", "en/contested").json()["title"]
+        final_a = self.rest("a", "GET", f"en/contested-{self.suffix}").json()["title"]
+        final_b = self.rest("b", "GET", f"en/contested-{self.suffix}").json()["title"]
         self.assertEqual(final_a, final_b)
         self.assertIn(final_a, accepted)
 
@@ -126,7 +145,11 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
                 "a",
                 "POST",
                 "en",
-                json={"@type": "Document", "id": "raced", "title": "start"},
+                json={
+                    "@type": "Document",
+                    "id": f"raced-{self.suffix}",
+                    "title": "start",
+                },
             ).status_code,
             201,
         )
@@ -154,7 +177,8 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
             pairs = zip(dbs, managers, strict=True)
             connections = [db.open(transaction_manager=tm) for db, tm in pairs]
             docs = [
-                c.root()["Application"]["Plone"]["en"]["raced"] for c in connections
+                c.root()["Application"]["Plone"]["en"][f"raced-{self.suffix}"]
+                for c in connections
             ]
             docs[0].title = "first"
             docs[1].title = "second"
@@ -165,4 +189,6 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         finally:
             for db in dbs:
                 db.close()
-        self.assertEqual(self.rest("b", "GET", "en/raced").json()["title"], "first")
+        self.assertEqual(
+            self.rest("b", "GET", f"en/raced-{self.suffix}").json()["title"], "first"
+        )

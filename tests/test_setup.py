@@ -59,7 +59,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1002",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1003",))
 
 
 class TestUninstall(unittest.TestCase):
@@ -137,12 +137,32 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1002",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
         )
         self.assertEqual(self.setup.listUpgrades(PROFILE), [])
+
+    def test_upgrade_1002_to_1003_adds_comment_workflow_and_settings(self):
+        workflow = api.portal.get_tool("portal_workflow")
+        registry = api.portal.get_tool("portal_registry")
+        workflow.setChainForPortalTypes(
+            ["Discussion Item"], ("comment_one_state_workflow",)
+        )
+        del registry.records["collab.portal.flags_to_hide"]
+        self.setup.setLastVersionForProfile(PROFILE, "1002")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(
+            workflow.getChainForPortalType("Discussion Item"),
+            ("collab_comment_workflow",),
+        )
+        self.assertEqual(
+            api.portal.get_registry_record("collab.portal.flags_to_hide"), 3
+        )
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
 
     def test_upgrade_1001_to_1002_adds_forum_types(self):
         types = api.portal.get_tool("portal_types")
@@ -161,4 +181,4 @@ class TestUpgrades(unittest.TestCase):
             workflow.getChainForPortalType("DiscussionGroup"),
             ("collab_discussion_group_workflow",),
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1002",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))

@@ -53,3 +53,52 @@ def forum_schedule_rest(ctx):
     """Anonymous GET <forum>/@schedule with six groups."""
     url = f"{forum_with_groups(ctx)}/@schedule"
     return lambda session: session.get(url, headers=ACCEPT_JSON)
+
+
+def open_group_with_comments(ctx, count):
+    """An open discussion group holding ``count`` comments (admin posts them;
+    the per-minute limit is raised for the run)."""
+
+    def build():
+        now = datetime.now(UTC)
+        forum = forum_with_groups(ctx)
+        ctx.rest(
+            "PATCH",
+            f"{ctx.site}/@controlpanels/collab-portal",
+            {"comments_per_minute": 1000},
+        )
+        group = ctx.create(
+            forum,
+            "DiscussionGroup",
+            id=f"open-{count}",
+            title=f"Open group with {count} comments",
+            guiding_questions=["First question", "Second question"],
+            opens=(now - timedelta(hours=1)).isoformat(),
+            closes=(now + timedelta(days=10)).isoformat(),
+        )
+        ctx.rest("POST", f"{group}/@workflow/schedule")
+        ctx.rest("POST", f"{group}/@workflow/open")
+        for n in range(count):
+            ctx.rest(
+                "POST",
+                f"{group}/@comments",
+                {"text": f"Comment {n}: " + "words " * 40},
+            )
+        return group
+
+    return ctx.once(f"open-group-{count}", build)
+
+
+@register("group-html-100", "html")
+def group_html_100(ctx):
+    """Anonymous GET of an open discussion group page with 100 comments
+    (target: at most 1.5 x the plain Document page)."""
+    url = open_group_with_comments(ctx, 100)
+    return lambda session: session.get(url)
+
+
+@register("comments-rest-100", "rest")
+def comments_rest_100(ctx):
+    """Anonymous GET <group>/@comments (first batch) with 100 comments."""
+    url = f"{open_group_with_comments(ctx, 100)}/@comments"
+    return lambda session: session.get(url, headers=ACCEPT_JSON)

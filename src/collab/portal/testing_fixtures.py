@@ -200,6 +200,7 @@ class RelStorageCluster(Layer):
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-relstorage-"))
         self.env = dict(os.environ, zope_i18n_compile_mo_files="true")
         self.processes = []
+        self.logs = []
         urls = {}
         for name in ("a", "b"):
             port = free_port()
@@ -236,6 +237,7 @@ class RelStorageCluster(Layer):
             for name in urls:
                 # The process keeps writing after this method returns.
                 log = open(self.tmp / f"{name}.out", "w")  # noqa: SIM115
+                self.logs.append(log)
                 self.processes.append(
                     subprocess.Popen(
                         [
@@ -276,6 +278,8 @@ class RelStorageCluster(Layer):
                 process.wait(timeout=30)
             except subprocess.TimeoutExpired:
                 process.kill()
+        for log in self.logs:
+            log.close()
         shutil.rmtree(self.tmp, ignore_errors=True)
         for key in ("urls", "cluster_dir"):
             if key in self:
