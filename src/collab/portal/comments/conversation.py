@@ -7,7 +7,9 @@ is the version created first, so it never changes when a translation is
 added later.
 """
 
+from Acquisition import aq_base
 from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collab.portal.content.discussion_group import IDiscussionGroup
 from plone.app.discussion.conversation import conversationAdapterFactory
 from plone.app.discussion.interfaces import IConversation
@@ -32,3 +34,13 @@ def conversation_holder(group):
 @adapter(IDiscussionGroup)
 def shared_conversation(group):
     return conversationAdapterFactory(conversation_holder(group))
+
+
+def discussion_group_of(conversation):
+    """The DiscussionGroup holding ``conversation``, or None for comments
+    on other content. Works on a wrapped conversation and on the bare one
+    plone.app.discussion stores as a comment's ``__parent__``."""
+    parent = aq_parent(conversation) or getattr(conversation, "__parent__", None)
+    if parent is not None and IDiscussionGroup.providedBy(aq_base(parent)):
+        return parent
+    return None

@@ -7,13 +7,13 @@ transaction ends, so no one but its author and the moderators ever sees it.
 """
 
 from Acquisition import aq_parent
-from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.comments.conversation import discussion_group_of
 from plone import api
 
 
 def hold_for_moderation(comment, event):
-    group = aq_parent(aq_parent(comment))
-    if not IDiscussionGroup.providedBy(group) or not group.moderated:
+    group = discussion_group_of(aq_parent(comment))
+    if group is None or not group.moderated:
         return
     if api.content.get_state(comment, default=None) != "published":
         return

@@ -1,9 +1,8 @@
 """Keep comments inside the comment window, whatever the clock did."""
 
-from Acquisition import aq_base
 from Acquisition import aq_parent
 from collab.portal import _
-from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.comments.conversation import discussion_group_of
 from collab.portal.content.window import as_utc
 from collab.portal.content.window import now
 from collab.portal.forum.clock import clock_is_running
@@ -37,18 +36,13 @@ def recording_history():
         _recording_history.reset(token)
 
 
-def _group_of(conversation):
-    parent = aq_parent(conversation) or getattr(conversation, "__parent__", None)
-    return parent
-
-
 def refuse_comment_outside_window(comment, event):
     """Every channel (page form, REST, scripts) ends in addComment; refusing
     here, before the comment is stored, leaves nothing half-made."""
     if _recording_history.get():
         return
-    group = _group_of(event.newParent)
-    if group is None or not IDiscussionGroup.providedBy(aq_base(group)):
+    group = discussion_group_of(event.newParent)
+    if group is None:
         return
     request = getRequest()
     if not comment_window_is_open(group):
@@ -127,8 +121,8 @@ def align_window_with_manual_transition(group, event):
 def limit_own_edits(comment, event):
     """Authors edit their comment only while the group is open and within
     the configured minutes; moderators ("Review comments") always may."""
-    group = _group_of(_group_of(comment))
-    if group is None or not IDiscussionGroup.providedBy(aq_base(group)):
+    group = discussion_group_of(aq_parent(comment))
+    if group is None:
         return
     request = getRequest()
     refuse_oversized(comment, request)
