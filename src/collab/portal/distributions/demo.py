@@ -8,6 +8,7 @@ from collab.portal.distributions.demo_forums import create_forum_2012
 from collab.portal.distributions.demo_forums import create_live_forum
 from collab.portal.distributions.demo_forums import FORUM_2012
 from collab.portal.distributions.demo_forums import LIVE_FORUM
+from collab.portal.distributions.languages import create_translated
 from collab.portal.distributions.languages import link_translations
 from collab.portal.distributions.languages import publish
 from plone import api
@@ -53,13 +54,13 @@ def create_demo_content(context):
             continue
         title, text = ABOUT_PAGES[code]
         if "about" not in root:
-            api.content.create(
-                container=root,
-                type="Document",
+            create_translated(
+                root,
+                "Document",
+                code,
                 id="about",
                 title=title,
                 text=RichTextValue(text, "text/html", "text/x-html-safe"),
-                language=code,
             )
         pages[code] = publish(root["about"])
     link_translations(pages)

@@ -83,14 +83,14 @@ def create_front_pages(site, languages):
         root = site[code]
         data = FRONT_PAGES[code]
         if "front-page" not in root:
-            api.content.create(
-                container=root,
-                type="Document",
+            create_translated(
+                root,
+                "Document",
+                code,
                 id="front-page",
                 title=data["title"],
                 description=data["description"],
                 text=RichTextValue(data["text"], "text/html", "text/x-html-safe"),
-                language=code,
             )
         root.setDefaultPage("front-page")
         pages[code] = publish(root["front-page"])
