@@ -15,6 +15,7 @@ Regenerate versions.cfg after changing constraints.txt::
 """
 
 from collab.portal.testing import BUILDOUT_FIXTURE
+from collab.portal.testing import SITE_ANSWERS
 from pathlib import Path
 import base64
 import configparser
@@ -378,15 +379,7 @@ class BuildoutTest(unittest.TestCase):
 
         # The instance's python: collab.portal importable, its distribution
         # registered, a site made from it, and every distribution pinned.
-        answers = {
-            "site_id": "Plone",
-            "title": "Collaboration Portal",
-            "description": "The secretariat's workspace between meetings",
-            "default_language": "en",
-            "languages": ["en", "es", "fr"],
-            "portal_timezone": "UTC",
-            "setup_content": True,
-        }
+        answers = {**SITE_ANSWERS, "site_id": "Plone"}
         script = self.tmp / "make_site.py"
         script.write_text(SITE_SCRIPT)
         answers_file = self.tmp / "answers.json"

@@ -4,6 +4,7 @@ the Python API (the test fixture), the "Create a new site" page, REST
 
 from collab.portal.testing import FUNCTIONAL_TESTING
 from collab.portal.testing import INTEGRATION_TESTING
+from collab.portal.testing import SITE_ANSWERS
 from pathlib import Path
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -83,6 +84,17 @@ class TestCreationChannels(unittest.TestCase):
         self.app_url = self.app.absolute_url()
         self.reference = site_fingerprint(self.layer["portal"])
 
+    def sites(self, method, path="", payload=None, auth=True, timeout=60):
+        """A call to the Zope root's @sites service, as the site owner."""
+        return requests.request(
+            method,
+            f"{self.app_url}/@sites{path}",
+            json=payload,
+            headers={"Accept": "application/json"},
+            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD) if auth else None,
+            timeout=timeout,
+        )
+
     def _fingerprint(self, site_id):
         self.app._p_jar.sync()
         return site_fingerprint(self.app[site_id])
@@ -96,40 +108,24 @@ class TestCreationChannels(unittest.TestCase):
     def test_distribution_offered(self):
         # The "Create a new site" page (@@ploneAddSite) is built from this
         # listing; the browser test fills it in for real.
-        response = requests.get(
-            f"{self.app_url}/@sites",
-            headers={"Accept": "application/json"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=60,
-        )
+        response = self.sites("GET")
         self.assertEqual(response.status_code, 200)
         offered = {d["name"] for d in response.json()["distributions"]}
         self.assertIn("collab-portal", offered)
-        response = requests.get(
-            f"{self.app_url}/@sites/collab-portal",
-            headers={"Accept": "application/json"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=60,
-        )
+        response = self.sites("GET", "/collab-portal")
         schema = response.json()["schema"]
         self.assertEqual(
             schema["properties"]["languages"]["default"], ["en", "es", "fr"]
         )
 
     def test_create_site_rest(self):
-        response = requests.post(
-            f"{self.app_url}/@sites",
-            json={
+        response = self.sites(
+            "POST",
+            payload={
+                **SITE_ANSWERS,
                 "distribution": "collab-portal",
                 "site_id": "viarest",
-                "title": "Collaboration Portal",
-                "default_language": "en",
-                "languages": ["en", "es", "fr"],
-                "portal_timezone": "UTC",
-                "setup_content": True,
             },
-            headers={"Accept": "application/json"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
             timeout=300,
         )
         self.assertEqual(response.status_code, 200, response.text[:500])
@@ -137,17 +133,14 @@ class TestCreationChannels(unittest.TestCase):
         self.assertEqual(self._fingerprint("viarest"), self.reference)
 
     def test_rest_rejects_unknown_language(self):
-        response = requests.post(
-            f"{self.app_url}/@sites",
-            json={
+        response = self.sites(
+            "POST",
+            payload={
                 "distribution": "collab-portal",
                 "site_id": "badrest",
                 "title": "X",
                 "languages": ["en", "xx"],
             },
-            headers={"Accept": "application/json"},
-            auth=(SITE_OWNER_NAME, SITE_OWNER_PASSWORD),
-            timeout=60,
         )
         self.assertEqual(response.status_code, 400)
         self.assertIn("message", response.json())
@@ -155,11 +148,14 @@ class TestCreationChannels(unittest.TestCase):
         self.assertNotIn("badrest", self.app.objectIds())
 
     def test_create_site_anonymous_refused(self):
-        response = requests.post(
-            f"{self.app_url}/@sites",
-            json={"distribution": "collab-portal", "site_id": "badrest", "title": "X"},
-            headers={"Accept": "application/json"},
-            timeout=60,
+        response = self.sites(
+            "POST",
+            payload={
+                "distribution": "collab-portal",
+                "site_id": "badrest",
+                "title": "X",
+            },
+            auth=False,
         )
         self.assertEqual(response.status_code, 401)
         self.app._p_jar.sync()

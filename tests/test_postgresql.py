@@ -30,6 +30,15 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         self.urls = self.layer["urls"]
         self.tmp = self.layer["cluster_dir"]
 
+    def create_document(self, name, base_id, title):
+        """A Document created through instance ``name``; returns its path."""
+        doc_id = f"{base_id}-{self.suffix}"
+        created = self.rest(
+            name, "POST", "en", json={"@type": "Document", "id": doc_id, "title": title}
+        )
+        self.assertEqual(created.status_code, 201, created.text)
+        return f"en/{doc_id}"
+
     def rest(self, name, method, path, **kw):
         headers = {"Accept": "application/json"}
         return requests.request(
@@ -42,27 +51,15 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         )
 
     def test_write_on_one_read_on_the_other(self):
-        created = self.rest(
-            "a",
-            "POST",
-            "en",
-            json={
-                "@type": "Document",
-                "id": f"written-on-a-{self.suffix}",
-                "title": "From A",
-            },
-        )
-        self.assertEqual(created.status_code, 201, created.text)
-        read = self.rest("b", "GET", f"en/written-on-a-{self.suffix}")
+        written = self.create_document("a", "written-on-a", "From A")
+        read = self.rest("b", "GET", written)
         self.assertEqual(read.status_code, 200, read.text)
         self.assertEqual(read.json()["title"], "From A")
 
-        changed = self.rest(
-            "b", "PATCH", f"en/written-on-a-{self.suffix}", json={"title": "From B"}
-        )
+        changed = self.rest("b", "PATCH", written, json={"title": "From B"})
         self.assertEqual(changed.status_code, 204)
         self.assertEqual(
-            self.rest("a", "GET", f"en/written-on-a-{self.suffix}").json()["title"],
+            self.rest("a", "GET", written).json()["title"],
             "From B",
         )
 
@@ -94,19 +91,7 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         self.assertEqual(download.content, payload)
 
     def test_concurrent_writes_are_resolved_or_reported(self):
-        self.assertEqual(
-            self.rest(
-                "a",
-                "POST",
-                "en",
-                json={
-                    "@type": "Document",
-                    "id": f"contested-{self.suffix}",
-                    "title": "start",
-                },
-            ).status_code,
-            201,
-        )
+        contested = self.create_document("a", "contested", "start")
 
         def write(name, n):
             return (
@@ -115,7 +100,7 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
                 self.rest(
                     name,
                     "PATCH",
-                    f"en/contested-{self.suffix}",
+                    contested,
                     json={"title": f"{name}-{n}"},
                 ).status_code,
             )
@@ -132,27 +117,15 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         # Each request either took effect (204) or said it did not (an
         # error status); a 204 whose write vanished would be a silent loss.
         self.assertTrue(all(status >= 400 for _, _, status in refused), results)
-        final_a = self.rest("a", "GET", f"en/contested-{self.suffix}").json()["title"]
-        final_b = self.rest("b", "GET", f"en/contested-{self.suffix}").json()["title"]
+        final_a = self.rest("a", "GET", contested).json()["title"]
+        final_b = self.rest("b", "GET", contested).json()["title"]
         self.assertEqual(final_a, final_b)
         self.assertIn(final_a, accepted)
 
     def test_conflicting_commit_is_reported(self):
         """Two connections change the same object: the second commit raises
         ConflictError (Zope turns it into a retry), it is never dropped."""
-        self.assertEqual(
-            self.rest(
-                "a",
-                "POST",
-                "en",
-                json={
-                    "@type": "Document",
-                    "id": f"raced-{self.suffix}",
-                    "title": "start",
-                },
-            ).status_code,
-            201,
-        )
+        raced = self.create_document("a", "raced", "start")
         conf = f"""
         %import relstorage
         <zodb>
@@ -177,7 +150,7 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
             pairs = zip(dbs, managers, strict=True)
             connections = [db.open(transaction_manager=tm) for db, tm in pairs]
             docs = [
-                c.root()["Application"]["Plone"]["en"][f"raced-{self.suffix}"]
+                c.root()["Application"]["Plone"]["en"][raced.split("/")[1]]
                 for c in connections
             ]
             docs[0].title = "first"
@@ -189,6 +162,4 @@ class TestTwoInstancesOnPostgreSQL(unittest.TestCase):
         finally:
             for db in dbs:
                 db.close()
-        self.assertEqual(
-            self.rest("b", "GET", f"en/raced-{self.suffix}").json()["title"], "first"
-        )
+        self.assertEqual(self.rest("b", "GET", raced).json()["title"], "first")
