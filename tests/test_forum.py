@@ -824,3 +824,25 @@ class TestFlags(ForumTestCase):
         from collab.portal.comments.flags import flaggers
 
         self.assertEqual(list(flaggers(self.comments("monitoring")[0])), ["member2"])
+
+
+class TestPrintComments(ForumTestCase):
+    def test_print_with_comments_follows_threads_and_visibility(self):
+        session = rest_session(self.portal.absolute_url(), "member")
+        base = url(session, "en/capacity-forum/monitoring/@comments")
+        session.post(base, json={"text": "First thread."})
+        session.post(base, json={"text": "Second thread."})
+        transaction.begin()
+        first, second = self.comments("monitoring")
+        session.post(f"{base}/{first.comment_id}", json={"text": "Reply to first."})
+        session.post(f"{base}/{second.comment_id}", json={"text": "Reply to second."})
+        transaction.begin()
+        second = self.comments("monitoring")[1]
+        second.manage_permission("View", ["Manager"], acquire=False)
+        transaction.commit()
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/@@forum-print?comments=1")
+        html = browser.contents
+        self.assertLess(html.index("First thread."), html.index("Reply to first."))
+        self.assertNotIn("Second thread.", html)
+        self.assertNotIn("Reply to second.", html)

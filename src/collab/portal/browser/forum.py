@@ -2,11 +2,13 @@
 
 from collab.portal.browser.dates import format_local
 from collab.portal.browser.dates import format_utc
+from collab.portal.comments.serializers import visible_threads
 from collab.portal.content.window import STATUS_LABELS
 from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.forum.schedule import group_status
 from collab.portal.forum.schedule import schedule_rows
 from plone import api
+from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser import BrowserView
 
 
@@ -53,16 +55,9 @@ class ForumPrintView(ForumView):
         return self.request.form.get("comments") in ("1", "true", "on")
 
     def comments(self, group):
-        from plone.app.discussion.interfaces import IConversation
-
-        conversation = IConversation(group, None)
-        if conversation is None:
-            return []
-        return [
-            comment
-            for comment in conversation.getComments()
-            if api.user.has_permission("View", obj=comment)
-        ]
+        """The threads the reader may see, replies under what they answer:
+        the same rule as REST and the exports."""
+        return [thread["comment"] for thread in visible_threads(IConversation(group))]
 
 
 class DiscussionGroupView(ForumMixin, BrowserView):

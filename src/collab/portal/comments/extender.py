@@ -6,7 +6,6 @@ one form extender serves the page and REST alike.
 """
 
 from collab.portal import _
-from plone.app.discussion.browser.comments import CommentForm
 from plone.z3cform.fieldsets import extensible
 from z3c.form.field import Fields
 from zope import schema
@@ -48,6 +47,3 @@ class GuidingQuestionExtender(extensible.FormExtender):
             return
         self.add(IGuidingQuestionField, prefix="")
         self.move("guiding_question", before="text", prefix="")
-
-
-__all__ = ["CommentForm", "GuidingQuestionExtender"]
