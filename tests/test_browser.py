@@ -105,9 +105,12 @@ class TestCreateSitePage(BrowserTestCase):
             "http://", f"http://{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}@"
         )
         self.driver.get(f"{base}/@@ploneAddSite")
+        # The page is a JavaScript app that renders its sections as the
+        # @sites answers arrive: wait for the distributions, not any badge.
         self.wait().until(
-            EC.presence_of_element_located(
-                (By.XPATH, "//*[normalize-space(text())='collab-portal']")
+            lambda driver: (
+                "Available distributions"
+                in driver.find_element(By.TAG_NAME, "body").text
             )
         )
         body = self.driver.find_element(By.TAG_NAME, "body").text
