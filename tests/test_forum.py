@@ -436,8 +436,9 @@ class TestHiddenCommentsStayHidden(ForumTestCase):
         )
         transaction.begin()
         hidden = [c for c in self.comments("monitoring") if c.text == "Hidden."][0]
-        # What a pending or flagged comment looks like to the workflow.
-        hidden.manage_permission("View", ["Manager"], acquire=False)
+        # Back to pending, as moderation and flags do.
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(hidden, transition="recall")
         transaction.commit()
 
         anonymous = rest_session(self.portal.absolute_url())
@@ -585,7 +586,8 @@ class TestExport(ForumTestCase):
         )
         transaction.begin()
         hidden = self.comments("monitoring")[1]
-        hidden.manage_permission("View", ["Manager"], acquire=False)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(hidden, transition="recall")
         transaction.commit()
         self.export = f"{self.forum_url}/monitoring/@@export-comments"
 
@@ -838,7 +840,8 @@ class TestPrintComments(ForumTestCase):
         session.post(f"{base}/{second.comment_id}", json={"text": "Reply to second."})
         transaction.begin()
         second = self.comments("monitoring")[1]
-        second.manage_permission("View", ["Manager"], acquire=False)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(second, transition="recall")
         transaction.commit()
         browser = self.browser()
         browser.open(f"{self.forum_url}/@@forum-print?comments=1")

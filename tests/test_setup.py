@@ -59,7 +59,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1003",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1004",))
 
 
 class TestUninstall(unittest.TestCase):
@@ -137,7 +137,7 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
@@ -162,7 +162,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.flags_to_hide"), 3
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
 
     def test_upgrade_1001_to_1002_adds_forum_types(self):
         types = api.portal.get_tool("portal_types")
@@ -181,4 +181,4 @@ class TestUpgrades(unittest.TestCase):
             workflow.getChainForPortalType("DiscussionGroup"),
             ("collab_discussion_group_workflow",),
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1003",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))

@@ -2,7 +2,7 @@
 DOCX. Rows follow the threads (replies right under what they answer, with
 their depth) and hold only what the exporting user may see."""
 
-from collab.portal.comments.serializers import author_details
+from collab.portal.comments.authors import author_details
 from collab.portal.comments.serializers import visible_threads
 from collab.portal.content.window import as_utc
 from io import BytesIO
@@ -42,7 +42,7 @@ def export_rows(group):
         comment = thread["comment"]
         number = getattr(comment, "guiding_question", None)
         question = group.question(number) if number else None
-        details = author_details(comment.author_username)
+        details = author_details(comment)
         yield {
             "comment": comment.comment_id,
             "reply_to": comment.in_reply_to or "",

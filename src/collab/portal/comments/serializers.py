@@ -6,10 +6,10 @@ says which guiding question it answers and in which language it was
 written.
 """
 
-from AccessControl import getSecurityManager
+from collab.portal.comments.authors import author_details
+from collab.portal.comments.batching import DiscussionReader
+from collab.portal.comments.batching import requested_order
 from collab.portal.interfaces import IBrowserLayer
-from collab.portal.vocabularies.countries import country_name
-from plone import api
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.batching import HypermediaBatch
@@ -24,34 +24,44 @@ from zope.interface import implementer
 
 
 def visible_threads(conversation):
-    check = getSecurityManager().checkPermission
-    hidden = set()
-    for thread in conversation.getThreads():
-        comment = thread["comment"]
-        # A reply to a hidden comment is hidden with it.
-        if comment.in_reply_to in hidden or not check("View", comment):
-            hidden.add(comment.comment_id)
-            continue
-        yield thread
+    """Every thread the current user may read, in thread order (print view
+    and exports)."""
+    reader = DiscussionReader(conversation, conversation)
+    for top in reader.thread_starts():
+        for cid, depth in reader.thread(top):
+            yield reader.entry(cid, depth)
 
 
 @implementer(ISerializeToJson)
 @adapter(IConversation, IBrowserLayer)
 class VisibleConversationSerializer(ConversationSerializer):
+    """A batch of the comments the reader may see, found through the
+    conversation's counters rather than by reading every comment.
+
+    ``order=newest`` lists the newest threads first; the batch counts
+    comments, replies included, as plone.restapi's does.
+    """
+
     def __call__(self):
         view_comments = can_view(self.context)
-        threads = list(visible_threads(self.context)) if view_comments else []
-        batch = HypermediaBatch(self.request, threads)
+        reader = DiscussionReader(self.context, self.context)
+        total = reader.count() if view_comments else 0
+        # HypermediaBatch works out b_start, b_size and the links from
+        # positions alone; the comments for those positions come from the
+        # reader, so only they are loaded.
+        batch = HypermediaBatch(self.request, range(total))
+        order = requested_order(self.request)
+        page = reader.comments_page(order, batch.b_start, batch.b_size) if total else []
         results = {
             "@id": batch.canonical_url,
-            "items_total": batch.items_total,
+            "items_total": total,
             "permissions": {
                 "view_comments": view_comments,
                 "can_reply": can_reply(self.context),
             },
             "items": [
-                getMultiAdapter((thread["comment"], self.request), ISerializeToJson)()
-                for thread in batch
+                getMultiAdapter((entry["comment"], self.request), ISerializeToJson)()
+                for entry in page
             ],
         }
         if batch.links:
@@ -73,19 +83,5 @@ class GroupCommentSerializer(CommentSerializer):
         data["guiding_question"] = number
         data["guiding_question_text"] = question(number) if question else None
         data["language"] = getattr(self.context, "language", None)
-        data.update(author_details(self.context.author_username))
+        data.update(author_details(self.context))
         return data
-
-
-def author_details(userid):
-    """Organisation and country of a member, for the name in a discussion."""
-    member = api.user.get(userid=userid) if userid else None
-    country = member.getProperty("country", "") if member else ""
-    return {
-        "author_organisation": (
-            member.getProperty("organisation", "") if member else ""
-        )
-        or None,
-        "author_country": country or None,
-        "author_country_name": country_name(country) or None,
-    }

@@ -93,3 +93,23 @@ class ISettings(Interface):
         max=100,
         required=True,
     )
+
+    comments_page_size = schema.Int(
+        title=_("Discussions per page"),
+        description=_(
+            "How many comments, each with its replies, a discussion group "
+            "page shows at once; REST clients choose their own batch size."
+        ),
+        default=20,
+        min=1,
+        max=200,
+        required=True,
+    )
+
+    comments_order = schema.Choice(
+        title=_("Comment order"),
+        description=_("The order readers see first; they can switch it."),
+        vocabulary="collab.portal.CommentOrders",
+        default="oldest",
+        required=True,
+    )

@@ -4,6 +4,7 @@ The same rows feed the forum page, its printer-friendly version and
 ``GET <forum>/@schedule``, so the three never disagree.
 """
 
+from collab.portal.comments.stats import public_summary
 from collab.portal.content.window import as_utc
 from collab.portal.content.window import CLOSED
 from collab.portal.content.window import now
@@ -38,15 +39,19 @@ def visible_groups(forum):
 
 def schedule_rows(forum, at=None):
     at = at or now()
-    return [
-        {
-            "group": group.absolute_url(),
-            "title": group.title,
-            "opens": as_utc(group.opens),
-            "closes": as_utc(group.closes),
-            "status": group_status(group, at),
-            "remarks": group.schedule_remarks or "",
-            "object": group,
-        }
-        for group in visible_groups(forum)
-    ]
+    return [schedule_row(group, at) for group in visible_groups(forum)]
+
+
+def schedule_row(group, at):
+    comments, last_comment = public_summary(group)
+    return {
+        "group": group.absolute_url(),
+        "title": group.title,
+        "opens": as_utc(group.opens),
+        "closes": as_utc(group.closes),
+        "status": group_status(group, at),
+        "remarks": group.schedule_remarks or "",
+        "comments": comments,
+        "last_comment": last_comment,
+        "object": group,
+    }

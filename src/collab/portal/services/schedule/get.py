@@ -21,6 +21,8 @@ class ScheduleGet(Service):
                     "closes": isoformat(row["closes"]),
                     "status": row["status"],
                     "remarks": row["remarks"],
+                    "comments": row["comments"],
+                    "last_comment": isoformat(row["last_comment"]),
                 }
                 for row in schedule_rows(self.context)
             ],

@@ -1,0 +1,141 @@
+"""The comments under a discussion group, a page of threads at a time.
+
+plone.app.discussion's viewlet renders every comment of the conversation,
+with a member lookup and several permission checks for each. This one
+keeps its comment form and its markup (so Plone's reply and moderation
+scripts work unchanged) but renders one page of threads, in the order the
+reader chose, with the author's organisation and country beside the name,
+the guiding question the comment answers and a link to flag it.
+"""
+
+from AccessControl import getSecurityManager
+from Acquisition import aq_inner
+from collab.portal.browser.dates import format_utc
+from collab.portal.comments.authors import author_details
+from collab.portal.comments.batching import DiscussionReader
+from collab.portal.comments.batching import requested_order
+from collab.portal.forum.schedule import comment_window_is_open
+from plone import api
+from plone.app.discussion.browser.comments import CommentsViewlet
+from plone.app.discussion.interfaces import IConversation
+from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
+from urllib.parse import urlencode
+
+
+class GroupCommentsViewlet(CommentsViewlet):
+    index = ViewPageTemplateFile("templates/group_comments.pt")
+
+    def update(self):
+        super().update()
+        context = aq_inner(self.context)
+        self.check = getSecurityManager().checkPermission
+        self.userid = None if self.is_anonymous() else api.user.get_current().getId()
+        self.window_open = comment_window_is_open(context)
+        self.may_flag = bool(self.userid) and bool(
+            self.check("collab.portal: Flag comments", context)
+        )
+        self.reader = DiscussionReader(IConversation(context), context)
+        self.order = requested_order(self.request)
+        self.size = api.portal.get_registry_record(
+            "collab.portal.comments_page_size", default=20
+        )
+        try:
+            self.start = max(0, int(self.request.form.get("b_start", 0)))
+        except (TypeError, ValueError):
+            self.start = 0
+        self.threads_total, entries = self.reader.threads_page(
+            self.order, self.start, self.size
+        )
+        self.entries = [self.details(entry) for entry in entries]
+
+    def comments_total(self):
+        return self.reader.count()
+
+    def details(self, entry):
+        """What the template shows of one comment; permission checks only
+        where they can say yes (own comments, moderators)."""
+        comment = entry["comment"]
+        own = bool(self.userid) and comment.author_username == self.userid
+        moderator = self.reader.moderator
+        wtool = api.portal.get_tool("portal_workflow")
+        state = (
+            wtool.getInfoFor(comment, "review_state", "published")
+            if moderator or own
+            else "published"
+        )
+        number = getattr(comment, "guiding_question", None)
+        question = self.context.question(number) if number else None
+        details = author_details(comment)
+        return {
+            "comment": comment,
+            "id": comment.getId(),
+            "depth": min(entry["depth"], 10),
+            "state": state,
+            "author": self.get_author_name(comment),
+            "organisation": details["author_organisation"],
+            "country": details["author_country_name"],
+            "question": f"{number}. {question}" if question else None,
+            "date": format_utc(comment.creation_date, self.request),
+            "language": getattr(comment, "language", None),
+            "can_edit": (own or moderator)
+            and bool(self.check("Edit comments", comment)),
+            "can_delete": moderator and bool(self.check("Delete comments", comment)),
+            "actions": [
+                action
+                for action in wtool.listActionInfos(object=comment)
+                if action["category"] == "workflow" and action["allowed"]
+            ]
+            if moderator
+            else [],
+            "may_flag": self.may_flag and not own and state == "published",
+        }
+
+    def has_replies(self, workflow_actions=False):
+        return bool(self.entries)
+
+    # Batch navigation
+
+    def page_url(self, **params):
+        query = {"order": self.order, "b_start": self.start}
+        query.update(params)
+        return f"{self.context.absolute_url()}?{urlencode(query)}#comments"
+
+    def newer_url(self):
+        """Towards the page of the newest threads."""
+        if self.order == "newest":
+            return (
+                self.page_url(b_start=max(0, self.start - self.size))
+                if self.start
+                else None
+            )
+        following = self.start + self.size
+        return (
+            self.page_url(b_start=following) if following < self.threads_total else None
+        )
+
+    def older_url(self):
+        if self.order == "oldest":
+            return (
+                self.page_url(b_start=max(0, self.start - self.size))
+                if self.start
+                else None
+            )
+        following = self.start + self.size
+        return (
+            self.page_url(b_start=following) if following < self.threads_total else None
+        )
+
+    def page_number(self):
+        return self.start // self.size + 1
+
+    def pages(self):
+        return max(1, -(-self.threads_total // self.size))
+
+    def order_url(self, order):
+        return self.page_url(order=order, b_start=0)
+
+    def flag_url(self, entry):
+        return (
+            f"{self.context.absolute_url()}/@@flag-comment?"
+            f"{urlencode({'comment_id': entry['id']})}"
+        )

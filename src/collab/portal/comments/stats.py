@@ -1,0 +1,153 @@
+"""Counters of a discussion, kept as comments come and go.
+
+plone.app.discussion answers "how many comments, who, when last" by
+walking every comment of a conversation, on every page view and every
+reindex. A group with ten thousand comments cannot afford that, so each
+conversation keeps a ``CommentStats`` next to it, updated by event
+subscribers when a comment is added, changes workflow state or is removed:
+
+- ``public``: the ids of the comments everyone may read (published, and so
+  is every comment above them). Ids are plone.app.discussion's creation
+  timestamps in microseconds, so the set is also in time order: "the last
+  comment" is its largest key and "new since" is a range.
+- ``by_author``: every comment id of each member, whatever its state, so a
+  member sees their own pending comments without a walk.
+- ``authors`` and ``countries``: how many public comments each member and
+  each country has, for participation statistics.
+
+All of them are BTrees whose concurrent inserts of different keys resolve
+without a ConflictError, so members posting at the same time do not undo
+each other's work.
+"""
+
+from Acquisition import aq_base
+from BTrees.LLBTree import LLTreeSet
+from BTrees.OIBTree import OIBTree
+from BTrees.OOBTree import OOBTree
+from collab.portal.comments.authors import author_country
+from collab.portal.comments.visibility import is_published
+from persistent import Persistent
+from plone.app.discussion.interfaces import IConversation
+from zope.annotation.interfaces import IAnnotations
+
+
+STATS_KEY = "collab.portal.comment_stats"
+
+
+class CommentStats(Persistent):
+    def __init__(self):
+        self.public = LLTreeSet()
+        self.by_author = OOBTree()
+        self.authors = OIBTree()
+        self.countries = OIBTree()
+
+    def count(self):
+        return len(self.public)
+
+    def last_public(self):
+        """The id of the newest public comment, or None."""
+        return self.public.maxKey() if self.public else None
+
+    def participants(self):
+        return [userid for userid, n in self.authors.items() if n > 0]
+
+    def country_counts(self):
+        return {code: n for code, n in self.countries.items() if n > 0}
+
+    def own(self, userid):
+        return self.by_author.get(userid) or LLTreeSet()
+
+
+def holder_of(conversation):
+    """The content object whose annotations hold the conversation."""
+    return aq_base(conversation).__parent__
+
+
+def comment_stats(conversation, create=True):
+    annotations = IAnnotations(holder_of(conversation))
+    stats = annotations.get(STATS_KEY)
+    if stats is None and create:
+        stats = annotations[STATS_KEY] = CommentStats()
+        rebuild(conversation, stats)
+    return stats
+
+
+def _bump(tree, key, delta):
+    if not key:
+        return
+    tree[key] = tree.get(key, 0) + delta
+
+
+def _mark(stats, comment, public):
+    cid = comment.comment_id
+    if public:
+        stats.public.insert(cid)
+    else:
+        stats.public.remove(cid)
+    delta = 1 if public else -1
+    _bump(stats.authors, comment.author_username, delta)
+    _bump(stats.countries, author_country(comment), delta)
+
+
+def sync(comment, stats=None):
+    """Bring the counters in line with the comment's state, and with it
+    its replies, whose visibility follows their parent's."""
+    conversation = comment.__parent__
+    stats = stats if stats is not None else comment_stats(conversation)
+    cid = comment.comment_id
+    parent = comment.in_reply_to
+    public = is_published(comment) and (not parent or parent in stats.public)
+    if public == (cid in stats.public):
+        return
+    _mark(stats, comment, public)
+    for child_id in aq_base(conversation)._children.get(cid, ()):
+        sync(conversation[child_id], stats)
+
+
+def rebuild(conversation, stats):
+    """Count an existing conversation once (upgrades, first use)."""
+    for thread in conversation.getThreads():
+        comment = thread["comment"]
+        if comment.author_username:
+            stats.by_author.setdefault(comment.author_username, LLTreeSet()).insert(
+                comment.comment_id
+            )
+        sync(comment, stats)
+
+
+def comment_added(comment, event):
+    stats = comment_stats(comment.__parent__)
+    if comment.author_username:
+        own = stats.by_author.get(comment.author_username)
+        if own is None:
+            own = stats.by_author[comment.author_username] = LLTreeSet()
+        own.insert(comment.comment_id)
+    sync(comment, stats)
+
+
+def comment_transitioned(comment, event):
+    if getattr(comment, "comment_id", None) in aq_base(comment.__parent__)._comments:
+        sync(comment)
+
+
+def comment_removed(comment, event):
+    """plone.app.discussion removes replies first, each with this event."""
+    conversation = event.oldParent
+    stats = comment_stats(conversation, create=False)
+    if stats is None:
+        return
+    cid = comment.comment_id
+    if cid in stats.public:
+        _mark(stats, comment, False)
+    own = stats.by_author.get(comment.author_username)
+    if own is not None and cid in own:
+        own.remove(cid)
+
+
+def public_summary(content):
+    """``(number of public comments, date of the newest one or None)`` of
+    the content's discussion, read from the counters."""
+    conversation = IConversation(content)
+    stats = comment_stats(conversation)
+    last = stats.last_public()
+    return stats.count(), conversation[last].creation_date if last else None
