@@ -49,10 +49,22 @@ class DiscussionReader:
         self.visible = stats.public
         userid = api.user.get_current().getId()
         if userid:
-            waiting = difference(stats.own(userid), stats.public)
-            mine = LLTreeSet(cid for cid in waiting if check("View", conversation[cid]))
+            mine = self.own_waiting(stats, userid, check)
             if mine:
                 self.visible = union(stats.public, mine)
+
+    def own_waiting(self, stats, userid, check):
+        """The reader's own comments that others cannot see yet, where the
+        thread above them is readable (ids grow with time, so parents come
+        before their replies)."""
+        mine = LLTreeSet()
+        for cid in difference(stats.own(userid), stats.public):
+            comment = self.conversation[cid]
+            parent = comment.in_reply_to
+            readable_parent = not parent or parent in stats.public or parent in mine
+            if readable_parent and check("View", comment):
+                mine.insert(cid)
+        return mine
 
     def may_read(self, cid):
         return self.visible is None or cid in self.visible

@@ -21,6 +21,7 @@ each other's work.
 """
 
 from Acquisition import aq_base
+from Acquisition import aq_parent
 from BTrees.LLBTree import LLTreeSet
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
@@ -125,9 +126,22 @@ def comment_added(comment, event):
     sync(comment, stats)
 
 
+COMMENT_INDEXES = ("total_comments", "last_comment_date", "commentators")
+
+
 def comment_transitioned(comment, event):
-    if getattr(comment, "comment_id", None) in aq_base(comment.__parent__)._comments:
-        sync(comment)
+    """Moderation, flags and recalls change what everyone may read; the
+    catalog's counters of the content follow (adding and removing
+    comments reindex it already, in plone.app.discussion)."""
+    conversation = aq_parent(comment)
+    if getattr(comment, "comment_id", None) not in aq_base(conversation)._comments:
+        return
+    stats = comment_stats(conversation)
+    before = stats.count()
+    sync(comment, stats)
+    content = aq_parent(conversation)
+    if stats.count() != before and event.transition is not None and content:
+        content.reindexObject(idxs=COMMENT_INDEXES)
 
 
 def comment_removed(comment, event):

@@ -1,0 +1,289 @@
+"""Long discussions: batches of threads on the page and in REST, counters
+kept as comments come and go, the author's country beside the name and a
+flag link on each comment."""
+
+from collab.portal.comments.stats import comment_stats
+from collab.portal.comments.stats import STATS_KEY
+from collab.portal.testing import FUNCTIONAL_TESTING
+from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.testing.zope import Browser
+from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
+from portal_helpers import rest_session
+from portal_helpers import url
+from test_forum import make_forum
+from zope.annotation.interfaces import IAnnotations
+from zope.component import createObject
+import re
+import transaction
+import unittest
+
+
+class DiscussionTestCase(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        api.user.create(
+            email="author@example.org",
+            username="author",
+            password=PASSWORD,
+            roles=("Member",),
+            properties={"organisation": "Ministry of Environment", "country": "KE"},
+        )
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
+        api.portal.set_registry_record("collab.portal.comments_page_size", 3)
+        self.forum = make_forum(self.portal["en"])
+        self.group = self.forum["monitoring"]
+        transaction.commit()
+        self.base = url(
+            rest_session(self.portal.absolute_url()),
+            "en/capacity-forum/monitoring/@comments",
+        )
+
+    def post(self, text, login="author", reply_to=None):
+        session = rest_session(self.portal.absolute_url(), login)
+        target = f"{self.base}/{reply_to}" if reply_to else self.base
+        response = session.post(target, json={"text": text})
+        self.assertEqual(response.status_code, 204, response.text)
+        transaction.begin()
+        return [c for c in IConversation(self.group).getComments() if c.text == text][
+            0
+        ].comment_id
+
+    def discussion(self, threads=7):
+        """Threads "T1".."Tn", each with one reply "R1".."Rn"."""
+        for n in range(1, threads + 1):
+            cid = self.post(f"T{n}")
+            self.post(f"R{n}", login="member", reply_to=cid)
+
+    def browser(self, login=None, query=""):
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        if login:
+            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
+        browser.open(f"{self.group.absolute_url()}{query}")
+        return browser
+
+    def texts(self, html):
+        return re.findall(r'<div class="comment-body">\s*<p>(\w+)</p>', html)
+
+
+class TestPageBatches(DiscussionTestCase):
+    def test_oldest_first_in_pages_of_threads(self):
+        self.discussion()
+        browser = self.browser()
+        self.assertEqual(
+            self.texts(browser.contents), ["T1", "R1", "T2", "R2", "T3", "R3"]
+        )
+        self.assertIn("14 comments", browser.contents)
+        self.assertIn("Page 1 of 3", browser.contents)
+        browser.getLink("Newer comments").click()
+        self.assertEqual(
+            self.texts(browser.contents), ["T4", "R4", "T5", "R5", "T6", "R6"]
+        )
+        browser.getLink("Newer comments").click()
+        self.assertEqual(self.texts(browser.contents), ["T7", "R7"])
+        self.assertNotIn("Newer comments", browser.contents)
+
+    def test_newest_first_keeps_replies_under_their_thread(self):
+        self.discussion()
+        browser = self.browser()
+        browser.getLink("Newest first").click()
+        self.assertEqual(
+            self.texts(browser.contents), ["T7", "R7", "T6", "R6", "T5", "R5"]
+        )
+        browser.getLink("Older comments").click()
+        self.assertEqual(
+            self.texts(browser.contents), ["T4", "R4", "T3", "R3", "T2", "R2"]
+        )
+
+    def test_order_setting_is_the_default(self):
+        self.discussion(threads=4)
+        api.portal.set_registry_record("collab.portal.comments_order", "newest")
+        transaction.commit()
+        self.assertEqual(self.texts(self.browser().contents)[:2], ["T4", "R4"])
+
+    def test_bad_batch_parameters_fall_back(self):
+        self.discussion(threads=2)
+        browser = self.browser(query="?b_start=abc&order=sideways")
+        self.assertEqual(self.texts(browser.contents), ["T1", "R1", "T2", "R2"])
+        browser = self.browser(query="?b_start=999")
+        self.assertEqual(self.texts(browser.contents), [])
+
+
+class TestRestBatches(DiscussionTestCase):
+    def test_batches_count_comments_in_thread_order(self):
+        self.discussion(threads=4)
+        anonymous = rest_session(self.portal.absolute_url())
+        data = anonymous.get(self.base, params={"b_size": 3}).json()
+        self.assertEqual(data["items_total"], 8)
+        self.assertEqual(
+            [i["text"]["data"] for i in data["items"]],
+            ["<p>T1</p>", "<p>R1</p>", "<p>T2</p>"],
+        )
+        self.assertIn("b_start=3", data["batching"]["next"])
+        self.assertIn("b_start=6", data["batching"]["last"])
+        second = anonymous.get(data["batching"]["next"]).json()
+        self.assertEqual(
+            [i["text"]["data"] for i in second["items"]],
+            ["<p>R2</p>", "<p>T3</p>", "<p>R3</p>"],
+        )
+
+    def test_newest_first(self):
+        self.discussion(threads=3)
+        anonymous = rest_session(self.portal.absolute_url())
+        data = anonymous.get(self.base, params={"b_size": 2, "order": "newest"}).json()
+        self.assertEqual(
+            [i["text"]["data"] for i in data["items"]], ["<p>T3</p>", "<p>R3</p>"]
+        )
+
+    def test_author_country_from_the_comment(self):
+        self.post("From Nairobi.")
+        item = (
+            rest_session(self.portal.absolute_url()).get(self.base).json()["items"][0]
+        )
+        self.assertEqual(item["author_country"], "KE")
+        self.assertEqual(item["author_organisation"], "Ministry of Environment")
+        # The comment keeps the country its author spoke for when posting.
+        api.user.get(username="author").setMemberProperties({"country": "TZ"})
+        transaction.commit()
+        item = (
+            rest_session(self.portal.absolute_url()).get(self.base).json()["items"][0]
+        )
+        self.assertEqual(item["author_country"], "KE")
+
+
+class TestWhoSeesWhat(DiscussionTestCase):
+    def setUp(self):
+        super().setUp()
+        self.visible = self.post("Visible")
+        self.waiting = self.post("Waiting")
+        self.reply = self.post("Answer", login="member", reply_to=self.waiting)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(
+                IConversation(self.group)[self.waiting], transition="recall"
+            )
+        transaction.commit()
+
+    def rest_texts(self, login=None):
+        session = rest_session(self.portal.absolute_url(), login)
+        data = session.get(self.base).json()
+        return data["items_total"], [i["text"]["data"] for i in data["items"]]
+
+    def test_rest(self):
+        self.assertEqual(self.rest_texts(), (1, ["<p>Visible</p>"]))
+        self.assertEqual(self.rest_texts("member"), (1, ["<p>Visible</p>"]))
+        # The author sees their own comment waiting for a moderator.
+        self.assertEqual(
+            self.rest_texts("author"), (2, ["<p>Visible</p>", "<p>Waiting</p>"])
+        )
+        # Editors publish pages; Site Administrators and Reviewers moderate.
+        self.assertEqual(self.rest_texts("editor")[0], 1)
+        self.assertEqual(self.rest_texts("siteadmin")[0], 3)
+
+    def test_page(self):
+        self.assertEqual(self.texts(self.browser().contents), ["Visible"])
+        self.assertEqual(self.texts(self.browser("member").contents), ["Visible"])
+        author_page = self.browser("author").contents
+        self.assertEqual(self.texts(author_page), ["Visible", "Waiting"])
+        self.assertIn("comment-state", author_page)
+        self.assertEqual(self.texts(self.browser("editor").contents), ["Visible"])
+        self.assertEqual(
+            self.texts(self.browser("siteadmin").contents),
+            ["Visible", "Waiting", "Answer"],
+        )
+
+    def test_counters_follow_the_workflow(self):
+        stats = comment_stats(IConversation(self.group))
+        self.assertEqual(stats.count(), 1)
+        self.assertEqual(stats.participants(), ["author"])
+        self.assertEqual(stats.country_counts(), {"KE": 1})
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(
+                IConversation(self.group)[self.waiting], transition="publish"
+            )
+        # Publishing the parent brings its published reply back with it.
+        self.assertEqual(stats.count(), 3)
+        self.assertEqual(sorted(stats.participants()), ["author", "member"])
+        del IConversation(self.group)[self.waiting]
+        self.assertEqual(stats.count(), 1)
+        self.assertEqual(len(stats.own("member")), 0)
+
+    def test_catalog_and_schedule_use_the_counters(self):
+        brain = api.content.find(UID=self.group.UID())[0]
+        self.assertEqual(brain.total_comments, 1)
+        self.assertEqual(brain.commentators, ("author",))
+        rows = (
+            rest_session(self.portal.absolute_url())
+            .get(
+                url(
+                    rest_session(self.portal.absolute_url()),
+                    "en/capacity-forum/@schedule",
+                )
+            )
+            .json()["items"]
+        )
+        monitoring = [r for r in rows if r["group"].endswith("/monitoring")][0]
+        self.assertEqual(monitoring["comments"], 1)
+        self.assertTrue(monitoring["last_comment"].endswith("Z"))
+        forum_page = Browser(self.layer["app"])
+        forum_page.open(self.forum.absolute_url())
+        self.assertIn("1 comments, the last on", forum_page.contents)
+
+
+class TestCommentDetailsOnThePage(DiscussionTestCase):
+    def test_country_and_organisation_beside_the_name(self):
+        self.post("From Nairobi")
+        html = self.browser().contents
+        self.assertIn('class="comment-author-country badge text-bg-light">Kenya<', html)
+        self.assertIn("Ministry of Environment", html)
+
+    def test_flag_link_for_other_members_only(self):
+        cid = self.post("Flag me")
+        self.assertIn(
+            f"@@flag-comment?comment_id={cid}", self.browser("member").contents
+        )
+        self.assertNotIn("@@flag-comment", self.browser("author").contents)
+        self.assertNotIn("@@flag-comment", self.browser().contents)
+
+    def test_flag_link_leads_to_the_flag_form(self):
+        self.post("Flag me")
+        browser = self.browser("member")
+        browser.getLink("Flag").click()
+        browser.getControl("Flag the comment").click()
+        self.assertIn("The moderators will look at the comment.", browser.contents)
+
+
+class TestUpgradeCountsExistingDiscussions(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_upgrade_1003_to_1004(self):
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        create_role_users(portal)
+        forum = make_forum(portal["en"])
+        group = forum["monitoring"]
+        conversation = IConversation(group)
+        for text in ("One", "Two"):
+            new = createObject("plone.Comment")
+            new.text = text
+            new.author_username = "member"
+            conversation.addComment(new)
+        del IAnnotations(group)[STATS_KEY]
+        registry = api.portal.get_tool("portal_registry")
+        del registry.records["collab.portal.comments_page_size"]
+        setup = api.portal.get_tool("portal_setup")
+        setup.setLastVersionForProfile("collab.portal:default", "1003")
+
+        setup.upgradeProfile("collab.portal:default")
+
+        self.assertEqual(comment_stats(conversation, create=False).count(), 2)
+        self.assertEqual(
+            api.portal.get_registry_record("collab.portal.comments_page_size"), 20
+        )
+        self.assertEqual(api.content.find(UID=group.UID())[0].total_comments, 2)
