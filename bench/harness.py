@@ -41,8 +41,11 @@ class Server:
     ``make start`` apart from host, port and one conflict-counting subscriber.
     """
 
-    def __init__(self, keep=False, threads=4, admin="admin:admin", log=print):
+    def __init__(
+        self, keep=False, threads=4, admin="admin:admin", log=print, seed=()
+    ):
         self.keep, self.threads, self.admin, self.log = keep, threads, admin, log
+        self.seed = sorted(set(seed))
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-bench-"))
         self.port = free_port()
         self.proc = None
@@ -84,6 +87,19 @@ class Server:
         self._run(
             "create-site", "--zope-conf", conf, "--id", "Plone", "--admin", self.admin
         )
+        if self.seed:
+            self.log(f"· seeding groups with {', '.join(map(str, self.seed))} comments")
+            with (self.tmp / "setup.log").open("a") as out:
+                done = subprocess.run(  # noqa: S603 - our own script
+                    [sys.executable, str(HERE / "seed_discussions.py"), conf]
+                    + [str(n) for n in self.seed],
+                    stdout=out,
+                    stderr=subprocess.STDOUT,
+                    timeout=1800,
+                    check=False,
+                )
+            if done.returncode:
+                raise RuntimeError(f"seeding failed:\n{self._tail()}")
         zcml = instance / "etc" / "site.zcml"
         zcml.write_text(
             zcml.read_text().replace("</configure>", SUBSCRIBER_ZCML + "</configure>")
@@ -226,6 +242,10 @@ def measure_load(ctx, server, scenarios, seconds=None, log=print):
             request,
         )
         result = Result(scenario)
+        verify = getattr(request, "verify", None)
+        if verify is not None:
+            # e.g. "no comment lost": what the server kept vs what it accepted
+            load.errors += verify(len(load.samples))
         result.add(load.samples, load.errors)
         result.clients, result.elapsed = scenario.clients, load.elapsed
         time.sleep(0.5)  # let the event log flush before counting

@@ -81,7 +81,8 @@ def main(argv=None):
     signal.signal(signal.SIGTERM, on_sigterm)
     started = time.monotonic()
     try:
-        with Server(keep=args.keep, threads=args.threads) as server:
+        seed = [n for s in chosen for n in s.seed]
+        with Server(keep=args.keep, threads=args.threads, seed=seed) as server:
             ready = time.monotonic()
             print(f"· server up after {ready - started:.1f} s")
             ctx = Context(server.port, admin=server.admin)

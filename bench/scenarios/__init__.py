@@ -22,6 +22,8 @@ class Scenario:
     ``clients == 0``: latency, one client, interleaved rounds. ``clients > 0``:
     load, that many clients at once for ``seconds`` (only with --concurrency).
     ``login`` is None (anonymous), a login, or ``f(client_index) -> login``.
+    ``seed``: sizes of discussion groups ``bench/seed_discussions.py`` must
+    write before the server starts (``<site>/en/bench-discussions/group-N``).
     """
 
     name: str
@@ -32,6 +34,7 @@ class Scenario:
     seconds: float = 10.0
     login: object = None
     description: str = ""
+    seed: tuple = ()
 
     @property
     def is_load(self):
@@ -48,7 +51,9 @@ class Scenario:
         return self.login(client) if callable(self.login) else self.login
 
 
-def register(name, kind, *, baseline=None, clients=0, seconds=10.0, login=None):
+def register(
+    name, kind, *, baseline=None, clients=0, seconds=10.0, login=None, seed=()
+):
     """Decorator for ``setup(ctx)``; the docstring becomes the description."""
     if kind not in KINDS:
         raise ValueError(f"{name}: kind must be one of {KINDS}, not {kind!r}")
@@ -58,7 +63,15 @@ def register(name, kind, *, baseline=None, clients=0, seconds=10.0, login=None):
             raise ValueError(f"scenario {name!r} is registered twice")
         doc = (setup.__doc__ or "").strip().splitlines()
         REGISTRY[name] = Scenario(
-            name, kind, setup, baseline, clients, seconds, login, doc[0] if doc else ""
+            name,
+            kind,
+            setup,
+            baseline,
+            clients,
+            seconds,
+            login,
+            doc[0] if doc else "",
+            tuple(seed),
         )
         return setup
 

@@ -26,6 +26,11 @@ class ForumMixin:
     def local(self, value):
         return format_local(value, self.request)
 
+    def can_view_participation(self):
+        return api.user.has_permission(
+            "collab.portal: View participation statistics", obj=self.context
+        )
+
     def is_anonymous(self):
         return api.user.is_anonymous()
 

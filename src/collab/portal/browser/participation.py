@@ -1,0 +1,27 @@
+"""``@@participation``: the participation statistics page for editors."""
+
+from collab.portal import _
+from collab.portal.browser.charts import bar_chart
+from collab.portal.forum.participation import participation
+from Products.Five.browser import BrowserView
+from zope.i18n import translate
+
+
+TOP_COUNTRIES = 20
+
+
+class ParticipationView(BrowserView):
+    def __call__(self):
+        self.data = participation(self.context)
+        return self.index()
+
+    def country_chart(self):
+        title = translate(_("Comments by country"), context=self.request)
+        rows = [(c["name"] or c["code"], c["comments"]) for c in self.data["countries"]]
+        return bar_chart(rows[:TOP_COUNTRIES], title)
+
+    def group_chart(self):
+        title = translate(_("Comments by discussion group"), context=self.request)
+        return bar_chart(
+            [(g["title"], g["comments"]) for g in self.data["groups"]], title
+        )
