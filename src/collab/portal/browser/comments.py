@@ -14,6 +14,7 @@ from collab.portal.browser.dates import format_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.rendering import comment_html
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
 from plone.app.discussion.browser.comments import CommentsViewlet
@@ -69,6 +70,7 @@ class GroupCommentsViewlet(CommentsViewlet):
         return {
             "comment": comment,
             "id": comment.getId(),
+            "html": comment_html(comment),
             "depth": min(entry["depth"], 10),
             "state": state,
             "author": self.get_author_name(comment),

@@ -2,6 +2,7 @@
 
 from collab.portal.browser.dates import format_local
 from collab.portal.browser.dates import format_utc
+from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.serializers import visible_threads
 from collab.portal.content.window import STATUS_LABELS
 from collab.portal.forum.schedule import comment_window_is_open
@@ -63,6 +64,9 @@ class ForumPrintView(ForumView):
         """The threads the reader may see, replies under what they answer:
         the same rule as REST and the exports."""
         return [thread["comment"] for thread in visible_threads(IConversation(group))]
+
+    def html(self, comment):
+        return comment_html(comment)
 
 
 class DiscussionGroupView(ForumMixin, BrowserView):

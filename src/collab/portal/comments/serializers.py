@@ -9,6 +9,7 @@ written.
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
@@ -76,7 +77,7 @@ class GroupCommentSerializer(CommentSerializer):
         data = super().__call__(include_items=include_items)
         # Always the transformed text (Plone's safe HTML, plain text
         # escaped), never raw input a client might render as HTML.
-        data["text"] = {"data": self.context.getText(), "mime-type": "text/html"}
+        data["text"] = {"data": comment_html(self.context), "mime-type": "text/html"}
         number = getattr(self.context, "guiding_question", None)
         group = self.context.__parent__.__parent__
         question = getattr(group, "question", None)
