@@ -29,9 +29,10 @@ def on_abort(event):
     exc = event.exc_info[1]
     if isinstance(exc, ConflictError):
         logger.warning(
-            "%s retry=%s %s %s",
+            "%s retry=%s %s %s (%s)",
             MARKER,
             event.retry,
             type(exc).__name__,
             event.request.get("URL", ""),
+            str(exc).replace("\n", " ")[:300],
         )

@@ -41,9 +41,7 @@ class Server:
     ``make start`` apart from host, port and one conflict-counting subscriber.
     """
 
-    def __init__(
-        self, keep=False, threads=4, admin="admin:admin", log=print, seed=()
-    ):
+    def __init__(self, keep=False, threads=4, admin="admin:admin", log=print, seed=()):
         self.keep, self.threads, self.admin, self.log = keep, threads, admin, log
         self.seed = sorted(set(seed))
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-bench-"))

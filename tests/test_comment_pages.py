@@ -236,6 +236,62 @@ class TestWhoSeesWhat(DiscussionTestCase):
         self.assertIn("1 comments, the last on", forum_page.contents)
 
 
+class TestCatalogCounters(DiscussionTestCase):
+    def test_clock_copies_the_counters_into_the_catalog(self):
+        """Posting leaves the group's catalog record alone (concurrent
+        posters would conflict on it); the clock's tick updates it."""
+        from collab.portal.forum.clock import tick
+
+        self.post("One")
+        self.post("Two")
+        brain = api.content.find(UID=self.group.UID())[0]
+        self.assertNotEqual(brain.total_comments, 2)
+        tick()
+        brain = api.content.find(UID=self.group.UID())[0]
+        self.assertEqual(brain.total_comments, 2)
+        self.assertEqual(brain.commentators, ("author",))
+        self.assertIsNotNone(brain.last_comment_date)
+
+
+class TestSearch(DiscussionTestCase):
+    def test_words_join_the_search_with_the_clock(self):
+        """Posting leaves the text indexes alone (members posting at once
+        conflicted there); the clock indexes the words."""
+        from collab.portal.forum.clock import tick
+
+        self.post("Mangroves restoration")
+        self.assertEqual(len(api.content.find(SearchableText="mangroves")), 0)
+        # Everything else is catalogued at once (moderation, counters).
+        path = "/".join(self.group.getPhysicalPath())
+        self.assertEqual(
+            len(api.content.find(portal_type="Discussion Item", path=path)), 1
+        )
+        tick()
+        found = api.content.find(SearchableText="mangroves")
+        self.assertEqual([b.portal_type for b in found], ["Discussion Item"])
+        self.assertIn("author", found[0].Title)
+        self.assertEqual(found[0].Description, "Mangroves restoration")
+        # Nothing left waiting: a second tick indexes nothing.
+        from collab.portal.comments.search import index_waiting_comments
+
+        self.assertEqual(
+            index_waiting_comments(api.portal.get_tool("portal_catalog")), 0
+        )
+
+    def test_comments_on_other_content_are_searchable_at_once(self):
+        from zope.component import createObject
+
+        with api.env.adopt_roles(["Manager"]):
+            page = api.content.create(
+                container=self.portal["en"], type="Document", id="page", title="P"
+            )
+        comment = createObject("plone.Comment")
+        comment.text = "Seagrass meadows"
+        IConversation(page).addComment(comment)
+        transaction.commit()
+        self.assertEqual(len(api.content.find(SearchableText="seagrass")), 1)
+
+
 class TestCommentDetailsOnThePage(DiscussionTestCase):
     def test_country_and_organisation_beside_the_name(self):
         self.post("From Nairobi")
@@ -353,3 +409,23 @@ class TestParticipation(DiscussionTestCase):
         browser.addHeader("Accept-Language", "es")
         browser.open(f"{self.forum.absolute_url()}/@@participation")
         self.assertIn("Comentarios por país", browser.contents)
+
+
+class TestConcurrentPostersDoNotConflict(DiscussionTestCase):
+    def test_new_comment_does_not_rewrite_the_conversation(self):
+        """Members posting at once must not all write the conversation
+        object (it cannot resolve conflicts); only the BTrees inside it,
+        which can."""
+        from Acquisition import aq_base
+
+        self.post("First, creates the conversation")
+        serial = aq_base(IConversation(self.group))._p_serial
+        self.post("Second")
+        cid = self.post("Third")
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(IConversation(self.group)[cid], transition="recall")
+        transaction.commit()
+        transaction.begin()
+        conversation = aq_base(IConversation(self.group))
+        self.assertEqual(len(conversation), 3)
+        self.assertEqual(conversation._p_serial, serial)

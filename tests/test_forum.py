@@ -687,7 +687,10 @@ class TestModeration(ForumTestCase):
         browser = self.browser()
         browser.open(f"{self.forum_url}/monitoring")
         self.assertNotIn("Wait for me.", browser.contents)
-        # The moderator's page lists it.
+        # The moderator's page lists it, with its words once the clock has
+        # indexed them (comments.search).
+        tick()
+        transaction.commit()
         browser = self.browser("siteadmin")
         browser.open(f"{self.portal.absolute_url()}/@@moderate-comments")
         self.assertIn("Wait for me.", browser.contents)

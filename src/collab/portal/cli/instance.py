@@ -19,6 +19,10 @@ security-policy-implementation C
 verbose-security off
 default-zpublisher-encoding utf-8
 python-check-interval 1000
+# Members posting to one discussion group at once conflict now and then in
+# the catalog's text indexes (words they share); Zope retries such a
+# request, and a forum at its busiest needs more than the default 3.
+max-conflict-retries 5
 {imports}
 <environment>
     zope_i18n_compile_mo_files true

@@ -44,3 +44,36 @@ def discussion_group_of(conversation):
     if parent is not None and IDiscussionGroup.providedBy(aq_base(parent)):
         return parent
     return None
+
+
+def forget_spurious_write(comment, event):
+    """Keep a workflow transition of a comment from rewriting its whole
+    conversation.
+
+    Changing a comment's ``View`` roles makes AccessControl delete
+    ``__roles__`` from each name the permission protects, among them the
+    comment's ``__parent__``, the conversation: deleting from a persistent
+    object marks it changed even when there was nothing to delete. Every
+    new comment is such a transition, so members posting to one group at
+    the same time all "changed" the conversation and hit ConflictErrors
+    that nothing could resolve. Just before commit, a conversation whose
+    state equals the one it was loaded with is marked unchanged again, as
+    ZODB allows; a real change is written as always.
+    """
+    conversation = aq_base(aq_parent(comment) or comment.__parent__)
+    if getattr(conversation, "_p_jar", None) is None:
+        return  # new this transaction: it has to be written anyway
+    transaction = conversation._p_jar.transaction_manager.get()
+    hooked = transaction.extension.setdefault("collab.portal.conversations", set())
+    if conversation._p_oid in hooked:
+        return
+    hooked.add(conversation._p_oid)
+    transaction.addBeforeCommitHook(_unmark_if_unchanged, (conversation,))
+
+
+def _unmark_if_unchanged(conversation):
+    if not conversation._p_changed:
+        return
+    committed = conversation._p_jar.oldstate(conversation, conversation._p_serial)
+    if committed == conversation.__getstate__():
+        conversation._p_changed = False

@@ -27,7 +27,9 @@ from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from collab.portal.comments.authors import author_country
 from collab.portal.comments.visibility import is_published
+from collab.portal.content.discussion_group import COMMENT_INDEXES
 from persistent import Persistent
+from plone import api
 from plone.app.discussion.interfaces import IConversation
 from zope.annotation.interfaces import IAnnotations
 
@@ -41,6 +43,8 @@ class CommentStats(Persistent):
         self.by_author = OOBTree()
         self.authors = OIBTree()
         self.countries = OIBTree()
+        # ids whose words the clock has yet to index (comments.search)
+        self.unsearched = LLTreeSet()
 
     def count(self):
         return len(self.public)
@@ -126,9 +130,6 @@ def comment_added(comment, event):
     sync(comment, stats)
 
 
-COMMENT_INDEXES = ("total_comments", "last_comment_date", "commentators")
-
-
 def comment_transitioned(comment, event):
     """Moderation, flags and recalls change what everyone may read; the
     catalog's counters of the content follow (adding and removing
@@ -141,7 +142,8 @@ def comment_transitioned(comment, event):
     sync(comment, stats)
     content = aq_parent(conversation)
     if stats.count() != before and event.transition is not None and content:
-        content.reindexObject(idxs=COMMENT_INDEXES)
+        catalog = api.portal.get_tool("portal_catalog")
+        catalog.reindexObject(content, idxs=list(COMMENT_INDEXES))
 
 
 def comment_removed(comment, event):
@@ -156,6 +158,9 @@ def comment_removed(comment, event):
     own = stats.by_author.get(comment.author_username)
     if own is not None and cid in own:
         own.remove(cid)
+    unsearched = getattr(stats, "unsearched", None)
+    if unsearched is not None and cid in unsearched:
+        unsearched.remove(cid)
 
 
 def public_summary(content):

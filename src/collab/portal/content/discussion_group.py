@@ -40,9 +40,28 @@ class IDiscussionGroup(IWindow):
     multilingual.languageindependent("moderated")
 
 
+# What plone.app.discussion reindexes on the commented content for every
+# comment added or removed.
+COMMENT_INDEXES = ("total_comments", "last_comment_date", "commentators")
+
+
 @implementer(IDiscussionGroup)
 class DiscussionGroup(Item):
     """Comments live in its plone.app.discussion conversation."""
+
+    def reindexObject(self, idxs=[], *args, **kwargs):  # noqa: B006 - CMFCore's
+        """Leave the catalog's comment counters to the clock.
+
+        plone.app.discussion reindexes them on the group with every comment,
+        rewriting the group's one catalog record: members posting at the
+        same time then all conflict on it, and some would see errors. Pages,
+        REST and statistics read the live counters (``CommentStats``);
+        ``forum.clock.tick`` brings the catalog's copy up to date each
+        minute, and any other reindex of the group includes them.
+        """
+        if tuple(idxs) == COMMENT_INDEXES:
+            return
+        super().reindexObject(idxs, *args, **kwargs)
 
     def question(self, number):
         """The guiding question numbered from 1, or None."""

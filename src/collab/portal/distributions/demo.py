@@ -4,6 +4,7 @@ Run after the language roots exist; it only adds to languages the site has,
 and never twice.
 """
 
+from collab.portal.comments.search import index_waiting_comments
 from collab.portal.distributions.demo_forums import create_forum_2012
 from collab.portal.distributions.demo_forums import create_live_forum
 from collab.portal.distributions.demo_forums import FORUM_2012
@@ -71,3 +72,5 @@ def create_demo_content(context):
         transaction.savepoint(optimistic=True)
     if LIVE_FORUM["id"] not in portal[with_forums[0]].objectIds():
         create_live_forum(portal, with_forums)
+    # The sample comments are searchable at once, not at the first tick.
+    index_waiting_comments(api.portal.get_tool("portal_catalog"))

@@ -7,6 +7,9 @@ timer calls ``POST /Plone/@forum-clock``). Comments never depend on it:
 delays what the workflow state says, never what is accepted.
 """
 
+from collab.portal.comments.search import index_waiting_comments
+from collab.portal.comments.stats import public_summary
+from collab.portal.content.discussion_group import COMMENT_INDEXES
 from collab.portal.content.window import CLOSED
 from collab.portal.content.window import now
 from collab.portal.content.window import OPEN
@@ -62,4 +65,16 @@ def tick(at=None):
                         "to": api.content.get_state(group),
                     }
                 )
+    refresh_comment_counters(catalog)
+    index_waiting_comments(catalog)
     return changes
+
+
+def refresh_comment_counters(catalog):
+    """Copy each group's live comment counters into the catalog where they
+    differ (see ``DiscussionGroup.reindexObject``)."""
+    for brain in catalog.unrestrictedSearchResults(portal_type="DiscussionGroup"):
+        group = brain._unrestrictedGetObject()
+        count, last = public_summary(group)
+        if brain.total_comments != count or (last and brain.last_comment_date is None):
+            catalog.reindexObject(group, idxs=list(COMMENT_INDEXES))

@@ -1,0 +1,102 @@
+"""A discussion group's comments join the site search within a minute.
+
+Products.ZCTextIndex rewrites, for every word of a new document, the
+index entry of that word, even when it only added the document to a
+posting list of its own. Members posting to one group share most of their
+words, so posting at the
+same time conflicted in the text indexes far more than anywhere else, and
+Zope's retries, which sleep in the worker thread, turned that into errors
+and timeouts.
+
+So a group comment is catalogued at once for everything else (path,
+state, dates, who), which is what pages, REST and counters use, and its
+words (``SearchableText``, ``Title``, the ``Description`` excerpt) are
+indexed by the forum clock, one writer, a minute later at most.
+Comments on other content are catalogued as plone.app.discussion does.
+"""
+
+from Acquisition import aq_base
+from Acquisition import aq_parent
+from BTrees.LLBTree import LLTreeSet
+from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.stats import comment_stats
+from plone.app.discussion import catalog as discussion_catalog
+from plone.app.discussion.interfaces import IComment
+from plone.app.discussion.interfaces import IConversation
+from plone.base.interfaces import IPloneCatalogTool
+from plone.indexer import indexer
+
+
+TEXT_INDEXES = ("SearchableText", "Title", "Description")
+SEARCHABLE = "_collab_portal_searchable"
+
+
+def in_discussion_group(comment):
+    conversation = aq_parent(comment) or aq_base(comment).__parent__
+    return discussion_group_of(conversation) is not None
+
+
+def words_wait(comment):
+    """True until the clock has indexed this group comment's words."""
+    return in_discussion_group(comment) and not getattr(
+        aq_base(comment), SEARCHABLE, False
+    )
+
+
+# Registered for Plone's catalog, so they win over plone.app.discussion's
+# indexers (registered for any catalog) without overriding them.
+
+
+@indexer(IComment, IPloneCatalogTool)
+def searchable_text(comment):
+    if words_wait(comment):
+        return None
+    return discussion_catalog.searchable_text(comment)()
+
+
+@indexer(IComment, IPloneCatalogTool)
+def title(comment):
+    """Empty, not None, while the words wait: listings such as Plone's
+    moderation page expect a string."""
+    if words_wait(comment):
+        return ""
+    return comment.Title()
+
+
+@indexer(IComment, IPloneCatalogTool)
+def description(comment):
+    if words_wait(comment):
+        return ""
+    return discussion_catalog.description(comment)()
+
+
+def waiting(stats):
+    if getattr(stats, "unsearched", None) is None:
+        stats.unsearched = LLTreeSet()
+    return stats.unsearched
+
+
+def queue_for_search(comment, event):
+    if in_discussion_group(comment):
+        waiting(comment_stats(aq_base(comment).__parent__)).insert(comment.comment_id)
+
+
+def index_waiting_comments(catalog):
+    """Index the words of the comments posted since the last tick; return
+    how many."""
+    done = 0
+    seen = set()
+    for brain in catalog.unrestrictedSearchResults(portal_type="DiscussionGroup"):
+        conversation = IConversation(brain._unrestrictedGetObject())
+        stats = comment_stats(conversation)
+        if id(stats) in seen or not getattr(stats, "unsearched", None):
+            continue
+        seen.add(id(stats))
+        for cid in list(stats.unsearched):
+            comment = conversation.get(cid)
+            if comment is not None:
+                setattr(aq_base(comment), SEARCHABLE, True)
+                catalog.reindexObject(comment, idxs=list(TEXT_INDEXES))
+                done += 1
+            stats.unsearched.remove(cid)
+    return done
