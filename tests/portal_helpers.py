@@ -1,10 +1,16 @@
 """Shared helpers of the collab.portal tests."""
 
+from collab.portal.subscribers.window import recording_history
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from plone import api
+from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
+from zope.component import createObject
 import functools
 import requests
 import transaction
@@ -46,6 +52,27 @@ def rest_session(portal_url, login=None, language="en"):
     # A stalled test server fails the test instead of hanging CI.
     session.request = functools.partial(session.request, timeout=120)
     return session
+
+
+def add_comment(group, author, text, age_minutes=0, pending=False):
+    """Store a comment by ``author`` on ``group`` as the comment form does
+    (author is Owner of it), whatever the group's state: tests use it to
+    set the scene, not to test posting. Returns the comment id."""
+    comment = createObject("plone.Comment")
+    comment.text = text
+    comment.mime_type = "text/plain"
+    comment.changeOwnership(api.user.get(username=author).getUser(), recursive=False)
+    comment.manage_setLocalRoles(author, ["Owner"])
+    comment.creator = comment.author_username = comment.author_name = author
+    posted = datetime.now(UTC) - timedelta(minutes=age_minutes)
+    comment.creation_date = comment.modification_date = posted
+    conversation = IConversation(group)
+    with recording_history():
+        comment_id = conversation.addComment(comment)
+    if pending:
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(conversation[comment_id], transition="recall")
+    return comment_id
 
 
 def url(session, path):

@@ -4,6 +4,7 @@ clients use the same view with the same permission."""
 from collab.portal import _
 from collab.portal.comments.export import FORMATS
 from collab.portal.comments.export import WRITERS
+from collab.portal.interfaces import shown
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -27,13 +28,15 @@ class ExportComments(BrowserView):
     def __call__(self):
         fmt = self.request.form.get("format", "csv")
         if fmt not in WRITERS:
-            raise BadRequest(
-                translate(
-                    _(
-                        "unknown_export_format",
-                        default="Export as csv, xlsx or docx.",
-                    ),
-                    context=self.request,
+            raise shown(
+                BadRequest(
+                    translate(
+                        _(
+                            "unknown_export_format",
+                            default="Export as csv, xlsx or docx.",
+                        ),
+                        context=self.request,
+                    )
                 )
             )
         headers = [translate(h, context=self.request) for h in HEADERS]

@@ -7,6 +7,7 @@ from collab.portal.content.window import as_utc
 from collab.portal.content.window import now
 from collab.portal.forum.clock import clock_is_running
 from collab.portal.forum.schedule import comment_window_is_open
+from collab.portal.interfaces import shown
 from contextlib import contextmanager
 from contextvars import ContextVar
 from DateTime import DateTime
@@ -46,10 +47,12 @@ def refuse_comment_outside_window(comment, event):
         return
     request = getRequest()
     if not comment_window_is_open(group):
-        raise Forbidden(
-            translate(
-                _("This discussion group is not open for comments."),
-                context=request,
+        raise shown(
+            Forbidden(
+                translate(
+                    _("This discussion group is not open for comments."),
+                    context=request,
+                )
             )
         )
     refuse_oversized(comment, request)
@@ -61,14 +64,16 @@ def refuse_oversized(comment, request):
         "collab.portal.comment_max_length", default=10000
     )
     if len(comment.text or "") > limit:
-        raise BadRequest(
-            translate(
-                _(
-                    "comment_too_long",
-                    default="A comment may have at most ${limit} characters.",
-                    mapping={"limit": limit},
-                ),
-                context=request,
+        raise shown(
+            BadRequest(
+                translate(
+                    _(
+                        "comment_too_long",
+                        default="A comment may have at most ${limit} characters.",
+                        mapping={"limit": limit},
+                    ),
+                    context=request,
+                )
             )
         )
 
@@ -134,14 +139,16 @@ def limit_own_edits(comment, event):
     posted = as_utc(comment.creation_date)
     too_late = (now() - posted).total_seconds() > minutes * 60
     if too_late or not comment_window_is_open(group):
-        raise Forbidden(
-            translate(
-                _(
-                    "comment_edit_too_late",
-                    default="Your comment can no longer be edited: members may "
-                    "edit for ${minutes} minutes while the group is open.",
-                    mapping={"minutes": minutes},
-                ),
-                context=request,
+        raise shown(
+            Forbidden(
+                translate(
+                    _(
+                        "comment_edit_too_late",
+                        default="Your comment can no longer be edited: members "
+                        "may edit for ${minutes} minutes while the group is open.",
+                        mapping={"minutes": minutes},
+                    ),
+                    context=request,
+                )
             )
         )

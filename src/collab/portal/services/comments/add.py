@@ -1,23 +1,60 @@
-"""``POST <group>/@comments``: plone.restapi's service, with the guiding
-question checked before the comment form sees it.
+"""``POST <group>/@comments``: plone.restapi's service, with the body checked
+before the comment form sees it.
 
-The comment form would silently drop a question number it does not know;
-a REST client deserves a 400 that says why, and nothing stored.
+The comment form would silently drop a question number it does not know,
+and answers a missing or mistyped text with a Python repr of its errors; a
+REST client deserves a translated 400 that says why, and nothing stored.
 """
 
 from collab.portal import _
-from plone.restapi.deserializer import json_body
+from collab.portal.interfaces import shown
+from collab.portal.services import json_object
+from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsAdd
 from zExceptions import BadRequest
+from zExceptions import NotFound
 from zope.i18n import translate
 import json
 
 
-class GroupCommentsAdd(CommentsAdd):
+def checked_comment_body(request):
+    """The JSON object of a new or edited comment, its text checked."""
+    body = json_object(request)
+    text = body.get("text")
+    if not isinstance(text, str) or not text.strip():
+        raise BadRequest(
+            translate(
+                _(
+                    "comment_text_required",
+                    default="Send the text of the comment as a non-empty string.",
+                ),
+                context=request,
+            )
+        )
+    return body
+
+
+class KnownComment:
+    """A comment id in the URL must name a comment of the group: else a
+    translated 404 with a message (plone.restapi answers an empty 404, or
+    an English 400 for an id that is not a number)."""
+
+    def publishTraverse(self, request, name):
+        if name:
+            try:
+                known = int(name) in IConversation(self.context)
+            except ValueError:
+                known = False
+            if not known:
+                raise shown(
+                    NotFound(translate(_("There is no such comment."), context=request))
+                )
+        return super().publishTraverse(request, name)
+
+
+class GroupCommentsAdd(KnownComment, CommentsAdd):
     def reply(self):
-        body = json_body(self.request)
-        if not isinstance(body, dict):
-            raise BadRequest(self._t(_("Send a JSON object.")))
+        body = checked_comment_body(self.request)
         question = body.pop("guiding_question", None)
         if question is not None:
             if (

@@ -4,10 +4,11 @@ from collab.portal import _
 from collab.portal.comments.flags import AlreadyFlagged
 from collab.portal.comments.flags import flag
 from collab.portal.comments.flags import OwnComment
+from collab.portal.interfaces import shown
+from collab.portal.services import json_object
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zExceptions import Forbidden
@@ -21,30 +22,37 @@ class Conflict(Exception):
 
 
 def flag_comment(group, request, comment_id):
-    """Shared by the REST service and the page form; raises zExceptions."""
+    """Shared by the REST service and the page form; raises zExceptions
+    whose message the page shows too."""
     conversation = IConversation(group)
     try:
         comment = conversation[int(comment_id)]
     except (KeyError, ValueError, TypeError):
         comment = None
     if comment is None or not api.user.has_permission("View", obj=comment):
-        raise NotFound(translate(_("There is no such comment."), context=request))
+        raise shown(
+            NotFound(translate(_("There is no such comment."), context=request))
+        )
     try:
         return flag(comment, api.user.get_current().getId())
     except OwnComment:
-        raise Forbidden(
-            translate(_("You cannot flag your own comment."), context=request)
+        raise shown(
+            Forbidden(
+                translate(_("You cannot flag your own comment."), context=request)
+            )
         )
     except AlreadyFlagged:
-        raise Conflict(
-            translate(_("You have already flagged this comment."), context=request)
+        raise shown(
+            Conflict(
+                translate(_("You have already flagged this comment."), context=request)
+            )
         )
 
 
 class FlagCommentPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        body = json_body(self.request)
+        body = json_object(self.request)
         comment_id = body.get("comment_id")
         if not isinstance(comment_id, (str, int)) or isinstance(comment_id, bool):
             raise BadRequest(

@@ -7,8 +7,15 @@ which only moderators have; the service itself checks the permission on the
 enforced by ``subscribers.window.limit_own_edits`` on every channel.
 """
 
+from collab.portal.services.comments.add import checked_comment_body
+from collab.portal.services.comments.add import KnownComment
 from plone.restapi.services.discussion.conversation import CommentsUpdate
 
 
-class GroupCommentsUpdate(CommentsUpdate):
-    """Same behaviour; registered with View so the comment decides."""
+class GroupCommentsUpdate(KnownComment, CommentsUpdate):
+    """Registered with View so the comment decides; the body is checked
+    first, as for a new comment."""
+
+    def reply(self):
+        checked_comment_body(self.request)
+        return super().reply()

@@ -8,8 +8,8 @@ organisation a short line.
 """
 
 from collab.portal import _
+from collab.portal.services import json_object
 from collab.portal.vocabularies.countries import country_names
-from plone.restapi.deserializer import json_body
 from plone.restapi.services.users.update import UsersPatch
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -17,7 +17,7 @@ from zope.i18n import translate
 
 class MemberUsersPatch(UsersPatch):
     def reply(self):
-        body = json_body(self.request)
+        body = json_object(self.request)
         country = body.get("country")
         if country not in (None, "") and (
             not isinstance(country, str) or country not in country_names("en")
