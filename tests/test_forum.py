@@ -243,6 +243,10 @@ class TestCommentWindow(ForumTestCase):
             response.json()["message"],
         )
         self.assertEqual(self.comments("monitoring"), [])
+        # Nor does the page offer a form the window would refuse.
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertNotIn('id="commenting"', browser.contents)
 
     def test_page_form_posts(self):
         browser = self.browser("member")
