@@ -35,6 +35,7 @@ from collab.portal.following.mail import comment_mail
 from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
+from collab.portal.following.mail import translations
 from collab.portal.following.published import record_publication
 from collab.portal.following.published import was_announced
 from plone import api
@@ -120,6 +121,7 @@ def mail_immediate_followers(comment, group):
     forum = holder(forum) if forum is not None else None
     by_group = dict(followers(group))
     by_forum = dict(followers(forum)) if forum is not None else {}
+    versions = translations(group)
     for userid in sorted(set(by_group) | set(by_forum)):
         record = by_group.get(userid) or by_forum[userid]
         if record.mode != IMMEDIATE or userid == comment.author_username:
@@ -128,7 +130,7 @@ def mail_immediate_followers(comment, group):
         if member is None:
             continue
         language = reader_language(member, getattr(comment, "language", None))
-        version = readable_version(group, member, language)
+        version = readable_version(group, member, language, versions)
         if version is None:
             continue
         # The link stops all mail about what made this one come.

@@ -1,10 +1,12 @@
 """The e-mails of following: one new comment, or a member's daily digest.
 
-Plain text in the reader's language, through Plone's MailHost with
-``immediate=False``: with the MailHost queue on, zope.sendmail writes the
-message into the queue only when the transaction commits, so a
-transaction that aborts or is retried after a ConflictError sends nothing,
-and a commit sends exactly once. Every mail carries a one-click unfollow
+Plain text in the reader's language, through Plone's MailHost queue with
+``immediate=False``: zope.sendmail writes the message into the queue only
+when the transaction commits, so a transaction that aborts or is retried
+after a ConflictError sends nothing, and a commit sends exactly once. With
+the queue off nothing is sent (and a warning logged), because the direct
+delivery connects to the SMTP server during the commit and a server that
+is down would abort the commit. Every mail carries a one-click unfollow
 link, also as ``List-Unsubscribe`` with ``List-Unsubscribe-Post``
 (RFC 8058) for mail programs that offer their own button.
 """
@@ -53,13 +55,19 @@ def reader_language(member, *fallbacks):
     return api.portal.get_default_language()[:2]
 
 
-def readable_version(obj, member, language):
-    """The language version of a forum or group the member may read, the
-    one in ``language`` first; None if they may read none."""
+def translations(obj):
+    """``{language: version}`` of a forum or group ({} if untranslatable)."""
     try:
-        versions = ITranslationManager(obj).get_translations()
+        return ITranslationManager(obj).get_translations()
     except TypeError:
-        versions = {}
+        return {}
+
+
+def readable_version(obj, member, language, versions=None):
+    """The language version of a forum or group the member may read, the
+    one in ``language`` first; None if they may read none. Pass
+    ``versions`` (``translations(obj)``) when asking for many members."""
+    versions = translations(obj) if versions is None else versions
     ordered = [versions.get(language), obj, *versions.values()]
     for version in ordered:
         if version is not None and api.user.has_permission(
@@ -101,9 +109,13 @@ def plain_text(comment):
     return data.getData() if data is not None else text
 
 
+def author_name(comment):
+    return comment.author_name or comment.author_username or ""
+
+
 def author_line(comment, language):
     """The author's name, with organisation and country when known."""
-    name = comment.author_name or comment.author_username or ""
+    name = author_name(comment)
     member = (
         api.user.get(userid=comment.author_username)
         if comment.author_username
@@ -153,9 +165,25 @@ def sender():
     return formataddr((name, address)) if name else address
 
 
+_warned = set()
+
+
+def warn_once(text):
+    if text not in _warned:
+        _warned.add(text)
+        logger.warning(text)
+
+
 def queue_mail(member, subject, body, unsubscribe):
     """Hand one message to the MailHost; it leaves when the transaction
     commits. Returns False when no mail could be made (no address)."""
+    mailhost = api.portal.get_tool("MailHost")
+    if not getattr(mailhost, "smtp_queue", False):
+        # Without the queue, zope.sendmail connects to the SMTP server while
+        # the transaction votes: a server that is down would cost the
+        # author their comment. Following needs the queue.
+        warn_once("Following: the MailHost queue is off, so no mail is sent.")
+        return False
     recipient = member.getProperty("email", "") if member else ""
     mfrom = sender()
     if not recipient or not mfrom:
@@ -170,7 +198,7 @@ def queue_mail(member, subject, body, unsubscribe):
     message["List-Unsubscribe"] = f"<{unsubscribe}>"
     message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
     message["Auto-Submitted"] = "auto-generated"
-    api.portal.get_tool("MailHost").send(
+    mailhost.send(
         message,
         mto=recipient,
         mfrom=mfrom,
@@ -193,7 +221,7 @@ def comment_mail(comment, member, version, language, stop):
         _(
             "mail_comment_subject",
             default='New comment by ${author} in "${group}"',
-            mapping={"author": comment.author_name or "", "group": group_title},
+            mapping={"author": author_name(comment), "group": group_title},
         )
     )
     if forum is not None:
