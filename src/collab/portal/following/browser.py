@@ -50,7 +50,8 @@ MODE_LABELS = {
 
 
 class FollowForm:
-    """What the Follow control shows; shared by the viewlet and the page."""
+    """What the Follow control shows (viewlet) and whom it acts for
+    (``@@follow``)."""
 
     form_template = ViewPageTemplateFile("templates/follow_form.pt")
 
