@@ -65,6 +65,21 @@ class TestSiteStructure(unittest.TestCase):
         self.assertEqual(about["fr"].title, "À propos de ce portail")
         self.assertEqual(len(ITranslationManager(about["en"]).get_translations()), 3)
 
+    def test_mail_goes_through_the_queue(self):
+        import os
+
+        mailhost = self.portal["MailHost"]
+        self.assertTrue(mailhost.smtp_queue)
+        self.assertTrue(os.path.isdir(mailhost.smtp_queue_directory))
+        self.assertTrue(api.portal.get_registry_record("plone.email_from_address"))
+
+    def test_sample_comments_are_searchable(self):
+        found = api.content.find(SearchableText="institutions")
+        self.assertEqual([b.portal_type for b in found], ["Discussion Item"])
+        found = api.content.find(portal_type="Discussion Item")
+        self.assertTrue(found)
+        self.assertTrue(all(brain.Title for brain in found))
+
     def test_classic_theme(self):
         self.assertEqual(
             api.portal.get_registry_record(

@@ -12,12 +12,15 @@ from collab.portal.testing_fixtures import BuildoutCache
 from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
 from collab.portal.testing_fixtures import RelStorageCluster
+from collab.portal.testing_fixtures import SMTPServer
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 import os
+import shutil
+import tempfile
 import zope.i18n.config
 
 
@@ -68,6 +71,56 @@ INTEGRATION_TESTING = IntegrationTesting(
 FUNCTIONAL_TESTING = FunctionalTesting(
     bases=(COLLAB_PORTAL_FIXTURE, WSGI_SERVER_FIXTURE),
     name="collab.portal:Functional",
+)
+
+SMTP_FIXTURE = SMTPServer(name="collab.portal:SMTPServer")
+
+
+class CollabPortalMailLayer(PloneSandboxLayer):
+    """The site's MailHost sends through its queue (a temporary directory,
+    ``self.layer['mail_queue']``) to the real SMTP server of
+    ``SMTP_FIXTURE``, as production does."""
+
+    defaultBases = (COLLAB_PORTAL_FIXTURE, SMTP_FIXTURE)
+
+    def setUpPloneSite(self, portal):
+        from Products.MailHost.MailHost import queue_threads
+
+        # zope.sendmail makes the maildir; an existing empty folder it refuses.
+        self.tmp = tempfile.mkdtemp(prefix="collab-mailqueue-")
+        self.queue = os.path.join(self.tmp, "queue")
+        # Plone's mail settings (Site Setup → Mail) name the SMTP server;
+        # the queue is the MailHost's own setting (ZMI).
+        registry = portal.portal_registry
+        registry["plone.smtp_host"] = "127.0.0.1"
+        registry["plone.smtp_port"] = self["smtp_port"]
+        registry["plone.email_from_address"] = "secretariat@example.org"
+        registry["plone.email_from_name"] = "Secretariat"
+        mailhost = portal.MailHost
+        mailhost.smtp_queue = True
+        mailhost.smtp_queue_directory = self.queue
+        mailhost._startQueueProcessorThread()
+        # Look at the queue every 0.1 s instead of 3 s: quicker tests.
+        queue_threads[mailhost._getThreadKey()].interval = 0.1
+        self["mail_queue"] = self.queue
+
+    def tearDown(self):
+        from Products.MailHost.MailHost import queue_threads
+
+        thread = queue_threads.pop(os.path.realpath(self.queue), None)
+        if thread is not None:
+            thread.stop()
+            thread.join(10)
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        del self["mail_queue"]
+        super().tearDown()
+
+
+MAIL_FIXTURE = CollabPortalMailLayer(name="collab.portal:MailFixture")
+
+MAIL_TESTING = FunctionalTesting(
+    bases=(MAIL_FIXTURE, WSGI_SERVER_FIXTURE),
+    name="collab.portal:Mail",
 )
 
 CHROMIUM_FIXTURE = ChromiumBrowser(name="collab.portal:ChromiumBrowser")

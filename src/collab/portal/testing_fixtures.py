@@ -284,3 +284,83 @@ class RelStorageCluster(Layer):
         for key in ("urls", "cluster_dir"):
             if key in self:
                 del self[key]
+
+
+class Mailbox:
+    """What the test SMTP server received: ``(mail_from, rcpt_tos,
+    message)`` triples, ``message`` parsed with the modern e-mail policy."""
+
+    def __init__(self):
+        import threading
+
+        self._lock = threading.Lock()
+        self._messages = []
+
+    async def handle_DATA(self, server, session, envelope):
+        import email
+        import email.policy
+
+        message = email.message_from_bytes(
+            envelope.content, policy=email.policy.default
+        )
+        with self._lock:
+            self._messages.append(
+                (envelope.mail_from, list(envelope.rcpt_tos), message)
+            )
+        return "250 Message accepted for delivery"
+
+    @property
+    def messages(self):
+        with self._lock:
+            return list(self._messages)
+
+    def clear(self):
+        with self._lock:
+            self._messages.clear()
+
+    def wait_for(self, count, timeout=20):
+        """Wait until ``count`` messages arrived; fail after ``timeout`` s."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if len(self.messages) >= count:
+                return self.messages
+            time.sleep(0.05)
+        raise AssertionError(
+            f"{len(self.messages)} of {count} messages arrived in {timeout} s"
+        )
+
+
+class SMTPServer(Layer):
+    """A real SMTP server (aiosmtpd) on 127.0.0.1 and a free port.
+
+    ``self.layer['mailbox']`` holds what it received; ``smtp_port`` is the
+    port; ``smtp_server`` has ``stop()`` and ``start()`` (same port) so a
+    test can take the server away and bring it back.
+    """
+
+    defaultBases = ()
+
+    def setUp(self):
+        self.port = free_port()
+        self.mailbox = Mailbox()
+        self.controller = None
+        self.start()
+        self["mailbox"] = self.mailbox
+        self["smtp_port"] = self.port
+        self["smtp_server"] = self
+
+    def start(self):
+        from aiosmtpd.controller import Controller
+
+        self.controller = Controller(self.mailbox, hostname="127.0.0.1", port=self.port)
+        self.controller.start()
+
+    def stop(self):
+        if self.controller is not None:
+            self.controller.stop()
+            self.controller = None
+
+    def tearDown(self):
+        self.stop()
+        for key in ("mailbox", "smtp_port", "smtp_server"):
+            del self[key]

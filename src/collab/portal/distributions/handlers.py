@@ -8,6 +8,8 @@ base profiles, makes the language roots, and only then adds the demo.
 from collab.portal.distributions.languages import create_front_pages
 from collab.portal.distributions.languages import setup_language_roots
 from plone.distribution.handler import post_handler as default_post_handler
+import os
+import tempfile
 import transaction
 
 
@@ -25,6 +27,7 @@ def handler(distribution, site, answers):
     )
     create_front_pages(site, languages)
     open_registration(site)
+    queue_mail(site)
     transaction.savepoint(optimistic=True)
     if _wants_demo(answers.get("setup_content", True)):
         for profile_id in distribution.contents["profiles"]:
@@ -50,6 +53,28 @@ def open_registration(site):
         roles=["Manager", "Site Administrator", "Owner", "Anonymous"],
         acquire=False,
     )
+
+
+def queue_mail(site):
+    """Mail leaves through the MailHost queue (``var/mailqueue``), so an
+    SMTP server that is down never costs a member their comment or
+    registration; a sender address is needed for any mail at all (the
+    secretariat sets its own in the Mail settings)."""
+    from App.config import getConfiguration
+    from plone import api
+
+    queue = os.path.join(
+        getConfiguration().clienthome or tempfile.gettempdir(), "mailqueue"
+    )
+    os.makedirs(queue, exist_ok=True)
+    mailhost = site["MailHost"]
+    mailhost.smtp_queue = True
+    mailhost.smtp_queue_directory = queue
+    if not api.portal.get_registry_record("plone.email_from_address", default=""):
+        api.portal.set_registry_record(
+            "plone.email_from_address", "secretariat@example.org"
+        )
+        api.portal.set_registry_record("plone.email_from_name", "Secretariat")
 
 
 def post_handler(distribution, site, answers):

@@ -1,5 +1,5 @@
 """The forum clock: opens and closes discussion groups at the edges of
-their comment window.
+their comment window, and sends the daily digests of following.
 
 Run it every minute (``make start`` does; in production cron or a systemd
 timer calls ``POST /Plone/@forum-clock``). Comments never depend on it:
@@ -14,6 +14,8 @@ from collab.portal.content.window import CLOSED
 from collab.portal.content.window import now
 from collab.portal.content.window import OPEN
 from collab.portal.content.window import window_status
+from collab.portal.following.digest import send_due_digests
+from collab.portal.following.queue import release_failed_sends
 from contextlib import contextmanager
 from contextvars import ContextVar
 from plone import api
@@ -67,6 +69,10 @@ def tick(at=None):
                 )
     refresh_comment_counters(catalog)
     index_waiting_comments(catalog)
+    # Following: the daily digests that are due, and mail a failed
+    # delivery left in the MailHost queue.
+    send_due_digests(at)
+    release_failed_sends(at)
     return changes
 
 

@@ -1,0 +1,339 @@
+"""The e-mails of following: one new comment, or a member's daily digest.
+
+Plain text in the reader's language, through Plone's MailHost queue with
+``immediate=False``: zope.sendmail writes the message into the queue only
+when the transaction commits, so a transaction that aborts or is retried
+after a ConflictError sends nothing, and a commit sends exactly once. With
+the queue off nothing is sent (and a warning logged), because the direct
+delivery connects to the SMTP server during the commit and a server that
+is down would abort the commit. Every mail carries a one-click unfollow
+link, also as ``List-Unsubscribe`` with ``List-Unsubscribe-Post``
+(RFC 8058) for mail programs that offer their own button.
+"""
+
+from collab.portal import _
+from collab.portal import logger
+from collab.portal.content.window import as_utc
+from collab.portal.following.followers import forum_of
+from collab.portal.following.links import unfollow_url
+from collab.portal.vocabularies.countries import country_name
+from email.mime.text import MIMEText
+from email.utils import formataddr
+from plone import api
+from plone.app.multilingual.interfaces import ITranslationManager
+from plone.base.i18nl10n import monthname_msgid
+from zope.i18n import translate
+import email.policy
+
+
+# The MailHost writes a message object with the object's own line endings,
+# and SMTP servers that enforce RFC 5321 (aiosmtpd; Postfix 3.9 by default)
+# refuse bare LF line endings.
+CRLF = email.policy.compat32.clone(linesep="\r\n")
+
+# Day-month-year as each language writes it (as on the forum pages).
+DATE_PATTERNS = {
+    "en": "{day} {month} {year}, {time} UTC",
+    "es": "{day} de {month} de {year}, {time} UTC",
+    "fr": "{day} {month} {year}, {time} UTC",
+}
+
+
+def site_languages():
+    return list(api.portal.get_registry_record("plone.available_languages", default=[]))
+
+
+def reader_language(member, *fallbacks):
+    """The member's own language if set, else the first fallback the site
+    speaks, else the site's default."""
+    languages = site_languages()
+    wanted = [member.getProperty("language", "") if member else "", *fallbacks]
+    for language in wanted:
+        code = (language or "")[:2].lower()
+        if code and (not languages or code in languages):
+            return code
+    return api.portal.get_default_language()[:2]
+
+
+def translations(obj):
+    """``{language: version}`` of a forum or group ({} if untranslatable)."""
+    try:
+        return ITranslationManager(obj).get_translations()
+    except TypeError:
+        return {}
+
+
+def readable_version(obj, member, language, versions=None):
+    """The language version of a forum or group the member may read, the
+    one in ``language`` first; None if they may read none. Pass
+    ``versions`` (``translations(obj)``) when asking for many members."""
+    versions = translations(obj) if versions is None else versions
+    ordered = [versions.get(language), obj, *versions.values()]
+    for version in ordered:
+        if version is not None and api.user.has_permission(
+            "View", user=member, obj=version
+        ):
+            return version
+    return None
+
+
+def title_in(obj, language):
+    """A forum's or group's title in ``language`` if it was translated."""
+    try:
+        version = ITranslationManager(obj).get_translation(language)
+    except TypeError:
+        version = None
+    return (version or obj).Title()
+
+
+def format_date(value, language):
+    value = as_utc(value)
+    month = translate(
+        monthname_msgid(value.month), domain="plonelocales", target_language=language
+    )
+    if language != "en":
+        month = month.lower()
+    pattern = DATE_PATTERNS.get(language, DATE_PATTERNS["en"])
+    return pattern.format(
+        day=value.day, month=month, year=value.year, time=f"{value:%H:%M}"
+    )
+
+
+def plain_text(comment):
+    mime_type = getattr(comment, "mime_type", None) or "text/plain"
+    text = comment.text or ""
+    if mime_type == "text/plain":
+        return text
+    transforms = api.portal.get_tool("portal_transforms")
+    data = transforms.convertTo("text/plain", text, mimetype=mime_type)
+    return data.getData() if data is not None else text
+
+
+def author_name(comment):
+    return comment.author_name or comment.author_username or ""
+
+
+def author_line(comment, language):
+    """The author's name, with organisation and country when known."""
+    name = author_name(comment)
+    member = (
+        api.user.get(userid=comment.author_username)
+        if comment.author_username
+        else None
+    )
+    extra = []
+    if member is not None:
+        extra.append(member.getProperty("organisation", "") or "")
+        extra.append(country_name(member.getProperty("country", ""), language))
+    extra = [part for part in extra if part]
+    return f"{name} ({', '.join(extra)})" if extra else name
+
+
+def comment_lines(comment, version, language):
+    """The guiding question if any (as the reader's version words it) and
+    the text."""
+    t = translate_to(language)
+    lines = []
+    number = getattr(comment, "guiding_question", None)
+    question = version.question(number) if number else None
+    if question:
+        lines.append(
+            t(
+                _(
+                    "mail_guiding_question",
+                    default="Guiding question ${number}: ${question}",
+                    mapping={"number": number, "question": question},
+                )
+            )
+        )
+        lines.append("")
+    lines.append(plain_text(comment).strip())
+    return lines
+
+
+def translate_to(language):
+    return lambda message: translate(message, target_language=language)
+
+
+def sender():
+    address = api.portal.get_registry_record("plone.email_from_address", default="")
+    if not address:
+        return None
+    name = api.portal.get_registry_record(
+        "collab.portal.secretariat_name", default=""
+    ) or api.portal.get_registry_record("plone.email_from_name", default="")
+    return formataddr((name, address)) if name else address
+
+
+_warned = set()
+
+
+def warn_once(text):
+    if text not in _warned:
+        _warned.add(text)
+        logger.warning(text)
+
+
+def queue_mail(member, subject, body, unsubscribe):
+    """Hand one message to the MailHost; it leaves when the transaction
+    commits. Returns False when no mail could be made (no address)."""
+    mailhost = api.portal.get_tool("MailHost")
+    if not getattr(mailhost, "smtp_queue", False):
+        # Without the queue, zope.sendmail connects to the SMTP server while
+        # the transaction votes: a server that is down would cost the
+        # author their comment. Following needs the queue.
+        warn_once("Following: the MailHost queue is off, so no mail is sent.")
+        return False
+    recipient = member.getProperty("email", "") if member else ""
+    mfrom = sender()
+    if not recipient or not mfrom:
+        logger.warning(
+            "Following: no mail to %s (recipient %r, site sender %r)",
+            member.getId() if member else None,
+            recipient,
+            mfrom,
+        )
+        return False
+    message = MIMEText(body, "plain", "utf-8", policy=CRLF)
+    message["List-Unsubscribe"] = f"<{unsubscribe}>"
+    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    message["Auto-Submitted"] = "auto-generated"
+    mailhost.send(
+        message,
+        mto=recipient,
+        mfrom=mfrom,
+        subject=subject,
+        charset="utf-8",
+        immediate=False,
+    )
+    return True
+
+
+def comment_mail(comment, member, version, language, stop):
+    """Subject and body announcing one comment; ``version`` is the group's
+    page the member reads it on, ``stop`` the forum or group the unfollow
+    link stops."""
+    t = translate_to(language)
+    author = author_line(comment, language)
+    group_title = version.Title()
+    forum = forum_of(version)
+    subject = t(
+        _(
+            "mail_comment_subject",
+            default='New comment by ${author} in "${group}"',
+            mapping={"author": author_name(comment), "group": group_title},
+        )
+    )
+    if forum is not None:
+        intro = _(
+            "mail_comment_intro",
+            default='${author} commented in the discussion group "${group}" '
+            'of the forum "${forum}":',
+            mapping={"author": author, "group": group_title, "forum": forum.Title()},
+        )
+    else:
+        intro = _(
+            "mail_comment_intro_group",
+            default='${author} commented in "${group}":',
+            mapping={"author": author, "group": group_title},
+        )
+    link = f"{version.absolute_url()}#{comment.getId()}"
+    unsubscribe = unfollow_url(stop, member.getId())
+    body = [
+        t(intro),
+        "",
+        *comment_lines(comment, version, language),
+        "",
+        t(
+            _(
+                "mail_read_comment",
+                default="Read the comment and reply: ${url}",
+                mapping={"url": link},
+            )
+        ),
+        "",
+        "-- ",
+        t(
+            _(
+                "mail_why_comment",
+                default='You receive this e-mail because you follow "${title}".',
+                mapping={"title": title_in(stop, language)},
+            )
+        ),
+        t(
+            _(
+                "mail_unfollow",
+                default="Stop these e-mails with one click: ${url}",
+                mapping={"url": unsubscribe},
+            )
+        ),
+    ]
+    return subject, "\n".join(body) + "\n", unsubscribe
+
+
+def digest_mail(member, sections, since, language):
+    """Subject and body of a digest; ``sections`` is a list of
+    ``(group version, [comments])``, each list in the order posted."""
+    t = translate_to(language)
+    count = sum(len(comments) for _version, comments in sections)
+    subject = t(
+        _(
+            "mail_digest_subject",
+            default="New comments in what you follow: ${count}",
+            mapping={"count": count},
+        )
+    )
+    body = [
+        t(
+            _(
+                "mail_digest_intro",
+                default="New comments since ${date} in the forums and "
+                "discussion groups you follow.",
+                mapping={"date": format_date(since, language)},
+            )
+        ),
+    ]
+    for version, comments in sections:
+        forum = forum_of(version)
+        heading = version.Title() + (f" ({forum.Title()})" if forum else "")
+        body += ["", "", heading, "=" * min(len(heading), 72), version.absolute_url()]
+        for comment in comments:
+            body += [
+                "",
+                f"{author_line(comment, language)}, "
+                f"{format_date(comment.creation_date, language)}:",
+                "",
+                *comment_lines(comment, version, language),
+                "",
+                t(
+                    _(
+                        "mail_read_comment",
+                        default="Read the comment and reply: ${url}",
+                        mapping={"url": f"{version.absolute_url()}#{comment.getId()}"},
+                    )
+                ),
+            ]
+    # On the language root, so the page that confirms speaks the language.
+    portal = api.portal.get()
+    root = portal.get(language) if language in portal.objectIds() else portal
+    unsubscribe = unfollow_url(root, member.getId())
+    body += [
+        "",
+        "-- ",
+        t(
+            _(
+                "mail_why_digest",
+                default="You receive this daily digest because you follow "
+                "forums or discussion groups on ${site}.",
+                mapping={"site": api.portal.get().Title()},
+            )
+        ),
+        t(
+            _(
+                "mail_unfollow_digest",
+                default="Stop the daily digest with one click: ${url}",
+                mapping={"url": unsubscribe},
+            )
+        ),
+    ]
+    return subject, "\n".join(body) + "\n", unsubscribe

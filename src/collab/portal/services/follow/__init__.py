@@ -1,0 +1,1 @@
+"""``@follow`` on forums and discussion groups: GET, POST, DELETE."""
