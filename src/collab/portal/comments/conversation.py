@@ -14,6 +14,8 @@ from collab.portal.content.discussion_group import IDiscussionGroup
 from plone.app.discussion.conversation import conversationAdapterFactory
 from plone.app.discussion.interfaces import IConversation
 from plone.app.multilingual.interfaces import ITranslationManager
+from ZODB.POSException import POSKeyError
+from ZODB.utils import z64
 from zope.component import adapter
 from zope.interface import implementer
 
@@ -72,8 +74,13 @@ def forget_spurious_write(comment, event):
 
 
 def _unmark_if_unchanged(conversation):
-    if not conversation._p_changed:
+    if not conversation._p_changed or conversation._p_serial == z64:
+        # Never committed (only held by a savepoint): nothing to compare
+        # with, and it has to be written.
         return
-    committed = conversation._p_jar.oldstate(conversation, conversation._p_serial)
+    try:
+        committed = conversation._p_jar.oldstate(conversation, conversation._p_serial)
+    except POSKeyError:
+        return
     if committed == conversation.__getstate__():
         conversation._p_changed = False

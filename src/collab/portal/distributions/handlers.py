@@ -5,6 +5,8 @@ demo content lives inside the language folders; so the handler applies the
 base profiles, makes the language roots, and only then adds the demo.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collab.portal.distributions.languages import create_front_pages
 from collab.portal.distributions.languages import setup_language_roots
 from plone.distribution.handler import post_handler as default_post_handler
@@ -14,6 +16,7 @@ import transaction
 
 
 def handler(distribution, site, answers):
+    keep_new_objects_loaded(site)
     setup_tool = site["portal_setup"]
     for profile_id in distribution.profiles:
         setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
@@ -33,6 +36,27 @@ def handler(distribution, site, answers):
         for profile_id in distribution.contents["profiles"]:
             setup_tool.runAllImportStepsFromProfile(f"profile-{profile_id}")
     return site
+
+
+def keep_new_objects_loaded(site):
+    """Creating a site is one transaction of many savepoints. If the
+    connection's cache drops a new object (the site's component registry,
+    say) at commit, nothing can load it again before the next transaction,
+    yet the catalog's indexing queue asks that registry for its processors
+    right after the commit: a POSKeyError, and no site (ZODB issue #402).
+    Whether it happens depends on the cache size against the number of
+    objects created, so for this one transaction the connection keeps
+    everything it loaded; the usual size comes back when it ends."""
+    cache = aq_parent(aq_inner(site))._p_jar._cache
+    size = cache.cache_size
+    cache.cache_size = max(size, 10_000_000)
+
+    def restore(*args):
+        cache.cache_size = size
+
+    txn = transaction.get()
+    txn.addAfterCommitHook(restore)
+    txn.addAfterAbortHook(restore)
 
 
 def open_registration(site):
