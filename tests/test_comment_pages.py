@@ -429,3 +429,20 @@ class TestConcurrentPostersDoNotConflict(DiscussionTestCase):
         conversation = aq_base(IConversation(self.group))
         self.assertEqual(len(conversation), 3)
         self.assertEqual(conversation._p_serial, serial)
+
+    def test_transactions_with_savepoints_still_commit(self):
+        """Bulk work (imports, the bench seeder, site creation) changes
+        comments after savepoints: the conversation is then read through a
+        store without old revisions, and must simply be written."""
+        self.post("First, creates the conversation")
+        cid = self.post("Second")
+        conversation = IConversation(self.group)
+        conversation[cid].text = "Second, recalled after a savepoint"
+        transaction.savepoint(optimistic=True)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(conversation[cid], transition="recall")
+        transaction.commit()
+        transaction.begin()
+        comment = IConversation(self.group)[cid]
+        self.assertEqual(comment.text, "Second, recalled after a savepoint")
+        self.assertEqual(api.content.get_state(comment), "pending")

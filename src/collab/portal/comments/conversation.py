@@ -80,7 +80,9 @@ def _unmark_if_unchanged(conversation):
         return
     try:
         committed = conversation._p_jar.oldstate(conversation, conversation._p_serial)
-    except POSKeyError:
+    except (POSKeyError, AttributeError):
+        # After a savepoint the connection reads through a temporary store
+        # that keeps no old revisions (no ``loadSerial``): write as usual.
         return
     if committed == conversation.__getstate__():
         conversation._p_changed = False
