@@ -243,7 +243,12 @@ def measure_load(ctx, server, scenarios, seconds=None, log=print):
         verify = getattr(request, "verify", None)
         if verify is not None:
             # e.g. "no comment lost": what the server kept vs what it accepted
-            load.errors += verify(len(load.samples))
+            problems = verify(len(load.samples))
+            load.errors += problems
+            log(
+                f"· {scenario.name}: checked {len(load.samples)} accepted: "
+                + ("; ".join(map(str, problems)) or "all kept")
+            )
         result.add(load.samples, load.errors)
         result.clients, result.elapsed = scenario.clients, load.elapsed
         time.sleep(0.5)  # let the event log flush before counting
