@@ -251,6 +251,49 @@ class TestCommentForms(BadInputTestCase):
         self.post(self.es_url, "Bien.", "comment")
         self.assertEqual(self.es_texts(), ["Mío.", "Bien."])
 
+    def test_unknown_guiding_question(self):
+        """A stale or crafted form naming a question the group lacks."""
+        for question in ("99", "abc", "0"):
+            with self.subTest(question=question):
+                browser = self.browser("member", "es")
+                self.form_post(
+                    browser,
+                    self.es_url,
+                    {
+                        "form.widgets.text": "Perdido.",
+                        "form.widgets.guiding_question": question,
+                        "form.buttons.comment": "x",
+                    },
+                    "member",
+                )
+                self.assertEqual(self.status(browser), 200)
+                self.assertIn("invalid-feedback", browser.contents)
+                message = _(
+                    "unknown_guiding_question",
+                    default="This discussion group has no guiding question ${number}.",
+                    mapping={"number": question},
+                )
+                self.assertIn(in_language(message, "es"), browser.contents)
+        self.assertEqual(self.es_texts(), ["Mío."])
+        browser = self.browser("member", "es")
+        self.form_post(
+            browser,
+            self.es_url,
+            {
+                "form.widgets.text": "Respuesta a la segunda.",
+                "form.widgets.guiding_question": "2",
+                "form.buttons.comment": "x",
+            },
+            "member",
+        )
+        transaction.begin()
+        stored = [
+            c
+            for c in IConversation(self.es_group).getComments()
+            if c.text == "Respuesta a la segunda."
+        ]
+        self.assertEqual([c.guiding_question for c in stored], [2])
+
     def test_edit_form(self):
         url = f"{self.es_url}/++conversation++default/{self.es_comment}/@@edit-comment"
         self.assert_form_error(self.post(url, "", "comment"))

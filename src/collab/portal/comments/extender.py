@@ -7,9 +7,11 @@ one form extender serves the page and REST alike.
 
 from collab.portal import _
 from plone.z3cform.fieldsets import extensible
+from z3c.form import validator
 from z3c.form.field import Fields
 from zope import schema
 from zope.interface import Interface
+from zope.interface import Invalid
 from zope.interface import provider
 from zope.schema.interfaces import IContextSourceBinder
 from zope.schema.vocabulary import SimpleTerm
@@ -47,3 +49,33 @@ class GuidingQuestionExtender(extensible.FormExtender):
             return
         self.add(IGuidingQuestionField, prefix="")
         self.move("guiding_question", before="text", prefix="")
+
+
+class KnownGuidingQuestion(validator.SimpleFieldValidator):
+    """z3c.form's select widget drops a token it does not know, so a stale
+    or crafted form would store the comment without the question its
+    author meant: refuse it with a message instead, as REST does."""
+
+    def validate(self, value, force=False):
+        raw = self.request.form.get(self.widget.name)
+        tokens = raw if isinstance(raw, (list, tuple)) else [raw]
+        for token in tokens:
+            if token in (None, "", self.widget.noValueToken):
+                continue
+            try:
+                self.widget.terms.getTermByToken(token)
+            except LookupError:
+                raise Invalid(
+                    _(
+                        "unknown_guiding_question",
+                        default="This discussion group has no guiding "
+                        "question ${number}.",
+                        mapping={"number": str(token)[:20]},
+                    )
+                ) from None
+        return super().validate(value, force)
+
+
+validator.WidgetValidatorDiscriminators(
+    KnownGuidingQuestion, field=IGuidingQuestionField["guiding_question"]
+)
