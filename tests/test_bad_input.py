@@ -437,8 +437,7 @@ REVERSED = {"opens": WINDOW["closes"], "closes": WINDOW["opens"]}
 
 class TestWindowREST(BadInputTestCase):
     """Adding and changing forums and groups through REST, as a site
-    administrator: the Editor role has "Add Forum" and "Add DiscussionGroup"
-    but not "Add portal content", so editors cannot add either today."""
+    administrator (editors' own adding is in test_forum)."""
 
     def test_add_with_window_reversed(self):
         for container, portal_type, language in (

@@ -11,6 +11,7 @@ from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.textfield.value import RichTextValue
 from plone.testing.zope import Browser
+from portal_helpers import add_comment
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
@@ -165,12 +166,119 @@ class TestForumPage(ForumTestCase):
         self.assertIn("not open for comments yet", browser.contents)
 
     def test_private_forum_hidden(self):
+        """A forum taken back to private hides its groups as well: page,
+        REST, search; and nobody but editors may comment there."""
+        add_comment(self.forum["monitoring"], "member", "Said in public.")
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(self.forum, to_state="private")
         transaction.commit()
+        for login in (None, "member"):
+            with self.subTest(login=login):
+                browser = self.browser(login)
+                browser.open(self.forum_url)
+                self.assertNotIn("Review the Action Plan.", browser.contents)
+                browser.open(f"{self.forum_url}/monitoring")
+                self.assertNotIn("Monitoring and evaluation", browser.contents)
+                self.assertNotIn("Said in public.", browser.contents)
+                session = rest_session(self.portal.absolute_url(), login)
+                for path in ("", "/@schedule", "/monitoring", "/monitoring/@comments"):
+                    response = session.get(f"{self.forum_url}{path}")
+                    self.assertEqual(response.status_code, 401, path)
+                found = session.get(
+                    f"{self.portal.absolute_url()}/@search",
+                    params={
+                        "SearchableText": "Monitoring",
+                        "path": "/".join(self.forum.getPhysicalPath()),
+                    },
+                ).json()
+                self.assertEqual(found["items_total"], 0, found["items"])
+        response = rest_session(self.portal.absolute_url(), "member").post(
+            f"{self.forum_url}/monitoring/@comments", json={"text": "Sneaked in."}
+        )
+        self.assertEqual(response.status_code, 401)
+        self.assertEqual(len(self.comments("monitoring")), 1)
+        editor = rest_session(self.portal.absolute_url(), "editor")
+        response = editor.get(f"{self.forum_url}/monitoring/@comments")
+        self.assertEqual(response.json()["items_total"], 1)
+        # Published again, the groups are public again.
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(self.forum, to_state="published")
+        transaction.commit()
         browser = self.browser()
-        browser.open(self.forum_url)
-        self.assertIn("/login", browser.url)
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertIn("Said in public.", browser.contents)
+
+    def test_archived_forum_takes_no_comments(self):
+        """Archiving a forum closes the record, whatever its groups' windows."""
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(self.forum, to_state="archived")
+        transaction.commit()
+        session = rest_session(self.portal.absolute_url())
+        rows = session.get(f"{self.forum_url}/@schedule").json()["items"]
+        self.assertEqual({row["status"] for row in rows}, {"closed"})
+        response = rest_session(self.portal.absolute_url(), "member").post(
+            f"{self.forum_url}/monitoring/@comments", json={"text": "Too late."}
+        )
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertIn("not open for comments", response.json()["message"])
+        browser = self.browser("member")
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertIn("Monitoring and evaluation", browser.contents)
+        self.assertNotIn("form.buttons.comment", browser.contents)
+        self.assertEqual(self.comments("monitoring"), [])
+
+
+class TestEditorsAddForums(ForumTestCase):
+    def test_rest(self):
+        session = rest_session(self.portal.absolute_url(), "editor")
+        response = session.post(
+            f"{self.portal.absolute_url()}/en",
+            json={
+                "@type": "Forum",
+                "id": "new-forum",
+                "title": "New forum",
+                "opens": "2030-01-01T09:00:00+00:00",
+                "closes": "2030-02-01T09:00:00+00:00",
+            },
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        response = session.post(
+            f"{self.portal.absolute_url()}/en/new-forum",
+            json={
+                "@type": "DiscussionGroup",
+                "id": "new-group",
+                "title": "New group",
+                "opens": "2030-01-02T09:00:00+00:00",
+                "closes": "2030-01-09T09:00:00+00:00",
+            },
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        # Only what they were given: no plain pages.
+        response = session.post(
+            f"{self.portal.absolute_url()}/en",
+            json={"@type": "Document", "id": "page", "title": "Page"},
+        )
+        self.assertIn(response.status_code, (401, 403))
+        for login in ("member", None):
+            response = rest_session(self.portal.absolute_url(), login).post(
+                f"{self.portal.absolute_url()}/en",
+                json={"@type": "Forum", "id": "no", "title": "No"},
+            )
+            self.assertEqual(response.status_code, 401, login)
+        transaction.begin()
+        self.assertNotIn("no", self.portal["en"].objectIds())
+
+    def test_add_form(self):
+        browser = self.browser("editor")
+        browser.open(f"{self.portal.absolute_url()}/en/++add++Forum")
+        self.assertEqual(browser.headers["status"].split()[0], "200")
+        self.assertIn('name="form.widgets.opens"', browser.contents)
+        self.assertIn('name="form.buttons.save"', browser.contents)
+        browser.open(f"{self.forum_url}/++add++DiscussionGroup")
+        self.assertIn("form.widgets.guiding_questions", browser.contents)
+        browser = self.browser("member")
+        browser.open(f"{self.portal.absolute_url()}/en/++add++Forum")
+        self.assertNotIn('name="form.widgets.opens"', browser.contents)
 
 
 class TestScheduleREST(ForumTestCase):

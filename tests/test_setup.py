@@ -1,5 +1,6 @@
 """Install, uninstall, reinstall and upgrade of the add-on profile."""
 
+from AccessControl.PermissionRole import rolesForPermissionOn
 from collab.portal.interfaces import IBrowserLayer
 from collab.portal.testing import INTEGRATION_TESTING
 from plone import api
@@ -59,7 +60,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1004",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1005",))
 
 
 class TestUninstall(unittest.TestCase):
@@ -137,7 +138,7 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
@@ -162,7 +163,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.flags_to_hide"), 3
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
 
     def test_upgrade_1001_to_1002_adds_forum_types(self):
         types = api.portal.get_tool("portal_types")
@@ -181,4 +182,27 @@ class TestUpgrades(unittest.TestCase):
             workflow.getChainForPortalType("DiscussionGroup"),
             ("collab_discussion_group_workflow",),
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1004",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+
+    def test_upgrade_1004_to_1005_groups_follow_their_forum(self):
+        from test_forum import make_forum
+
+        forum = make_forum(self.portal["en"])
+        group = forum["monitoring"]
+        api.content.transition(forum, to_state="private")
+        # The 1004 workflow: an open group was public whatever its forum.
+        definition = api.portal.get_tool("portal_workflow")[
+            "collab_discussion_group_workflow"
+        ]
+        for permission in ("View", "Access contents information"):
+            definition.states["open"].setPermission(permission, 0, ("Anonymous",))
+        definition.updateRoleMappingsFor(group)
+        self.assertIn("Anonymous", rolesForPermissionOn("View", group))
+        self.setup.setLastVersionForProfile(PROFILE, "1004")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertNotIn("Anonymous", rolesForPermissionOn("View", group))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        api.content.transition(forum, to_state="published")
+        self.assertIn("Anonymous", rolesForPermissionOn("View", group))

@@ -4,7 +4,10 @@ The same rows feed the forum page, its printer-friendly version and
 ``GET <forum>/@schedule``, so the three never disagree.
 """
 
+from Acquisition import aq_inner
+from Acquisition import aq_parent
 from collab.portal.comments.stats import public_summary
+from collab.portal.content.forum import IForum
 from collab.portal.content.window import as_utc
 from collab.portal.content.window import CLOSED
 from collab.portal.content.window import now
@@ -16,14 +19,24 @@ from plone import api
 
 def group_status(group, at=None):
     """What readers are told: open only when the workflow and the window
-    both say so; closed as soon as either does."""
+    both say so; closed as soon as either does, or when the forum is
+    archived (its record is final)."""
     state = api.content.get_state(group, default=None)
     by_clock = window_status(group, at)
-    if state == "closed" or by_clock == CLOSED:
+    if state == "closed" or by_clock == CLOSED or forum_is_archived(group):
         return CLOSED
     if state == "open" and by_clock == OPEN:
         return OPEN
     return UPCOMING
+
+
+def forum_is_archived(group):
+    forum = aq_parent(aq_inner(group))
+    return (
+        forum is not None
+        and IForum.providedBy(forum)
+        and api.content.get_state(forum, default=None) == "archived"
+    )
 
 
 def comment_window_is_open(group, at=None):
