@@ -719,7 +719,7 @@ class TestExport(ForumTestCase):
         self.assertEqual(rows[0][3], "Guiding question")
         texts = [r[9] for r in rows[1:]]
         self.assertEqual(
-            texts, ['=HYPERLINK("x") Baselines first.', "Réponse: d'accord."]
+            texts, ['\'=HYPERLINK("x") Baselines first.', "Réponse: d'accord."]
         )
         self.assertEqual([r[2] for r in rows[1:]], ["0", "1"])
         self.assertEqual(rows[1][3], "2. What should change?")

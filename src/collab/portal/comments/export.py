@@ -62,7 +62,7 @@ def to_csv(group, headers):
     writer = csv.writer(out)
     writer.writerow(headers)
     for row in export_rows(group):
-        writer.writerow([row[c] for c in COLUMNS])
+        writer.writerow([_cell(row[c]) for c in COLUMNS])
     # A BOM so that spreadsheet programs read the accents right.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -89,8 +89,11 @@ def to_xlsx(group, headers):
 
 
 def _cell(value):
-    # A text starting with = would be read as a formula by spreadsheets.
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@"):
+    """A text starting with = (or +, -, @, a tab or a carriage return) is
+    run as a formula by spreadsheet programs opening the CSV or XLSX: a
+    member could plant a link that exfiltrates data. A leading apostrophe
+    keeps it text (OWASP's advice for CSV injection)."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
 
