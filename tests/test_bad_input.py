@@ -410,6 +410,32 @@ class TestMemberFields(BadInputTestCase):
         self.assertFalse(member.getProperty("country"))
         self.assertFalse(member.getProperty("organisation"))
 
+    def test_registration_refused(self):
+        """``POST /@users`` by an anonymous visitor signing up: no account."""
+        session = self.session(None, "fr")
+        url = f"{self.portal.absolute_url()}/@users"
+        account = {
+            "username": "newcomer",
+            "email": "newcomer@example.org",
+            "password": "Newcomer-Pass-2026",
+        }
+        country = _("Choose a country by its ISO 3166 two-letter code.")
+        organisation = _("The organisation is one line of at most 200 characters.")
+        for extra, message in (
+            ({"country": "XX"}, country),
+            ({"country": 5}, country),
+            ({"organisation": "Two\nlines"}, organisation),
+        ):
+            with self.subTest(extra=extra):
+                response = session.post(url, json={**account, **extra})
+                self.assert_error(response, 400, message, "fr")
+        transaction.begin()
+        self.assertIsNone(api.user.get(username="newcomer"))
+        response = session.post(url, json={**account, "country": "SN"})
+        self.assertEqual(response.status_code, 201, response.text)
+        transaction.begin()
+        self.assertEqual(api.user.get(username="newcomer").getProperty("country"), "SN")
+
 
 class TestExportFormat(BadInputTestCase):
     """``@@export-comments?format=…`` on the page and for REST clients."""
