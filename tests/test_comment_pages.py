@@ -278,6 +278,41 @@ class TestSearch(DiscussionTestCase):
             index_waiting_comments(api.portal.get_tool("portal_catalog")), 0
         )
 
+    def test_waiting_comments_found_by_their_author_and_moderators_only(self):
+        from collab.portal.forum.clock import tick
+        from portal_helpers import add_comment
+
+        add_comment(self.group, "author", "Mangroves pending", pending=True)
+        add_comment(self.group, "member", "Seagrass public")
+        transaction.commit()
+        tick()
+        transaction.commit()
+        portal_url = self.portal.absolute_url()
+        for login, expected in (
+            (None, []),
+            ("member", []),
+            ("author", ["Discussion Item"]),
+            ("siteadmin", ["Discussion Item"]),
+        ):
+            with self.subTest(login=login):
+                found = (
+                    rest_session(portal_url, login)
+                    .get(
+                        f"{portal_url}/@search", params={"SearchableText": "mangroves"}
+                    )
+                    .json()["items"]
+                )
+                self.assertEqual([item["@type"] for item in found], expected)
+                found = (
+                    rest_session(portal_url, login)
+                    .get(f"{portal_url}/@search", params={"SearchableText": "seagrass"})
+                    .json()["items"]
+                )
+                self.assertEqual(len(found), 1)
+        browser = self.browser(query="")
+        browser.open(f"{portal_url}/en/@@search?SearchableText=mangroves")
+        self.assertNotIn("Mangroves pending", browser.contents)
+
     def test_comments_on_other_content_are_searchable_at_once(self):
         from zope.component import createObject
 
