@@ -496,6 +496,38 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
             url(session, f"{path}/@comments"), json={"text": text, **extra}
         )
 
+    def test_editor_closes_extends_and_reopens_on_any_language(self):
+        """By hand, through REST, on the Spanish version: the group (all its
+        languages) closes; extended and reopened, it takes comments again."""
+        editor = rest_session(self.portal.absolute_url(), "editor")
+        es_group = url(editor, "es/capacity-forum/monitoring")
+        response = editor.post(f"{es_group}/@workflow/close")
+        self.assertEqual(response.status_code, 200, response.text)
+        transaction.begin()
+        for language in ("en", "es"):
+            group = self.portal[language]["capacity-forum"]["monitoring"]
+            self.assertEqual(api.content.get_state(group), "closed", language)
+        for path in ("en/capacity-forum/monitoring", "es/capacity-forum/monitoring"):
+            self.assertIn(self.post(path, "Too late.").status_code, (401, 403), path)
+        later = (datetime.now(UTC) + timedelta(days=7)).isoformat()
+        response = editor.patch(es_group, json={"closes": later})
+        self.assertEqual(response.status_code, 204, response.text)
+        response = editor.post(f"{es_group}/@workflow/open")
+        self.assertEqual(response.status_code, 200, response.text)
+        transaction.begin()
+        for language in ("en", "es"):
+            group = self.portal[language]["capacity-forum"]["monitoring"]
+            self.assertEqual(api.content.get_state(group), "open", language)
+            self.assertGreater(group.closes, datetime.now(UTC) + timedelta(days=6))
+        self.assertEqual(
+            self.post("en/capacity-forum/monitoring", "Extended.").status_code, 204
+        )
+        self.assertEqual([c.text for c in self.comments("monitoring")], ["Extended."])
+        browser = Browser(self.layer["app"])
+        browser.addHeader("Authorization", f"Basic member:{PASSWORD}")
+        browser.open(f"{self.portal.absolute_url()}/es/capacity-forum/monitoring")
+        self.assertIn("form.buttons.comment", browser.contents)
+
     def test_comment_on_es_appears_on_en(self):
         self.assertEqual(
             self.post(

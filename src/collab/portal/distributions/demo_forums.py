@@ -317,6 +317,10 @@ LIVE_FORUM = {
 }
 
 
+def first(versions):
+    return next(iter(versions.values()))
+
+
 def _transition_to(obj, steps):
     for step in steps:
         api.content.transition(obj, transition=step)
@@ -359,8 +363,8 @@ def create_forum_2012(portal, languages):
     link_translations(forums)
     for versions in groups.values():
         link_translations(versions)
-        for group in versions.values():
-            _transition_to(group, ["schedule", "open", "close"])
+        # One version moves them all (subscribers.translations).
+        _transition_to(first(versions), ["schedule", "open", "close"])
     with recording_history():
         for gid, code, author, text, question in FORUM_2012["comments"]:
             if gid in groups and code in groups[gid]:
@@ -405,12 +409,10 @@ def create_live_forum(portal, languages, now=None):
     link_translations(forums)
     for versions in groups.values():
         link_translations(versions)
-        for group in versions.values():
-            _transition_to(group, ["schedule"])
+        _transition_to(first(versions), ["schedule"])
     for forum in forums.values():
         _transition_to(forum, ["publish"])
-    for group in groups[1].values():
-        _transition_to(group, ["open"])
+    _transition_to(first(groups[1]), ["open"])
     return forums
 
 

@@ -8,6 +8,7 @@ from collab.portal.content.window import now
 from collab.portal.forum.clock import clock_is_running
 from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.interfaces import shown
+from collab.portal.subscribers.translations import share_window
 from contextlib import contextmanager
 from contextvars import ContextVar
 from DateTime import DateTime
@@ -117,10 +118,12 @@ def align_window_with_manual_transition(group, event):
     moment = now()
     if event.transition.id == "open" and as_utc(group.opens) > moment:
         group.opens = moment
-        group.reindexObject()
     elif event.transition.id == "close" and as_utc(group.closes) > moment:
         group.closes = moment
-        group.reindexObject()
+    else:
+        return
+    group.reindexObject()
+    share_window(group)
 
 
 def limit_own_edits(comment, event):
