@@ -79,3 +79,23 @@ class TestMemberDiscussion(unittest.TestCase):
         self.assertIn("Monitoring needs baselines first.", body)
         self.assertIn("And targets agreed with the Parties.", body)
         self.assertEqual(api.content.get_state(self.es["monitoring"]), "open")
+
+    def test_windows_in_the_browsers_time_zone(self):
+        """An anonymous reader's browser shows the windows in its own zone."""
+        self.driver.execute_cdp_cmd(
+            "Emulation.setTimezoneOverride", {"timezoneId": "Asia/Tokyo"}
+        )
+        try:
+            self.driver.get(self.forum["monitoring"].absolute_url())
+            local = self.wait.until(
+                EC.text_to_be_present_in_element(
+                    (By.CSS_SELECTOR, ".collab-local-time"), "(Asia/Tokyo)"
+                )
+            )
+            self.assertTrue(local)
+            text = self.driver.find_element(By.CSS_SELECTOR, ".collab-local-time").text
+            self.assertTrue(text.startswith("Your time:"), text)
+        finally:
+            self.driver.execute_cdp_cmd(
+                "Emulation.setTimezoneOverride", {"timezoneId": ""}
+            )

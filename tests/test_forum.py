@@ -16,6 +16,7 @@ from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
+from zoneinfo import ZoneInfo
 import transaction
 import unittest
 
@@ -279,6 +280,37 @@ class TestEditorsAddForums(ForumTestCase):
         browser = self.browser("member")
         browser.open(f"{self.portal.absolute_url()}/en/++add++Forum")
         self.assertNotIn('name="form.widgets.opens"', browser.contents)
+
+
+class TestTimesInTheReadersZone(ForumTestCase):
+    def test_member_with_a_time_zone(self):
+        member = api.user.get(username="member")
+        member.setMemberProperties({"timezone": "America/Mexico_City"})
+        transaction.commit()
+        group = self.forum["monitoring"]
+        opens = group.opens.astimezone(ZoneInfo("America/Mexico_City"))
+        for page in (self.forum_url, group.absolute_url()):
+            with self.subTest(page=page):
+                browser = self.browser("member", "es")
+                browser.open(page)
+                self.assertIn(f"Su hora: {opens:%Y-%m-%d %H:%M}", browser.contents)
+                self.assertIn("(America/Mexico_City)", browser.contents)
+                self.assertIn("UTC", browser.contents)
+
+    def test_other_readers_get_it_from_their_browser(self):
+        browser = self.browser()
+        browser.open(f"{self.forum_url}/monitoring")
+        self.assertIn('class="d-block text-muted collab-local-time"', browser.contents)
+        self.assertIn(
+            f'data-opens="{self.forum["monitoring"].opens.isoformat()}"',
+            browser.contents,
+        )
+        self.assertIn('data-label="Your time:"', browser.contents)
+        self.assertIn("++plone++collab.portal/local-times.js", browser.contents)
+        browser.open(
+            f"{self.portal.absolute_url()}/++plone++collab.portal/local-times.js"
+        )
+        self.assertIn(b"resolvedOptions().timeZone", browser.contents)
 
 
 class TestScheduleREST(ForumTestCase):

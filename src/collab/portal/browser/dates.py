@@ -1,10 +1,12 @@
 """Dates as the secretariat announces them: in UTC, with month names in
 the reader's language (Plone's own ``plonelocales`` catalogue)."""
 
+from collab.portal import _
 from collab.portal.content.window import as_utc
 from plone import api
 from plone.base.i18nl10n import monthname_msgid
 from zope.i18n import translate
+import zoneinfo
 
 
 # Day-month-year as each language writes it; months are lower case in es/fr.
@@ -32,16 +34,34 @@ def format_utc(value, request, with_time=True):
     return text
 
 
-def format_local(value, request):
-    """The same moment in the reader's own time zone, if they set one."""
+def reader_zone():
+    """The time zone the member chose in their preferences, if any."""
     member = None if api.user.is_anonymous() else api.user.get_current()
     zone = member.getProperty("timezone", None) if member else None
-    if not zone or value is None:
-        return ""
+    if not zone:
+        return None
     try:
-        import zoneinfo
-
-        local = as_utc(value).astimezone(zoneinfo.ZoneInfo(zone))
+        return zoneinfo.ZoneInfo(zone)
     except (KeyError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+
+
+def format_local(value, request):
+    """The same moment in the reader's own time zone, if they set one."""
+    zone = reader_zone()
+    if zone is None or value is None:
         return ""
-    return f"{local:%Y-%m-%d %H:%M} ({zone})"
+    local = as_utc(value).astimezone(zone)
+    return f"{local:%Y-%m-%d %H:%M} ({zone.key})"
+
+
+def format_local_window(opens, closes, request):
+    """A window in the member's zone; empty for other readers, whose
+    browser fills it in (``static/local-times.js``)."""
+    zone = reader_zone()
+    if zone is None or opens is None or closes is None:
+        return ""
+    label = translate(_("Your time:"), context=request)
+    start = as_utc(opens).astimezone(zone)
+    end = as_utc(closes).astimezone(zone)
+    return f"{label} {start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({zone.key})"

@@ -1,6 +1,8 @@
 """Classic UI pages of forums and discussion groups."""
 
+from collab.portal import _
 from collab.portal.browser.dates import format_local
+from collab.portal.browser.dates import format_local_window
 from collab.portal.browser.dates import format_utc
 from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.serializers import visible_threads
@@ -11,6 +13,7 @@ from collab.portal.forum.schedule import schedule_rows
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser import BrowserView
+from zope.i18n import translate
 
 
 class ForumMixin:
@@ -26,6 +29,17 @@ class ForumMixin:
 
     def local(self, value):
         return format_local(value, self.request)
+
+    def local_window(self, opens, closes):
+        return format_local_window(opens, closes, self.request)
+
+    def local_label(self):
+        return translate(_("Your time:"), context=self.request)
+
+    def local_times_script(self):
+        return (
+            f"{api.portal.get().absolute_url()}/++plone++collab.portal/local-times.js"
+        )
 
     def can_view_participation(self):
         return api.user.has_permission(
