@@ -876,6 +876,58 @@ class TestModeration(ForumTestCase):
         transaction.commit()
         self.assertEqual(self.items(None), ["<p>Wait for me.</p>"])
 
+    def test_rest_moderation(self):
+        """``@moderate-comment``: the REST way to decide on a comment."""
+        session = rest_session(self.portal.absolute_url(), "member")
+        base = url(session, "en/capacity-forum/monitoring")
+        session.post(f"{base}/@comments", json={"text": "Wait for me."})
+        transaction.begin()
+        (comment,) = self.comments("monitoring")
+        cid = str(comment.comment_id)
+        moderator = rest_session(self.portal.absolute_url(), "siteadmin", "fr")
+        items = moderator.get(f"{base}/@comments").json()["items"]
+        self.assertEqual([i["review_state"] for i in items], ["pending"])
+        # Refused, each leaving the comment pending.
+        for login, body, status in (
+            ("member", {"comment_id": cid, "transition": "publish"}, 403),
+            ("editor", {"comment_id": cid, "transition": "publish"}, 404),
+            (None, {"comment_id": cid, "transition": "publish"}, 404),
+            ("siteadmin", {"comment_id": cid, "transition": "approve"}, 400),
+            ("siteadmin", {"comment_id": cid}, 400),
+            ("siteadmin", {"comment_id": "999", "transition": "publish"}, 404),
+            ("siteadmin", {"comment_id": True, "transition": "publish"}, 404),
+            ("siteadmin", {"comment_id": cid, "transition": "recall"}, 409),
+        ):
+            with self.subTest(login=login, body=body):
+                response = rest_session(self.portal.absolute_url(), login, "fr").post(
+                    f"{base}/@moderate-comment", json=body
+                )
+                self.assertEqual(response.status_code, status, response.text)
+                self.assertTrue(response.json()["message"])
+        response = rest_session(self.portal.absolute_url(), "member", "fr").post(
+            f"{base}/@moderate-comment",
+            json={"comment_id": cid, "transition": "publish"},
+        )
+        self.assertEqual(
+            response.json()["message"], "Vous ne pouvez pas modérer les commentaires."
+        )
+        transaction.begin()
+        self.assertEqual(api.content.get_state(comment), "pending")
+        self.assertEqual(self.items(None), [])
+        response = moderator.post(
+            f"{base}/@moderate-comment",
+            json={"comment_id": cid, "transition": "publish"},
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(response.json()["review_state"], "published")
+        self.assertEqual(self.items(None), ["<p>Wait for me.</p>"])
+        response = moderator.post(
+            f"{base}/@moderate-comment",
+            json={"comment_id": cid, "transition": "reject"},
+        )
+        self.assertEqual(response.json()["review_state"], "rejected")
+        self.assertEqual(self.items(None), [])
+
     def test_unmoderated_group_publishes_at_once(self):
         self.forum["monitoring"].moderated = False
         transaction.commit()

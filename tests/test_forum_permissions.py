@@ -33,8 +33,10 @@ import transaction
 # closed (the clock has not run yet): no comment may get in then either.
 # edit: change the author's comment, posted just now. edit_old: the same
 # for a comment posted an hour ago, past the edit minutes (30 by default).
-# publish: approve a pending comment; plone.restapi has no endpoint for
-# comment transitions, so it runs on the page only.
+# publish: approve a pending comment (the page's moderation button, REST
+# ``@moderate-comment``; there a refusal is 401 without access to the
+# group, 404 for a pending comment the user may not see, 403 for its
+# author, who sees it but may not moderate).
 # fmt: off
 ACTIONS = ("view", "post", "reply", "edit", "edit_old", "publish", "delete")
 POLICY = {
@@ -72,7 +74,7 @@ POLICY = {
 # fmt: on
 ROLES = ("anonymous", "member", "editor", "siteadmin", "author")
 CHANNELS = ("page", "rest")
-PAGE_ONLY = {"publish"}
+PAGE_ONLY = set()
 
 # The groups make_forum builds, by state; "late" is "open" with its window
 # moved into the past.
@@ -371,6 +373,19 @@ class TestPermissionTable(ForumTestCase):
         else:
             self.assert_rest_refused(response, outcome, EDIT_MESSAGE)
             self.assertEqual(after, before)
+
+    def rest_publish(self, role, outcome, comment_id):
+        response = self.session(role).post(
+            f"{self.group_url}/@moderate-comment",
+            json={"comment_id": str(comment_id), "transition": "publish"},
+        )
+        state = api.content.get_state(self.conversation()[comment_id])
+        if outcome == "Y":
+            self.assertEqual(response.status_code, 200, response.text)
+            self.assertEqual(state, "published")
+        else:
+            self.assertIn(response.status_code, (401, 403, 404), response.text)
+            self.assertEqual(state, "pending")
 
     def rest_delete(self, role, outcome, comment_id):
         response = self.session(role).delete(f"{self.group_url}/@comments/{comment_id}")

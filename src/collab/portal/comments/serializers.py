@@ -11,6 +11,7 @@ from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
 from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
+from plone import api
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.batching import HypermediaBatch
@@ -84,5 +85,7 @@ class GroupCommentSerializer(CommentSerializer):
         data["guiding_question"] = number
         data["guiding_question_text"] = question(number) if question else None
         data["language"] = getattr(self.context, "language", None)
+        # Moderators see waiting comments among the others: say which.
+        data["review_state"] = api.content.get_state(self.context, default=None)
         data.update(author_details(self.context))
         return data
