@@ -198,11 +198,20 @@ class TestUpgrades(unittest.TestCase):
             definition.states["open"].setPermission(permission, 0, ("Anonymous",))
         definition.updateRoleMappingsFor(group)
         self.assertIn("Anonymous", rolesForPermissionOn("View", group))
+        api.portal.set_registry_record(
+            "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled",
+            False,
+        )
         self.setup.setLastVersionForProfile(PROFILE, "1004")
 
         self.setup.upgradeProfile(PROFILE)
 
         self.assertNotIn("Anonymous", rolesForPermissionOn("View", group))
         self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertTrue(
+            api.portal.get_registry_record(
+                "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"
+            )
+        )
         api.content.transition(forum, to_state="published")
         self.assertIn("Anonymous", rolesForPermissionOn("View", group))

@@ -67,11 +67,6 @@ def open_registration(site):
 
     api.portal.set_registry_record("plone.enable_self_reg", True)
     api.portal.set_registry_record("plone.enable_user_pwd_choice", True)
-    # Members correct their own comments (for a while, see the settings).
-    api.portal.set_registry_record(
-        "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled",
-        True,
-    )
     site.manage_permission(
         "Add portal member",
         roles=["Manager", "Site Administrator", "Owner", "Anonymous"],
