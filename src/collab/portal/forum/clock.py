@@ -16,6 +16,7 @@ from collab.portal.content.window import OPEN
 from collab.portal.content.window import window_status
 from collab.portal.following.digest import send_due_digests
 from collab.portal.following.queue import release_failed_sends
+from collab.portal.switches import switched_on
 from contextlib import contextmanager
 from contextvars import ContextVar
 from plone import api
@@ -31,12 +32,8 @@ def clock_is_running():
 
 @contextmanager
 def _as_clock():
-    token = _clock_running.set(True)
-    try:
-        with api.env.adopt_roles(["Manager"]):
-            yield
-    finally:
-        _clock_running.reset(token)
+    with switched_on(_clock_running), api.env.adopt_roles(["Manager"]):
+        yield
 
 
 def tick(at=None):

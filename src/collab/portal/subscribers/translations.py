@@ -10,7 +10,7 @@ shared conversation, open for comments.
 
 from Acquisition import aq_base
 from collab.portal.forum.clock import clock_is_running
-from contextlib import contextmanager
+from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from plone import api
 from plone.app.multilingual.interfaces import ITranslationManager
@@ -19,22 +19,13 @@ from plone.app.multilingual.interfaces import ITranslationManager
 _sharing = ContextVar("collab_portal_sharing_transition", default=False)
 
 
-@contextmanager
-def _sharing_transition():
-    token = _sharing.set(True)
-    try:
-        yield
-    finally:
-        _sharing.reset(token)
-
-
 def share_transition_with_translations(group, event):
     if clock_is_running() or _sharing.get() or event.transition is None:
         return
     workflow = api.portal.get_tool("portal_workflow")
     # The editor may move this group; its other languages are the same
     # group, whoever may edit them.
-    with _sharing_transition(), api.env.adopt_roles(["Manager"]):
+    with switched_on(_sharing), api.env.adopt_roles(["Manager"]):
         for other in translations_of(group):
             if api.content.get_state(other, default=None) != event.old_state.id:
                 continue

@@ -9,7 +9,7 @@ from collab.portal.forum.clock import clock_is_running
 from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.interfaces import shown
 from collab.portal.subscribers.translations import share_window
-from contextlib import contextmanager
+from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from DateTime import DateTime
 from plone import api
@@ -27,15 +27,10 @@ class TooManyRequests(HTTPTooManyRequests):
 _recording_history = ContextVar("collab_portal_recording_history", default=False)
 
 
-@contextmanager
 def recording_history():
     """Let code (demo content, imports of past forums) store comments of a
     closed window; no request ever runs inside it."""
-    token = _recording_history.set(True)
-    try:
-        yield
-    finally:
-        _recording_history.reset(token)
+    return switched_on(_recording_history)
 
 
 def refuse_comment_outside_window(comment, event):
