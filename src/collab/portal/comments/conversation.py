@@ -11,9 +11,9 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.content.translations import translations
 from plone.app.discussion.conversation import conversationAdapterFactory
 from plone.app.discussion.interfaces import IConversation
-from plone.app.multilingual.interfaces import ITranslationManager
 from ZODB.POSException import POSKeyError
 from ZODB.utils import z64
 from zope.component import adapter
@@ -22,11 +22,7 @@ from zope.interface import implementer
 
 def conversation_holder(group):
     group = aq_inner(group)
-    try:
-        translations = ITranslationManager(group).get_translations()
-    except TypeError:  # not translatable (multilingual not installed)
-        return group
-    versions = [obj for obj in translations.values() if obj is not None]
+    versions = [obj for obj in translations(group).values() if obj is not None]
     if not versions:
         return group
     return min(versions, key=lambda obj: (obj.created(), obj.UID()))

@@ -26,6 +26,8 @@ from Acquisition import aq_parent
 from collab.portal import logger
 from collab.portal.comments.conversation import discussion_group_of
 from collab.portal.comments.visibility import is_public
+from collab.portal.content.translations import in_language
+from collab.portal.content.translations import translations
 from collab.portal.content.window import now
 from collab.portal.following.followers import followers
 from collab.portal.following.followers import forum_of
@@ -35,11 +37,9 @@ from collab.portal.following.mail import comment_mail
 from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
-from collab.portal.following.mail import translations
 from collab.portal.following.published import record_publication
 from collab.portal.following.published import was_announced
 from plone import api
-from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.uuid.utils import uuidToObject
 from ZODB.POSException import ConflictError
 import transaction
@@ -139,10 +139,3 @@ def mail_immediate_followers(comment, group):
             comment, member, version, language, in_language(stop, language)
         )
         queue_mail(member, subject, body, unsubscribe)
-
-
-def in_language(obj, language):
-    try:
-        return ITranslationManager(obj).get_translation(language) or obj
-    except TypeError:
-        return obj

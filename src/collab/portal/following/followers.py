@@ -18,6 +18,7 @@ from collab.portal import _
 from collab.portal.comments.conversation import conversation_holder
 from collab.portal.content.discussion_group import IDiscussionGroup
 from collab.portal.content.forum import IForum
+from collab.portal.content.translations import translations
 from collab.portal.content.window import now
 from persistent import Persistent
 from plone import api
@@ -133,12 +134,7 @@ def forum_of(group):
 def groups_of(forum):
     """The holders of every discussion group of a forum, whichever language
     version of the forum each one was added to."""
-    from plone.app.multilingual.interfaces import ITranslationManager
-
-    try:
-        versions = ITranslationManager(aq_inner(forum)).get_translations().values()
-    except TypeError:
-        versions = [forum]
+    versions = list(translations(aq_inner(forum)).values()) or [forum]
     found = {}
     for version in versions:
         for group in version.objectValues():

@@ -13,6 +13,8 @@ link, also as ``List-Unsubscribe`` with ``List-Unsubscribe-Post``
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal.content.translations import in_language
+from collab.portal.content.translations import translations
 from collab.portal.content.window import as_utc
 from collab.portal.following.followers import forum_of
 from collab.portal.following.links import unfollow_url
@@ -20,7 +22,6 @@ from collab.portal.vocabularies.countries import country_name
 from email.mime.text import MIMEText
 from email.utils import formataddr
 from plone import api
-from plone.app.multilingual.interfaces import ITranslationManager
 from plone.base.i18nl10n import monthname_msgid
 from zope.i18n import translate
 import email.policy
@@ -55,14 +56,6 @@ def reader_language(member, *fallbacks):
     return api.portal.get_default_language()[:2]
 
 
-def translations(obj):
-    """``{language: version}`` of a forum or group ({} if untranslatable)."""
-    try:
-        return ITranslationManager(obj).get_translations()
-    except TypeError:
-        return {}
-
-
 def readable_version(obj, member, language, versions=None):
     """The language version of a forum or group the member may read, the
     one in ``language`` first; None if they may read none. Pass
@@ -79,11 +72,7 @@ def readable_version(obj, member, language, versions=None):
 
 def title_in(obj, language):
     """A forum's or group's title in ``language`` if it was translated."""
-    try:
-        version = ITranslationManager(obj).get_translation(language)
-    except TypeError:
-        version = None
-    return (version or obj).Title()
+    return in_language(obj, language).Title()
 
 
 def format_date(value, language):

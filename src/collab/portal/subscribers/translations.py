@@ -9,11 +9,11 @@ shared conversation, open for comments.
 """
 
 from Acquisition import aq_base
+from collab.portal.content.translations import translations
 from collab.portal.forum.clock import clock_is_running
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from plone import api
-from plone.app.multilingual.interfaces import ITranslationManager
 
 
 _sharing = ContextVar("collab_portal_sharing_transition", default=False)
@@ -34,13 +34,9 @@ def share_transition_with_translations(group, event):
 
 def translations_of(obj):
     """The other language versions of ``obj``."""
-    try:
-        versions = ITranslationManager(obj).get_translations()
-    except TypeError:  # not translatable
-        return []
     return [
         other
-        for other in versions.values()
+        for other in translations(obj).values()
         if other is not None and aq_base(other) is not aq_base(obj)
     ]
 
