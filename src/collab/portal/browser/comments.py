@@ -104,28 +104,21 @@ class GroupCommentsViewlet(CommentsViewlet):
 
     def newer_url(self):
         """Towards the page of the newest threads."""
-        if self.order == "newest":
-            return (
-                self.page_url(b_start=max(0, self.start - self.size))
-                if self.start
-                else None
-            )
-        following = self.start + self.size
-        return (
-            self.page_url(b_start=following) if following < self.threads_total else None
-        )
+        return self._previous_url() if self.order == "newest" else self._next_url()
 
     def older_url(self):
-        if self.order == "oldest":
-            return (
-                self.page_url(b_start=max(0, self.start - self.size))
-                if self.start
-                else None
-            )
+        return self._previous_url() if self.order == "oldest" else self._next_url()
+
+    def _previous_url(self):
+        if not self.start:
+            return None
+        return self.page_url(b_start=max(0, self.start - self.size))
+
+    def _next_url(self):
         following = self.start + self.size
-        return (
-            self.page_url(b_start=following) if following < self.threads_total else None
-        )
+        if following >= self.threads_total:
+            return None
+        return self.page_url(b_start=following)
 
     def page_number(self):
         return self.start // self.size + 1
