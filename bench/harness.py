@@ -62,16 +62,22 @@ class Server:
         self.close()
 
     def _run(self, *args):
+        self._setup_step(
+            [str(BIN / "collab-portal"), *args], f"collab-portal {args[0]}", 600
+        )
+
+    def _setup_step(self, command, what, timeout):
+        """Run one of our own set-up programs, its output in setup.log."""
         with (self.tmp / "setup.log").open("a") as out:
             done = subprocess.run(  # noqa: S603 - our own venv's scripts
-                [str(BIN / "collab-portal"), *args],
+                command,
                 stdout=out,
                 stderr=subprocess.STDOUT,
-                timeout=600,
+                timeout=timeout,
                 check=False,
             )
         if done.returncode:
-            raise RuntimeError(f"collab-portal {args[0]} failed:\n{self._tail()}")
+            raise RuntimeError(f"{what} failed:\n{self._tail()}")
 
     def _build(self):
         instance = self.tmp / "instance"
@@ -87,17 +93,12 @@ class Server:
         )
         if self.seed:
             self.log(f"· seeding groups with {', '.join(map(str, self.seed))} comments")
-            with (self.tmp / "setup.log").open("a") as out:
-                done = subprocess.run(  # noqa: S603 - our own script
-                    [sys.executable, str(HERE / "seed_discussions.py"), conf]
-                    + [str(n) for n in self.seed],
-                    stdout=out,
-                    stderr=subprocess.STDOUT,
-                    timeout=1800,
-                    check=False,
-                )
-            if done.returncode:
-                raise RuntimeError(f"seeding failed:\n{self._tail()}")
+            self._setup_step(
+                [sys.executable, str(HERE / "seed_discussions.py"), conf]
+                + [str(n) for n in self.seed],
+                "seeding",
+                1800,
+            )
         zcml = instance / "etc" / "site.zcml"
         zcml.write_text(
             zcml.read_text().replace("</configure>", SUBSCRIBER_ZCML + "</configure>")

@@ -12,6 +12,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from scenarios import register
+from scenarios.forum import open_group
 import itertools
 import random
 import threading
@@ -143,21 +144,7 @@ def posting_group(ctx, name):
             closes=(now + timedelta(days=30)).isoformat(),
         ),
     )
-    ctx.rest(
-        "PATCH",
-        f"{ctx.site}/@controlpanels/collab-portal",
-        {"comments_per_minute": 1000},
-    )
-    group = ctx.create(
-        forum,
-        "DiscussionGroup",
-        id=name,
-        title=name,
-        opens=(now - timedelta(hours=1)).isoformat(),
-        closes=(now + timedelta(days=10)).isoformat(),
-    )
-    ctx.rest("POST", f"{group}/@workflow/schedule")
-    ctx.rest("POST", f"{group}/@workflow/open")
+    group = open_group(ctx, forum, id=name, title=name)
     for n in range(POSTERS * 2):
         ctx.add_user(f"poster{n}")
     return group

@@ -55,29 +55,39 @@ def forum_schedule_rest(ctx):
     return lambda session: session.get(url, headers=ACCEPT_JSON)
 
 
+def open_group(ctx, forum, **fields):
+    """A discussion group in ``forum``, open for ten days, with the
+    per-minute comment limit raised to the settings' maximum for the run."""
+    now = datetime.now(UTC)
+    ctx.rest(
+        "PATCH",
+        f"{ctx.site}/@controlpanels/collab-portal",
+        {"comments_per_minute": 1000},
+    )
+    group = ctx.create(
+        forum,
+        "DiscussionGroup",
+        opens=(now - timedelta(hours=1)).isoformat(),
+        closes=(now + timedelta(days=10)).isoformat(),
+        **fields,
+    )
+    ctx.rest("POST", f"{group}/@workflow/schedule")
+    ctx.rest("POST", f"{group}/@workflow/open")
+    return group
+
+
 def open_group_with_comments(ctx, count):
     """An open discussion group holding ``count`` comments (admin posts them;
     the per-minute limit is raised for the run)."""
 
     def build():
-        now = datetime.now(UTC)
-        forum = forum_with_groups(ctx)
-        ctx.rest(
-            "PATCH",
-            f"{ctx.site}/@controlpanels/collab-portal",
-            {"comments_per_minute": 1000},
-        )
-        group = ctx.create(
-            forum,
-            "DiscussionGroup",
+        group = open_group(
+            ctx,
+            forum_with_groups(ctx),
             id=f"open-{count}",
             title=f"Open group with {count} comments",
             guiding_questions=["First question", "Second question"],
-            opens=(now - timedelta(hours=1)).isoformat(),
-            closes=(now + timedelta(days=10)).isoformat(),
         )
-        ctx.rest("POST", f"{group}/@workflow/schedule")
-        ctx.rest("POST", f"{group}/@workflow/open")
         for n in range(count):
             ctx.rest(
                 "POST",
