@@ -46,15 +46,6 @@ def reader_zone():
         return None
 
 
-def format_local(value, request):
-    """The same moment in the reader's own time zone, if they set one."""
-    zone = reader_zone()
-    if zone is None or value is None:
-        return ""
-    local = as_utc(value).astimezone(zone)
-    return f"{local:%Y-%m-%d %H:%M} ({zone.key})"
-
-
 def format_local_window(opens, closes, request):
     """A window in the member's zone; empty for other readers, whose
     browser fills it in (``static/local-times.js``)."""

@@ -1,7 +1,6 @@
 """Classic UI pages of forums and discussion groups."""
 
 from collab.portal import _
-from collab.portal.browser.dates import format_local
 from collab.portal.browser.dates import format_local_window
 from collab.portal.browser.dates import format_utc
 from collab.portal.comments.rendering import comment_html
@@ -26,9 +25,6 @@ class ForumMixin:
 
     def utc(self, value, with_time=True):
         return format_utc(value, self.request, with_time)
-
-    def local(self, value):
-        return format_local(value, self.request)
 
     def local_window(self, opens, closes):
         return format_local_window(opens, closes, self.request)
