@@ -53,6 +53,11 @@ def format_local_window(opens, closes, request):
     if zone is None or opens is None or closes is None:
         return ""
     label = translate(_("Your time:"), context=request)
-    start = as_utc(opens).astimezone(zone)
-    end = as_utc(closes).astimezone(zone)
+    try:
+        start = as_utc(opens).astimezone(zone)
+        end = as_utc(closes).astimezone(zone)
+    except OverflowError:
+        # A date stored at the edge of the calendar has no time in zones
+        # east (or west) of UTC; the UTC window beside it says it all.
+        return ""
     return f"{label} {start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({zone.key})"

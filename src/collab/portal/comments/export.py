@@ -4,6 +4,7 @@ their depth) and hold only what the exporting user may see."""
 
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.serializers import visible_threads
+from collab.portal.comments.text import writable
 from collab.portal.content.window import as_utc
 from io import BytesIO
 from io import StringIO
@@ -38,6 +39,13 @@ COLUMNS = (
 
 
 def export_rows(group):
+    """Rows of plain values; text stored before control characters were
+    dropped on the way in is cleaned here, so the export never fails."""
+    for row in _rows(group):
+        yield {key: writable(value) for key, value in row.items()}
+
+
+def _rows(group):
     for thread in visible_threads(IConversation(group)):
         comment = thread["comment"]
         number = getattr(comment, "guiding_question", None)
@@ -103,7 +111,7 @@ def to_docx(group, headers):
     from docx.shared import Cm
 
     document = Document()
-    document.add_heading(group.title, level=1)
+    document.add_heading(writable(group.title), level=1)
     for row in export_rows(group):
         meta = ", ".join(
             part

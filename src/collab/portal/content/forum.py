@@ -2,10 +2,14 @@
 the discussion groups where members talk."""
 
 from collab.portal import _
+from collab.portal.content.ids import reserved_id_message
 from collab.portal.content.window import IWindow
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
+from zExceptions import BadRequest
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 
 
@@ -32,3 +36,10 @@ class IForum(IWindow):
 @implementer(IForum)
 class Forum(Container):
     """Folderish: holds DiscussionGroups, pages and files."""
+
+    def checkValidId(self, id):
+        """The hook Plone's ``check_id`` asks (name chooser, rename and
+        short-name forms): nothing in a forum may hide its views."""
+        message = reserved_id_message(self, id)
+        if message is not None:
+            raise BadRequest(translate(message, context=getRequest()))

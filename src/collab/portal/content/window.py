@@ -4,6 +4,11 @@ Times are stored time-zone aware. The Classic UI widget reads them in the
 portal's time zone (as plone.app.event does for events); REST takes ISO 8601
 with an offset. Pages show them in UTC, as the secretariat announces them,
 and in the reader's own zone.
+
+A forum's dates lie between the years 2000 and 2100 (in UTC): a date at
+the edge of the calendar (year 1, year 9999) cannot be moved into every
+reader's time zone, and no forum is held then. The fields' constraint
+refuses other dates on the page forms and over REST alike.
 """
 
 from collab.portal import _
@@ -17,6 +22,7 @@ from plone.supermodel import model
 from zope import schema
 from zope.interface import Invalid
 from zope.interface import invariant
+from zope.schema import ValidationError
 
 
 UPCOMING = "upcoming"
@@ -34,11 +40,46 @@ class WindowClosesBeforeItOpens(Invalid):
     __doc__ = _("The closing time must be after the opening time.")
 
 
+FIRST_YEAR = 2000
+LAST_YEAR = 2100
+
+
+class WindowDateOutOfRange(ValidationError):
+    __doc__ = _(
+        "window_date_out_of_range",
+        default="Choose a date between the years ${first} and ${last}.",
+        mapping={"first": str(FIRST_YEAR), "last": str(LAST_YEAR)},
+    )
+
+
+class WindowDateInvalid(ValidationError):
+    __doc__ = _(
+        "window_date_invalid",
+        default="Send the date in ISO 8601 with its offset, for example "
+        "2030-01-02T10:00:00+00:00.",
+    )
+
+
+def within_forum_years(value):
+    """The fields' constraint: a date a forum can have, in UTC."""
+    try:
+        year = as_utc(value).year
+    except (OverflowError, ValueError):
+        raise WindowDateOutOfRange(value) from None
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise WindowDateOutOfRange(value)
+    return True
+
+
 class IWindow(model.Schema):
-    opens = schema.Datetime(title=_("Opens"), required=True)
+    opens = schema.Datetime(
+        title=_("Opens"), required=True, constraint=within_forum_years
+    )
     directives.widget("opens", DatetimeFieldWidget, default_timezone=default_timezone)
 
-    closes = schema.Datetime(title=_("Closes"), required=True)
+    closes = schema.Datetime(
+        title=_("Closes"), required=True, constraint=within_forum_years
+    )
     directives.widget("closes", DatetimeFieldWidget, default_timezone=default_timezone)
 
     # One schedule for every language version.
@@ -54,12 +95,21 @@ class IWindow(model.Schema):
 
 
 def as_utc(value):
-    """Aware UTC datetime; a naive value is read in the portal's time zone."""
+    """Aware UTC datetime; a naive value is read in the portal's time zone.
+
+    A value at the edge of the calendar that has no UTC time (stored before
+    the fields refused it) becomes the first or last moment there is, so
+    pages that sort and compare windows still work.
+    """
     if value is None:
         return None
     if value.tzinfo is None:
         value = value.replace(tzinfo=default_timezone(as_tzinfo=True))
-    return value.astimezone(UTC)
+    try:
+        return value.astimezone(UTC)
+    except OverflowError:
+        edge = datetime.max if value.year > 1 else datetime.min
+        return edge.replace(tzinfo=UTC)
 
 
 def now():

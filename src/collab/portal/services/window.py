@@ -4,10 +4,14 @@ plone.restapi's datetime deserializer matches the stored value's time zone
 by its pytz name (``tzinfo.zone``); windows stored with ``datetime.UTC``
 (the clock, demo content, scripts) have none, and every PATCH of ``opens``
 or ``closes`` ended in a 500. Windows are always stored aware, so store
-what the client sent, in UTC.
+what the client sent, in UTC. A date that has no UTC time (the edges of
+the calendar) is refused as the fields refuse dates outside a forum's
+years, with a translated 400.
 """
 
 from collab.portal.content.window import IWindow
+from collab.portal.content.window import WindowDateInvalid
+from collab.portal.content.window import WindowDateOutOfRange
 from collab.portal.interfaces import IBrowserLayer
 from plone.restapi.deserializer.dxfields import DatetimeFieldDeserializer
 from plone.restapi.interfaces import IFieldDeserializer
@@ -30,9 +34,12 @@ class WindowDatetimeDeserializer(DatetimeFieldDeserializer):
         try:
             parsed = dateutil.parser.parse(value)
         except (ValueError, TypeError, OverflowError):
-            raise ValueError(f"Invalid date: {value}")
+            raise WindowDateInvalid(value) from None
         if parsed.tzinfo is None:
             parsed = utc.localize(parsed)
-        value = parsed.astimezone(utc)
+        try:
+            value = parsed.astimezone(utc)
+        except OverflowError:
+            raise WindowDateOutOfRange(value) from None
         self.field.validate(value)
         return value

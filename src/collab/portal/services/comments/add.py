@@ -7,6 +7,8 @@ REST client deserves a translated 400 that says why, and nothing stored.
 """
 
 from collab.portal import _
+from collab.portal.comments.replies import no_such_comment
+from collab.portal.comments.replies import readable_comment
 from collab.portal.interfaces import shown
 from collab.portal.services import json_object
 from plone.app.discussion.interfaces import IConversation
@@ -73,9 +75,37 @@ class GroupCommentsAdd(KnownComment, CommentsAdd):
                     )
                 )
             self.request.form["form.widgets.guiding_question"] = [str(question)]
+        parents = [self.comment_id] if self.comment_id else []
+        if body.get("in_reply_to") not in (None, "", 0):
+            body["in_reply_to"] = self.parent_id(body["in_reply_to"])
+            parents.append(body["in_reply_to"])
+        else:
+            body.pop("in_reply_to", None)
+        for parent in parents:
+            # Unknown or unreadable: the same answer, so that a member
+            # cannot learn that a hidden comment exists.
+            if readable_comment(self.context, parent) is None:
+                raise no_such_comment(self.request)
         # The parent reads the body again; hand it the cleaned one.
         self.request.set("BODY", json.dumps(body).encode())
         return super().reply()
+
+    def parent_id(self, value):
+        """``in_reply_to`` as the form's widget wants it: the comment id as
+        a string (a number, a list or an object would fail in the form)."""
+        if isinstance(value, int) and not isinstance(value, bool):
+            return str(value)
+        if isinstance(value, str) and value.isascii() and value.isdigit():
+            return value
+        raise BadRequest(
+            self._t(
+                _(
+                    "comment_in_reply_to_invalid",
+                    default="Send in_reply_to as the id of the comment "
+                    "you answer.",
+                )
+            )
+        )
 
     def _t(self, message):
         return translate(message, context=self.request)

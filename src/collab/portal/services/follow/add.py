@@ -7,12 +7,11 @@ from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.followers import language_of
 from collab.portal.following.followers import MODES
+from collab.portal.services import json_object
 from collab.portal.services.follow.state import check_view
 from collab.portal.services.follow.state import follow_state
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
-from plone.restapi.deserializer import json_body
-from plone.restapi.exceptions import DeserializationError
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -23,12 +22,7 @@ class FollowPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         check_view(self.context)
-        try:
-            body = json_body(self.request)
-        except DeserializationError:
-            body = None
-        if not isinstance(body, dict):
-            raise BadRequest(translate(_("Send a JSON object."), context=self.request))
+        body = json_object(self.request)
         mode = body.get("mode", IMMEDIATE)
         if not isinstance(mode, str) or mode not in MODES:
             raise BadRequest(translate(BAD_MODE, context=self.request))

@@ -1,11 +1,13 @@
 """``PATCH /@users/<id>``: plone.restapi's service, member fields checked
-first (``fields.py``)."""
+first (``fields.py``), fields it would ignore refused."""
 
 from collab.portal.services.users.fields import check_member_fields
+from collab.portal.services.users.fields import refuse_ignored_fields
 from plone.restapi.services.users.update import UsersPatch
 
 
 class MemberUsersPatch(UsersPatch):
     def reply(self):
-        check_member_fields(self.request)
+        body = check_member_fields(self.request)
+        refuse_ignored_fields(self.request, body)
         return super().reply()

@@ -1,0 +1,2 @@
+"""Members' own fields (name, home page, organisation, country): one set
+of rules for the sign-up and personal-information forms and ``@users``."""
