@@ -15,6 +15,7 @@ from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
 from collab.portal.comments.rendering import comment_html
+from collab.portal.comments.replies import no_such_comment
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
 from plone.app.discussion.browser.comments import CommentsViewlet
@@ -27,6 +28,12 @@ class GroupCommentsViewlet(CommentsViewlet):
     index = ViewPageTemplateFile("templates/group_comments.pt")
 
     def update(self):
+        # A crafted form may send several parents; the form's number
+        # widget would fail on a list (the one parent is checked by
+        # comments.replies.ReadableParent).
+        parent = self.request.form.get("form.widgets.in_reply_to")
+        if parent is not None and not isinstance(parent, str):
+            raise no_such_comment(self.request)
         super().update()
         context = aq_inner(self.context)
         self.check = getSecurityManager().checkPermission

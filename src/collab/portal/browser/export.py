@@ -27,7 +27,7 @@ HEADERS = (
 class ExportComments(BrowserView):
     def __call__(self):
         fmt = self.request.form.get("format", "csv")
-        if fmt not in WRITERS:
+        if not isinstance(fmt, str) or fmt not in WRITERS:
             raise shown(
                 BadRequest(
                     translate(

@@ -59,10 +59,11 @@ class KnownGuidingQuestion(validator.SimpleFieldValidator):
     def validate(self, value, force=False):
         raw = self.request.form.get(self.widget.name)
         tokens = raw if isinstance(raw, (list, tuple)) else [raw]
-        for token in tokens:
-            if token in (None, "", self.widget.noValueToken):
-                continue
+        chosen = [t for t in tokens if t not in (None, "", self.widget.noValueToken)]
+        for token in chosen:
             try:
+                if len(chosen) > 1:  # one question per comment
+                    raise LookupError(token)
                 self.widget.terms.getTermByToken(token)
             except LookupError:
                 raise Invalid(
