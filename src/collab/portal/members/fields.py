@@ -43,7 +43,11 @@ LOCATION = _(
 
 
 def _one_line(value, limit):
-    return isinstance(value, str) and len(value) <= limit and not NOT_ONE_LINE.search(value)
+    return (
+        isinstance(value, str)
+        and len(value) <= limit
+        and not NOT_ONE_LINE.search(value)
+    )
 
 
 def field_error(name, value):

@@ -101,8 +101,7 @@ class GroupCommentsAdd(KnownComment, CommentsAdd):
             self._t(
                 _(
                     "comment_in_reply_to_invalid",
-                    default="Send in_reply_to as the id of the comment "
-                    "you answer.",
+                    default="Send in_reply_to as the id of the comment you answer.",
                 )
             )
         )

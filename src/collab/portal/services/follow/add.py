@@ -1,7 +1,6 @@
 """``POST <forum or group>/@follow`` ``{"mode": "immediate" | "digest"}``:
 follow (201) or change how (200). Without ``mode``: immediate."""
 
-from collab.portal import _
 from collab.portal.following.followers import BAD_MODE
 from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE

@@ -17,6 +17,7 @@ from zope.i18n import translate
 
 CHECKED = ("fullname", "home_page", "location", "organisation", "country")
 
+
 def check_member_fields(request, body=None):
     """Raise a translated BadRequest for the first refused field."""
     body = json_object(request) if body is None else body
