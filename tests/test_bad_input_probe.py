@@ -427,7 +427,7 @@ class TestFormProbe(ProbeTestCase):
                     browser.getControl(name="form.buttons.save").click()
                     self.assertEqual(self.status(browser), 200)
                     self.assertIn(
-                        "Choose a date between the years 2000 and 2100.",
+                        "Elija una fecha entre los años 2000 y 2100.",
                         browser.contents,
                     )
         self.assertEqual(self.snapshot(), before)

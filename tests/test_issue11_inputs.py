@@ -3,6 +3,7 @@ at the calendar's edges, member fields over REST and reserved names: each
 on the channels it can come through (page, REST, export)."""
 
 from collab.portal import _
+from collab.portal.subscribers.window import recording_history
 from datetime import datetime
 from datetime import UTC
 from io import BytesIO
@@ -16,10 +17,21 @@ from test_bad_input import in_language
 from test_forum import ForumTestCase
 from urllib.parse import urlencode
 from zExceptions import BadRequest
+from zope.component import createObject
 import transaction
 
 
 NO_COMMENT = _("There is no such comment.")
+
+
+def reply(group, author, text, parent):
+    """A published reply by ``author`` under ``parent``, stored directly."""
+    comment = createObject("plone.Comment")
+    comment.text, comment.mime_type, comment.in_reply_to = text, "text/plain", parent
+    comment.creator = comment.author_username = comment.author_name = author
+    comment.creation_date = comment.modification_date = datetime.now(UTC)
+    with recording_history():
+        return IConversation(group).addComment(comment)
 
 
 class InputsTestCase(ForumTestCase):
@@ -30,10 +42,10 @@ class InputsTestCase(ForumTestCase):
         self.public = add_comment(self.group, "member", "Public.")
         self.pending = add_comment(self.group, "member", "Waiting.", pending=True)
         self.rejected = add_comment(self.group, "member", "Rejected.")
+        self.under_pending = reply(self.group, "member", "Under it.", self.pending)
         with api.env.adopt_roles(["Manager"]):
             conversation = IConversation(self.group)
             api.content.transition(conversation[self.rejected], transition="reject")
-            self.under_pending = IConversation(self.group)[self.pending]
         transaction.commit()
         self.group_url = self.group.absolute_url()
 
@@ -64,7 +76,14 @@ class TestReplyParent(InputsTestCase):
     def test_rest_unreadable_answered_as_unknown(self):
         session = self.session("member2")
         before = self.texts()
-        for parent in (self.pending, self.rejected, 999, "999", 10**30):
+        for parent in (
+            self.pending,
+            self.rejected,
+            self.under_pending,
+            999,
+            "999",
+            10**30,
+        ):
             with self.subTest(parent=parent):
                 response = session.post(
                     f"{self.group_url}/@comments",
