@@ -16,6 +16,7 @@ from collab.portal.testing_fixtures import SMTPServer
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing.helpers import tearDownMultiPluginRegistration
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 import os
@@ -51,6 +52,23 @@ class CollabPortalFixture(PloneDistributionFixture):
         ("plone.app.multilingual", {"loadZCML": True}),
         ("collective.easyform", {"loadZCML": True}),
     )
+
+    def setUpZCML(self):
+        from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
+
+        self._multi_plugins_before = list(MultiPlugins)
+        super().setUpZCML()
+
+    def tearDownZCML(self):
+        """Forget the PAS plugins this fixture's ZCML registered (plone.restapi's
+        JWT plugin): they are global, and a later fixture that loads the same
+        ZCML (plone.restapi's own test layers, tests/upstream/) would find
+        them registered twice."""
+        from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
+
+        for name in [n for n in MultiPlugins if n not in self._multi_plugins_before]:
+            tearDownMultiPluginRegistration(name)
+        super().tearDownZCML()
 
 
 COLLAB_PORTAL_BASE_FIXTURE = CollabPortalFixture()
