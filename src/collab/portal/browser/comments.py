@@ -14,16 +14,41 @@ from collab.portal.browser.dates import format_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.moderation import comments_are_moderated
 from collab.portal.comments.rendering import comment_html
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
+from plone.app.discussion.browser.comments import COMMENT_DESCRIPTION_MODERATION_ENABLED
 from plone.app.discussion.browser.comments import CommentsViewlet
 from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
-class GroupCommentsViewlet(CommentsViewlet):
+class ModerationMessage:
+    """Plone says "Comments are moderated." whenever the comment workflow
+    has a *pending* state, which the add-on's always has; say it only
+    where a member's comment really waits for a moderator."""
+
+    def comment_transform_message(self):
+        message = super().comment_transform_message()
+        moderated = translate(
+            Message(COMMENT_DESCRIPTION_MODERATION_ENABLED), context=self.request
+        )
+        if message.endswith(f" {moderated}"):
+            message = message[: -len(moderated) - 1]
+        if comments_are_moderated(aq_inner(self.context)):
+            message = f"{message} {moderated}"
+        return message
+
+
+class ContentCommentsViewlet(ModerationMessage, CommentsViewlet):
+    """Plone's comments viewlet, for content other than discussion groups."""
+
+
+class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
     index = ViewPageTemplateFile("templates/group_comments.pt")
 
     def update(self):
