@@ -117,7 +117,7 @@ class TestCreationChannels(unittest.TestCase):
     def test_reference_site(self):
         self.assertEqual(set(self.reference["languages"]), {"en", "es", "fr"})
         self.assertTrue(self.reference["one_translation_group"])
-        self.assertEqual(self.reference["collab_portal_version"], ("1005",))
+        self.assertEqual(self.reference["collab_portal_version"], ("1007",))
         self.assertEqual(len(self.reference["installed"]), 5)
 
     def test_distribution_offered(self):

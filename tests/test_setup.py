@@ -60,7 +60,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1007",))
 
 
 class TestUninstall(unittest.TestCase):
@@ -138,7 +138,7 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1007",))
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
@@ -163,7 +163,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.flags_to_hide"), 3
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1007",))
 
     def test_upgrade_1001_to_1002_adds_forum_types(self):
         types = api.portal.get_tool("portal_types")
@@ -182,7 +182,7 @@ class TestUpgrades(unittest.TestCase):
             workflow.getChainForPortalType("DiscussionGroup"),
             ("collab_discussion_group_workflow",),
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1007",))
 
     def test_upgrade_1004_to_1005_groups_follow_their_forum(self):
         from test_forum import make_forum
@@ -207,7 +207,7 @@ class TestUpgrades(unittest.TestCase):
         self.setup.upgradeProfile(PROFILE)
 
         self.assertNotIn("Anonymous", rolesForPermissionOn("View", group))
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1007",))
         self.assertTrue(
             api.portal.get_registry_record(
                 "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"
