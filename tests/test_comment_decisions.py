@@ -86,9 +86,14 @@ class TestFlagsAfterDecision(DecisionsTestCase):
         self.assertEqual(published.status_code, 200, published.text)
 
         # One new flag (REST), then another (page): the decision holds.
-        self.assertEqual(self.flag_rest(FLAGGERS[3], cid), {
-            "comment_id": str(cid), "flags": 1, "hidden": False,
-        })
+        self.assertEqual(
+            self.flag_rest(FLAGGERS[3], cid),
+            {
+                "comment_id": str(cid),
+                "flags": 1,
+                "hidden": False,
+            },
+        )
         self.flag_page(FLAGGERS[4], cid)
         self.assertEqual(self.state("monitoring", cid), "published")
         # Flagging twice is still refused.
@@ -226,7 +231,8 @@ class TestOwnDeletion(DecisionsTestCase):
         ids = self.scene()
         transaction.commit()
         session = rest_session(self.portal.absolute_url(), "author", language="es")
-        response = session.delete(f"{self.forum_url}/findings/@comments/{ids['closed']}")
+        closed = f"{self.forum_url}/findings/@comments/{ids['closed']}"
+        response = session.delete(closed)
         self.assertEqual(response.status_code, 403, response.text)
         self.assertIn("ya no puede borrarse", response.json()["message"])
 

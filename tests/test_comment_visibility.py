@@ -20,8 +20,10 @@ from plone import api
 from plone.app.discussion.interfaces import IConversation
 from portal_helpers import add_comment
 from portal_helpers import PASSWORD
+from Products.DCWorkflow.utils import modifyRolesForPermission
 from test_following import body
 from test_following import FollowingTestCase
+from test_forum import ForumTestCase
 import csv
 import io
 import requests
@@ -131,6 +133,20 @@ class TestVisibilityTable(FollowingTestCase):
                     want = expected(case, role, channel)
                     with self.subTest(role=role, case=case, channel=channel, want=want):
                         self.assertEqual(seen[channel](case), want)
+
+    def test_search_page(self):
+        """Plone's own search page (``@@search``) lists what the catalog
+        lets the reader find, with the comment's text as description."""
+        for role in ("anonymous", "member", "author", "siteadmin"):
+            browser = self.browser(None if role == "anonymous" else role)
+            browser.open(f"{self.portal.absolute_url()}/en/@@search?SearchableText=Case")
+            self.assertEqual(browser.headers["status"].split()[0], "200")
+            self.assertIn(text_of("published"), browser.contents)
+            for case in CASES:
+                with self.subTest(role=role, case=case):
+                    self.assertEqual(
+                        text_of(case) in browser.contents, expected(case, role, "search")
+                    )
 
     def read_all(self, role):
         """For each channel, a function telling whether ``role`` read the
@@ -259,6 +275,68 @@ class TestVisibilityTable(FollowingTestCase):
             body(message) for _f, to, message in self.mails if address in to
         )
         return lambda case: text_of(case) in texts
+
+
+class TestUpgrade(ForumTestCase):
+    def test_upgrade_hides_existing_rejected_comments_and_replies(self):
+        """Comments made under the old workflow (rejected acquiring View
+        from the group, replies under hidden comments findable) are hidden
+        by the upgrade step."""
+        api.user.create(
+            email="author@example.org", username="author", password=PASSWORD
+        )
+        group = self.forum["monitoring"]
+        rejected = add_comment(group, "author", "Rejected long ago.")
+        reply = add_reply(IConversation(group), rejected, "Reply long ago.")
+        conversation = IConversation(group)
+        workflow = api.portal.get_tool("portal_workflow")
+        definition = workflow["collab_comment_workflow"]
+        with api.env.adopt_roles(["Manager"]):
+            api.content.transition(conversation[rejected], transition="reject")
+        # What 1005 left: no permission settings in the rejected state.
+        definition.states["rejected"].permission_roles = None
+        for cid in (rejected, reply):
+            comment = conversation[cid]
+            for permission in ("View", "Access contents information"):
+                modifyRolesForPermission(comment, permission, [])
+            comment.reindexObject(idxs=["allowedRolesAndUsers"])
+        setup = api.portal.get_tool("portal_setup")
+        setup.setLastVersionForProfile("collab.portal:default", "1005")
+        transaction.commit()
+        self.assertEqual(self.anonymous_finds(), {rejected, reply})
+
+        setup.upgradeProfile("collab.portal:default")
+        transaction.commit()
+        self.assertEqual(
+            setup.getLastVersionForProfile("collab.portal:default"), ("1007",)
+        )
+        self.assertEqual(self.anonymous_finds(), set())
+        self.assertEqual(
+            definition.states["rejected"].getPermissionInfo("View")["acquired"], 0
+        )
+        with api.env.adopt_user(username="siteadmin"):
+            found = {int(b.getPath().rsplit("/", 1)[-1]) for b in self.comments()}
+        self.assertEqual(found, {rejected, reply})
+        response = requests.get(
+            f"{group.absolute_url()}/++conversation++default/{reply}/getText",
+            allow_redirects=False,
+            timeout=60,
+        )
+        self.assertNotIn("Reply long ago.", response.text)
+
+    def comments(self):
+        group = self.forum["monitoring"]
+        return api.portal.get_tool("portal_catalog")(
+            portal_type="Discussion Item", path="/".join(group.getPhysicalPath())
+        )
+
+    def anonymous_finds(self):
+        saved = getSecurityManager()
+        newSecurityManager(None, nobody)
+        try:
+            return {int(b.getPath().rsplit("/", 1)[-1]) for b in self.comments()}
+        finally:
+            setSecurityManager(saved)
 
 
 def add_reply(conversation, parent_id, text):

@@ -9,8 +9,8 @@ the guiding question the comment answers and a link to flag it.
 """
 
 from AccessControl import getSecurityManager
-from collab.portal import _
 from Acquisition import aq_inner
+from collab.portal import _
 from collab.portal.browser.dates import format_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
@@ -121,7 +121,7 @@ class GroupCommentsViewlet(CommentsViewlet):
                     ),
                     context=self.request,
                 ),
-                "date": format_utc(entry["date"], self.request) if entry["date"] else "",
+                "date": format_utc(entry["date"], self.request),
             }
             for entry in flag_history(comment)
         ]

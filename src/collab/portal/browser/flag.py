@@ -18,9 +18,8 @@ class FlagCommentView(BrowserView):
         # where the forum is private: answer as if nothing were there
         # rather than show the group's title as the heading.
         if not api.user.has_permission("View", obj=self.context):
-            raise shown(
-                NotFound(translate(_("There is no such comment."), context=self.request))
-            )
+            message = translate(_("There is no such comment."), context=self.request)
+            raise shown(NotFound(message))
         self.comment_id = self.request.form.get("comment_id", "")
         if self.request.method == "POST" and self.request.form.get("flag"):
             CheckAuthenticator(self.request)

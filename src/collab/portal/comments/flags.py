@@ -13,8 +13,8 @@ from Acquisition import aq_base
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal.content.window import now
-from datetime import UTC
 from datetime import datetime
+from datetime import UTC
 from plone import api
 
 
