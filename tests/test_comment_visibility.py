@@ -139,14 +139,15 @@ class TestVisibilityTable(FollowingTestCase):
         lets the reader find, with the comment's text as description."""
         for role in ("anonymous", "member", "author", "siteadmin"):
             browser = self.browser(None if role == "anonymous" else role)
-            browser.open(f"{self.portal.absolute_url()}/en/@@search?SearchableText=Case")
+            browser.open(
+                f"{self.portal.absolute_url()}/en/@@search?SearchableText=Case"
+            )
             self.assertEqual(browser.headers["status"].split()[0], "200")
             self.assertIn(text_of("published"), browser.contents)
             for case in CASES:
                 with self.subTest(role=role, case=case):
-                    self.assertEqual(
-                        text_of(case) in browser.contents, expected(case, role, "search")
-                    )
+                    found = text_of(case) in browser.contents
+                    self.assertEqual(found, expected(case, role, "search"))
 
     def read_all(self, role):
         """For each channel, a function telling whether ``role`` read the
