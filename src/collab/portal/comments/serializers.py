@@ -10,6 +10,7 @@ from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
 from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.flags import flag_history_json
 from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
 from plone import api
@@ -20,6 +21,7 @@ from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.discussion import CommentSerializer
 from plone.restapi.serializer.discussion import ConversationSerializer
 from plone.restapi.services.discussion.utils import can_reply
+from plone.restapi.services.discussion.utils import can_review
 from plone.restapi.services.discussion.utils import can_view
 from zope.component import adapter
 from zope.component import getMultiAdapter
@@ -98,4 +100,7 @@ class GroupCommentSerializer(CommentSerializer):
         # Moderators see waiting comments among the others: say which.
         data["review_state"] = api.content.get_state(self.context, default=None)
         data.update(author_details(self.context))
+        if can_review(self.context):
+            # Moderators see who flagged when, and past decisions.
+            data["flag_history"] = flag_history_json(self.context)
         return data
