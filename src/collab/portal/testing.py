@@ -104,6 +104,18 @@ class CollabPortalMailLayer(PloneSandboxLayer):
         queue_threads[mailhost._getThreadKey()].interval = 0.1
         self["mail_queue"] = self.queue
 
+    def testSetUp(self):
+        """A test that changed the Mail settings restarted the queue thread
+        (``mailqueue.settings``) with its settings, which its rollback does
+        not undo: give the next test the layer's server and pace again."""
+        from Products.MailHost.MailHost import queue_threads
+
+        thread = queue_threads.get(os.path.realpath(self.queue))
+        if thread is not None:
+            thread.interval = 0.1
+            thread.mailer.hostname = "127.0.0.1"
+            thread.mailer.port = self["smtp_port"]
+
     def tearDown(self):
         from Products.MailHost.MailHost import queue_threads
 
