@@ -14,6 +14,7 @@ appears (not one traceback per message), shown on the control panels
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal.mailqueue.settings import revive_queue_thread
 from plone import api
 from zope.i18n import translate
 import os
@@ -87,7 +88,10 @@ def check_mail(site=None):
     """``queue_problem`` of the current site, logged as an error when it
     appears and once more when it is gone; returns the problem or None."""
     site = site if site is not None else api.portal.get()
-    problem = queue_problem(site["MailHost"])
+    mailhost = site["MailHost"]
+    problem = queue_problem(mailhost)
+    if problem is None:
+        revive_queue_thread(mailhost)
     key = "/".join(site.getPhysicalPath())
     text = translate(problem, target_language="en") if problem else ""
     if _reported.get(key, "") != text:

@@ -64,6 +64,20 @@ def restart_queue_thread(mailhost):
     return True
 
 
+def revive_queue_thread(mailhost):
+    """Start again a queue thread that died: zope.sendmail's thread ends on
+    the first error listing the queue (the folder was removed, say) and
+    Products.MailHost keeps the dead thread registered, so no message would
+    leave until a restart. True if it was revived."""
+    key = realpath(mailhost.smtp_queue_directory)
+    if key not in queue_threads or mailhost.queueThreadAlive():
+        return False
+    logger.warning("Mail: the queue thread of %s had stopped; starting it again", key)
+    mailhost.manage_restartQueueThread(action="stop")
+    mailhost.manage_restartQueueThread(action="start")
+    return True
+
+
 def sync_queue_thread(mailhost=None):
     """Restart the queue thread if its mailer is not the one the registry
     describes (a change made on another instance). True if restarted."""
