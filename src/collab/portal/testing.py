@@ -5,7 +5,8 @@ distribution, so every test runs against en/es/fr language roots, Classic
 UI, plone.restapi, discussion and easyform exactly as ``make start`` makes
 them. The slow layers (``Browser``, ``PostgreSQL``, ``Buildout``) carry those
 words in their names so ``zope-testrunner --layer '!Browser'`` leaves them
-out and ``--layer Browser`` runs them alone.
+out and ``--layer Browser`` runs them alone; ``StartedSite`` is a site made
+and served exactly as ``make start`` does, in a subprocess.
 """
 
 from collab.portal.testing_fixtures import BuildoutCache
@@ -13,6 +14,7 @@ from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
 from collab.portal.testing_fixtures import RelStorageCluster
 from collab.portal.testing_fixtures import SMTPServer
+from collab.portal.testing_fixtures import StartedSite
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
@@ -149,3 +151,5 @@ RELSTORAGE_CLUSTER = RelStorageCluster(
 )
 
 BUILDOUT_FIXTURE = BuildoutCache(name="collab.portal:Buildout")
+
+STARTED_SITE = StartedSite(name="collab.portal:StartedSite")
