@@ -30,7 +30,8 @@ def main():
         return 0
     for number, (_date, _key, message) in enumerate(messages, start=1):
         parsed = email.message_from_bytes(bytes(message), policy=email.policy.default)
-        print(f"{number:3}  {parsed['Date']}  to {parsed['To']}\n     {parsed['Subject']}")
+        print(f"{number:3}  {parsed['Date']}  to {parsed['To']}")
+        print(f"     {parsed['Subject']}")
     print(f"{len(messages)} messages in {args.directory}")
     return 0
 

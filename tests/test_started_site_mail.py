@@ -72,8 +72,10 @@ class TestMailOfAStartedSite(unittest.TestCase):
 
     def follow_and_post(self, poster, text):
         follower = self.member("follower")
-        self.call("POST", f"{GROUP}/@follow", login=follower, json={"mode": "immediate"})
-        self.call("POST", f"{GROUP}/@comments", login=self.member(poster), json={"text": text})
+        mode = {"mode": "immediate"}
+        self.call("POST", f"{GROUP}/@follow", login=follower, json=mode)
+        poster = self.member(poster)
+        self.call("POST", f"{GROUP}/@comments", login=poster, json={"text": text})
 
     def mail_with(self, mailbox, text, timeout=30):
         """The one message of ``mailbox`` whose body has ``text``."""

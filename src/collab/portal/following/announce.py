@@ -40,10 +40,10 @@ from collab.portal.following.mail import comment_mail
 from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
-from collab.portal.following.published import record_publication
 from collab.portal.following.owed import announce_owed
 from collab.portal.following.owed import deliver
 from collab.portal.following.owed import owe
+from collab.portal.following.published import record_publication
 from collab.portal.following.published import was_announced
 from collab.portal.mailqueue import check_mail
 from plone import api
@@ -107,7 +107,7 @@ def announce(comment, at, can_mail=True):
             deliver(item, group, mail_immediate_followers)
         else:
             owe(group, item)
-            logger.info("Following: comment %s will be announced later", item.comment_id)
+            logger.info("Following: comment %s announced later", item.comment_id)
 
 
 def announce_owed_comments():

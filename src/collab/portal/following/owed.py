@@ -16,8 +16,8 @@ from collab.portal import logger
 from collab.portal.comments.visibility import is_public
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from zope.annotation.interfaces import IAnnotations
 from ZODB.POSException import ConflictError
+from zope.annotation.interfaces import IAnnotations
 
 
 OWED_KEY = "collab.portal.following.owed"

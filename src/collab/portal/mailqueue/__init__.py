@@ -38,9 +38,12 @@ def ensure_maildir(path):
     if not path:
         return False
     try:
-        if os.path.isdir(path) and not is_maildir(path):
-            if set(os.listdir(path)) - set(MAILDIR):
-                return False
+        if (
+            os.path.isdir(path)
+            and not is_maildir(path)
+            and set(os.listdir(path)) - set(MAILDIR)
+        ):
+            return False
         for sub in MAILDIR:
             os.makedirs(os.path.join(path, sub), exist_ok=True)
     except OSError:

@@ -19,7 +19,9 @@ def check_sites_at_startup(event):
     try:
         app = connection.root().get("Application")
         for site in app.objectValues() if app is not None else ():
-            if not IPloneSiteRoot.providedBy(site) or "MailHost" not in site.objectIds():
+            if not IPloneSiteRoot.providedBy(site):
+                continue
+            if "MailHost" not in site.objectIds():
                 continue
             try:
                 with site_hook(site):
