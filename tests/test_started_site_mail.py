@@ -89,7 +89,7 @@ class TestMailOfAStartedSite(unittest.TestCase):
             if found:
                 time.sleep(1)  # a second copy would show now
                 self.assertEqual(len(found), 1)
-                (to, message), = found
+                ((to, message),) = found
                 self.assertEqual(to, ["follower@example.org"])
                 return message
             time.sleep(0.2)

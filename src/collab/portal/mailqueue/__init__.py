@@ -59,7 +59,7 @@ def queue_problem(mailhost=None):
     if not getattr(mailhost, "smtp_queue", False):
         return _(
             "mail_problem_queue_off",
-            default="The mail queue is off (ZMI: MailHost, \"Use mail queue\"), "
+            default='The mail queue is off (ZMI: MailHost, "Use mail queue"), '
             "so no mail is sent.",
         )
     if not ensure_maildir(path):
@@ -81,7 +81,7 @@ def queue_problem(mailhost=None):
     if not api.portal.get_registry_record("plone.email_from_address", default=""):
         return _(
             "mail_problem_no_sender",
-            default="The site has no \"From\" address (Site Setup: Mail), "
+            default='The site has no "From" address (Site Setup: Mail), '
             "so no mail is sent.",
         )
     return None
