@@ -8,7 +8,8 @@ running() { [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
 case $action in
   start)
     if running; then echo "Mail catcher already running (pid $(cat "$pidfile"))."; exit 0; fi
-    mkdir -p "$dir" "$(dirname "$pidfile")"
+    # A maildir: mailbox.Maildir does not complete an existing empty folder.
+    mkdir -p "$dir/cur" "$dir/new" "$dir/tmp" "$(dirname "$pidfile")"
     nohup .venv/bin/python -m aiosmtpd -n -l "localhost:$port" \
       -c aiosmtpd.handlers.Mailbox "$dir" >"${pidfile%.pid}.out" 2>&1 &
     echo $! >"$pidfile"
