@@ -72,6 +72,11 @@ class TestSiteStructure(unittest.TestCase):
         mailhost = self.portal["MailHost"]
         self.assertTrue(mailhost.smtp_queue)
         self.assertTrue(os.path.isdir(mailhost.smtp_queue_directory))
+        # A maildir: zope.sendmail refuses an existing folder without them.
+        for sub in ("cur", "new", "tmp"):
+            self.assertTrue(
+                os.path.isdir(os.path.join(mailhost.smtp_queue_directory, sub))
+            )
         self.assertTrue(api.portal.get_registry_record("plone.email_from_address"))
 
     def test_sample_comments_are_searchable(self):

@@ -5,7 +5,8 @@ distribution, so every test runs against en/es/fr language roots, Classic
 UI, plone.restapi, discussion and easyform exactly as ``make start`` makes
 them. The slow layers (``Browser``, ``PostgreSQL``, ``Buildout``) carry those
 words in their names so ``zope-testrunner --layer '!Browser'`` leaves them
-out and ``--layer Browser`` runs them alone.
+out and ``--layer Browser`` runs them alone; ``StartedSite`` is a site made
+and served exactly as ``make start`` does, in a subprocess.
 """
 
 from collab.portal.testing_fixtures import BuildoutCache
@@ -13,6 +14,7 @@ from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
 from collab.portal.testing_fixtures import RelStorageCluster
 from collab.portal.testing_fixtures import SMTPServer
+from collab.portal.testing_fixtures import StartedSite
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
@@ -122,6 +124,18 @@ class CollabPortalMailLayer(PloneSandboxLayer):
         queue_threads[mailhost._getThreadKey()].interval = 0.1
         self["mail_queue"] = self.queue
 
+    def testSetUp(self):
+        """A test that changed the Mail settings restarted the queue thread
+        (``mailqueue.settings``) with its settings, which its rollback does
+        not undo: give the next test the layer's server and pace again."""
+        from Products.MailHost.MailHost import queue_threads
+
+        thread = queue_threads.get(os.path.realpath(self.queue))
+        if thread is not None:
+            thread.interval = 0.1
+            thread.mailer.hostname = "127.0.0.1"
+            thread.mailer.port = self["smtp_port"]
+
     def tearDown(self):
         from Products.MailHost.MailHost import queue_threads
 
@@ -155,3 +169,5 @@ RELSTORAGE_CLUSTER = RelStorageCluster(
 )
 
 BUILDOUT_FIXTURE = BuildoutCache(name="collab.portal:Buildout")
+
+STARTED_SITE = StartedSite(name="collab.portal:StartedSite")
