@@ -13,9 +13,14 @@ INSTANCE ?= instance
 NAME ?= $(INSTANCE)
 VAR ?= var
 PIDFILE := $(VAR)/$(NAME).pid
+# MAIL=catch: `make start` runs a local SMTP server keeping all mail in
+# $(VAR)/mail and points the site at it (`make mail` lists what arrived).
+MAIL ?=
+MAIL_PORT ?= $(shell expr $(PORT) + 10000)
+MAIL_PIDFILE := $(VAR)/$(NAME)-mail.pid
 export zope_i18n_compile_mo_files := true
 
-.PHONY: help install instance site start run stop status test test-fast test-slow \
+.PHONY: help install instance site start run stop status mail test test-fast test-slow \
         lint format i18n bench constraints clean system-deps postgres postgres-stop
 
 help:  ## Show the targets
@@ -41,11 +46,14 @@ site: instance  ## Create the site from the collab-portal distribution if missin
 	@$(BIN)/collab-portal create-site --zope-conf $(INSTANCE)/etc/zope.conf \
 	  --id $(SITE_ID) --languages en,es,fr --admin $(ADMIN) --if-missing
 
-start:  ## Install, create the site if missing, serve on http://localhost:8080
+start:  ## Install, create the site if missing, serve on http://localhost:8080 (MAIL=catch: keep mail locally)
 	@if bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE) >/dev/null 2>&1; then \
 	  echo "Already running."; \
 	else \
 	  $(MAKE) --no-print-directory site && \
+	  $(if $(filter catch,$(MAIL)),bash scripts/mailcatcher.sh start $(MAIL_PIDFILE) $(VAR)/mail $(MAIL_PORT) && \
+	  $(BIN)/collab-portal mail-settings --zope-conf $(INSTANCE)/etc/zope.conf --id $(SITE_ID) \
+	    --smtp-host localhost --smtp-port $(MAIL_PORT) && ,)\
 	  bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID) $(ADMIN); \
 	fi
 	@echo "Collaboration Portal: http://$(HOST):$(PORT)/$(SITE_ID)  (login $(firstword $(subst :, ,$(ADMIN))) / $(lastword $(subst :, ,$(ADMIN))))"
@@ -53,8 +61,12 @@ start:  ## Install, create the site if missing, serve on http://localhost:8080
 run: site  ## Serve in the foreground (Ctrl-C stops)
 	$(BIN)/runwsgi $(INSTANCE)/etc/zope.ini
 
-stop:  ## Stop the server started by make start
+stop:  ## Stop the server started by make start (and its mail catcher)
 	@bash scripts/server.sh stop $(INSTANCE)/etc/zope.ini $(PIDFILE)
+	@bash scripts/mailcatcher.sh stop $(MAIL_PIDFILE)
+
+mail:  ## List the mail caught by make start MAIL=catch (SHOW=n prints one)
+	@$(BIN)/python scripts/mail.py $(VAR)/mail $(if $(SHOW),--show $(SHOW),)
 
 status:  ## Is the server running?
 	@bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE)

@@ -63,6 +63,10 @@ setup(
             "psycopg2-binary",
             "aiosmtpd",
             "zc.buildout",
+            # Plone's own comment tests run against the add-on
+            # (tests/upstream/): their test-only dependencies.
+            "plone.app.discussion[test]",
+            "plone.restapi[test]",
         ],
         "dev": [
             "ruff",

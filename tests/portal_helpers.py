@@ -4,6 +4,7 @@ from collab.portal.subscribers.window import recording_history
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
+from pathlib import Path
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import setRoles
@@ -12,11 +13,23 @@ from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
 from zope.component import createObject
 import functools
+import re
 import requests
 import transaction
 
 
 PASSWORD = "secret-password-1"
+
+# The profile version a new or upgraded site records (metadata.xml).
+PROFILE_VERSION = (
+    re.search(
+        r"<version>(\d+)</version>",
+        (
+            Path(__file__).parent.parent
+            / "src/collab/portal/profiles/default/metadata.xml"
+        ).read_text(),
+    ).group(1),
+)
 
 # One user per role that the permission tables of the features speak of.
 ROLE_USERS = {

@@ -200,9 +200,9 @@ class TestScriptIsSanitised(BadInputTestCase):
             self.assertNotIn(tag, browser.contents)
         items = session.get(f"{self.group_url}/@comments").json()["items"]
         for item in items[1:]:
-            self.assertIn("Fine.", item["text"]["data"])
+            self.assertIn("Fine.", item["text_html"])
             for tag in ("<script", "<img"):
-                self.assertNotIn(tag, item["text"]["data"])
+                self.assertNotIn(tag, item["text_html"])
 
 
 class TestCommentForms(BadInputTestCase):

@@ -123,14 +123,14 @@ class TestRestBatches(DiscussionTestCase):
         data = anonymous.get(self.base, params={"b_size": 3}).json()
         self.assertEqual(data["items_total"], 8)
         self.assertEqual(
-            [i["text"]["data"] for i in data["items"]],
+            [i["text_html"] for i in data["items"]],
             ["<p>T1</p>", "<p>R1</p>", "<p>T2</p>"],
         )
         self.assertIn("b_start=3", data["batching"]["next"])
         self.assertIn("b_start=6", data["batching"]["last"])
         second = anonymous.get(data["batching"]["next"]).json()
         self.assertEqual(
-            [i["text"]["data"] for i in second["items"]],
+            [i["text_html"] for i in second["items"]],
             ["<p>R2</p>", "<p>T3</p>", "<p>R3</p>"],
         )
 
@@ -139,7 +139,7 @@ class TestRestBatches(DiscussionTestCase):
         anonymous = rest_session(self.portal.absolute_url())
         data = anonymous.get(self.base, params={"b_size": 2, "order": "newest"}).json()
         self.assertEqual(
-            [i["text"]["data"] for i in data["items"]], ["<p>T3</p>", "<p>R3</p>"]
+            [i["text_html"] for i in data["items"]], ["<p>T3</p>", "<p>R3</p>"]
         )
 
     def test_author_country_from_the_comment(self):
@@ -173,7 +173,7 @@ class TestWhoSeesWhat(DiscussionTestCase):
     def rest_texts(self, login=None):
         session = rest_session(self.portal.absolute_url(), login)
         data = session.get(self.base).json()
-        return data["items_total"], [i["text"]["data"] for i in data["items"]]
+        return data["items_total"], [i["text_html"] for i in data["items"]]
 
     def test_rest(self):
         self.assertEqual(self.rest_texts(), (1, ["<p>Visible</p>"]))

@@ -372,6 +372,11 @@ class TestDigest(FollowingTestCase):
         # Stop all digests from the mail: no login needed.
         response = requests.get(unfollow_link(spanish), timeout=60)
         self.assertEqual(response.status_code, 200)
+        self.assertNotIn("No recibirá más resúmenes diarios", response.text)
+        transaction.begin()
+        self.assertIsNotNone(following(self.group, "lector"))
+        response = requests.post(unfollow_link(spanish), timeout=60)
+        self.assertEqual(response.status_code, 200)
         self.assertIn("No recibirá más resúmenes diarios", response.text)
         transaction.begin()
         self.assertIsNone(following(self.group, "lector"))
@@ -404,10 +409,18 @@ class TestUnfollowLink(FollowingTestCase):
         ((_f, _to, message),) = self.delivered(1)
         return unfollow_link(message)
 
-    def test_get_unfollows_without_login_and_can_follow_again(self):
+    def test_get_asks_post_unfollows_without_login_and_can_follow_again(self):
         link = self.mail()
         browser = self.browser()
         browser.open(link)
+        # Opening the link (as mail scanners do) only asks.
+        self.assertEqual(browser.headers["status"].split()[0], "200")
+        self.assertIn("Stop following?", browser.contents)
+        self.assertIn("Monitoring and evaluation", browser.contents)
+        self.assertNotIn("You no longer follow", browser.contents)
+        transaction.begin()
+        self.assertEqual(following(self.group, "follower").mode, "immediate")
+        browser.getControl(name="unfollow").click()
         self.assertEqual(browser.headers["status"].split()[0], "200")
         self.assertIn("You no longer follow", browser.contents)
         transaction.begin()
@@ -423,9 +436,12 @@ class TestUnfollowLink(FollowingTestCase):
         with api.env.adopt_roles(["Manager"]):
             api.content.transition(self.forum, to_state="private")
         transaction.commit()
-        response = requests.get(link, timeout=60)
+        response = requests.post(link, timeout=60)
         self.assertEqual(response.status_code, 200)
         self.assertIn("You no longer follow", response.text)
+        # The follower may no longer view it: the page does not name it.
+        self.assertNotIn("Monitoring and evaluation", response.text)
+        self.assertNotIn("Strategic approaches", response.text)
         transaction.begin()
         self.assertIsNone(following(self.group, "follower"))
 

@@ -579,7 +579,7 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
         for path in ("en/capacity-forum/monitoring", "es/capacity-forum/monitoring"):
             items = session.get(url(session, f"{path}/@comments")).json()["items"]
             self.assertEqual(
-                [(i["text"]["data"], i["language"]) for i in items],
+                [(i["text_html"], i["language"]) for i in items],
                 [
                     ("<p>Desde la versión española.</p>", "es"),
                     ("<p>From the English page.</p>", "en"),
@@ -619,9 +619,7 @@ class TestHiddenCommentsStayHidden(ForumTestCase):
 
         anonymous = rest_session(self.portal.absolute_url())
         data = anonymous.get(base).json()
-        self.assertEqual(
-            [i["text"]["data"] for i in data["items"]], ["<p>Visible.</p>"]
-        )
+        self.assertEqual([i["text_html"] for i in data["items"]], ["<p>Visible.</p>"])
         self.assertEqual(data["items_total"], 1)
         admin = rest_session(self.portal.absolute_url(), "manager")
         self.assertEqual(admin.get(base).json()["items_total"], 3)
@@ -685,8 +683,8 @@ class TestAbuseLimits(ForumTestCase):
         items = session.get(
             url(session, "en/capacity-forum/monitoring/@comments")
         ).json()["items"]
-        self.assertNotIn("<script>", items[0]["text"]["data"])
-        self.assertIn("Fine text.", items[0]["text"]["data"])
+        self.assertNotIn("<script>", items[0]["text_html"])
+        self.assertIn("Fine text.", items[0]["text_html"])
 
 
 class TestRegistration(ForumTestCase):
@@ -840,7 +838,7 @@ class TestModeration(ForumTestCase):
     def items(self, login):
         session = rest_session(self.portal.absolute_url(), login)
         return [
-            i["text"]["data"]
+            i["text_html"]
             for i in session.get(
                 url(session, "en/capacity-forum/monitoring/@comments")
             ).json()["items"]

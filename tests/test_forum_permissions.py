@@ -334,7 +334,7 @@ class TestPermissionTable(ForumTestCase):
         if outcome == "Y":
             self.assertEqual(group.status_code, 200, group.text)
             self.assertEqual(comments.status_code, 200, comments.text)
-            texts = [i["text"]["data"] for i in comments.json()["items"]]
+            texts = [i["text_html"] for i in comments.json()["items"]]
             self.assertIn(f"<p>{SHOWN}</p>", texts)
         else:
             self.assertEqual(group.status_code, 401)

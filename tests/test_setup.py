@@ -7,6 +7,7 @@ from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from plone.browserlayer.utils import registered_layers
+from portal_helpers import PROFILE_VERSION
 import unittest
 
 
@@ -60,7 +61,7 @@ class TestInstall(unittest.TestCase):
 
     def test_profile_version(self):
         setup = api.portal.get_tool("portal_setup")
-        self.assertEqual(setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
 
 
 class TestUninstall(unittest.TestCase):
@@ -138,7 +139,7 @@ class TestUpgrades(unittest.TestCase):
 
         self.setup.upgradeProfile(PROFILE)
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Secretariat",
@@ -163,7 +164,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(
             api.portal.get_registry_record("collab.portal.flags_to_hide"), 3
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
 
     def test_upgrade_1001_to_1002_adds_forum_types(self):
         types = api.portal.get_tool("portal_types")
@@ -182,7 +183,7 @@ class TestUpgrades(unittest.TestCase):
             workflow.getChainForPortalType("DiscussionGroup"),
             ("collab_discussion_group_workflow",),
         )
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
 
     def test_upgrade_1004_to_1005_groups_follow_their_forum(self):
         from test_forum import make_forum
@@ -207,7 +208,7 @@ class TestUpgrades(unittest.TestCase):
         self.setup.upgradeProfile(PROFILE)
 
         self.assertNotIn("Anonymous", rolesForPermissionOn("View", group))
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), ("1005",))
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
         self.assertTrue(
             api.portal.get_registry_record(
                 "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"

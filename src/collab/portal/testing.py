@@ -5,7 +5,8 @@ distribution, so every test runs against en/es/fr language roots, Classic
 UI, plone.restapi, discussion and easyform exactly as ``make start`` makes
 them. The slow layers (``Browser``, ``PostgreSQL``, ``Buildout``) carry those
 words in their names so ``zope-testrunner --layer '!Browser'`` leaves them
-out and ``--layer Browser`` runs them alone.
+out and ``--layer Browser`` runs them alone; ``StartedSite`` is a site made
+and served exactly as ``make start`` does, in a subprocess.
 """
 
 from collab.portal.testing_fixtures import BuildoutCache
@@ -13,9 +14,11 @@ from collab.portal.testing_fixtures import ChromiumBrowser
 from collab.portal.testing_fixtures import PostgreSQLServer
 from collab.portal.testing_fixtures import RelStorageCluster
 from collab.portal.testing_fixtures import SMTPServer
+from collab.portal.testing_fixtures import StartedSite
 from plone.app.testing import FunctionalTesting
 from plone.app.testing import IntegrationTesting
 from plone.app.testing import PloneSandboxLayer
+from plone.app.testing.helpers import tearDownMultiPluginRegistration
 from plone.distribution.testing.layer import PloneDistributionFixture
 from plone.testing.zope import WSGI_SERVER_FIXTURE
 import os
@@ -51,6 +54,23 @@ class CollabPortalFixture(PloneDistributionFixture):
         ("plone.app.multilingual", {"loadZCML": True}),
         ("collective.easyform", {"loadZCML": True}),
     )
+
+    def setUpZCML(self):
+        from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
+
+        self._multi_plugins_before = list(MultiPlugins)
+        super().setUpZCML()
+
+    def tearDownZCML(self):
+        """Forget the PAS plugins this fixture's ZCML registered (plone.restapi's
+        JWT plugin): they are global, and a later fixture that loads the same
+        ZCML (plone.restapi's own test layers, tests/upstream/) would find
+        them registered twice."""
+        from Products.PluggableAuthService.PluggableAuthService import MultiPlugins
+
+        for name in [n for n in MultiPlugins if n not in self._multi_plugins_before]:
+            tearDownMultiPluginRegistration(name)
+        super().tearDownZCML()
 
 
 COLLAB_PORTAL_BASE_FIXTURE = CollabPortalFixture()
@@ -104,6 +124,18 @@ class CollabPortalMailLayer(PloneSandboxLayer):
         queue_threads[mailhost._getThreadKey()].interval = 0.1
         self["mail_queue"] = self.queue
 
+    def testSetUp(self):
+        """A test that changed the Mail settings restarted the queue thread
+        (``mailqueue.settings``) with its settings, which its rollback does
+        not undo: give the next test the layer's server and pace again."""
+        from Products.MailHost.MailHost import queue_threads
+
+        thread = queue_threads.get(os.path.realpath(self.queue))
+        if thread is not None:
+            thread.interval = 0.1
+            thread.mailer.hostname = "127.0.0.1"
+            thread.mailer.port = self["smtp_port"]
+
     def tearDown(self):
         from Products.MailHost.MailHost import queue_threads
 
@@ -137,3 +169,5 @@ RELSTORAGE_CLUSTER = RelStorageCluster(
 )
 
 BUILDOUT_FIXTURE = BuildoutCache(name="collab.portal:Buildout")
+
+STARTED_SITE = StartedSite(name="collab.portal:StartedSite")

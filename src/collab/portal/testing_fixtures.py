@@ -364,3 +364,134 @@ class SMTPServer(Layer):
         self.stop()
         for key in ("mailbox", "smtp_port", "smtp_server"):
             del self[key]
+
+
+class StartedSite(Layer):
+    """A site made exactly as ``make start`` makes it, served by ``runwsgi``.
+
+    ``collab-portal instance`` writes the configuration (FileStorage in
+    ``var/``), ``collab-portal create-site`` creates the site from the
+    distribution with its real handlers and demo content, and the server
+    runs in a subprocess; nothing of the test layers' own set-up is used.
+    Two real SMTP servers (aiosmtpd) on loopback: ``mailboxes`` and
+    ``smtp_ports``; ``url``, ``var`` and ``restart()`` for the tests.
+    """
+
+    defaultBases = ()
+
+    def _cli(self, *args):
+        bindir = Path(sys.executable).parent
+        done = subprocess.run(
+            [str(bindir / "collab-portal"), *map(str, args)],
+            capture_output=True,
+            text=True,
+            env=self.env,
+            timeout=900,
+        )
+        if done.returncode:
+            raise RuntimeError(done.stderr[-3000:])
+
+    def setUp(self):
+        from aiosmtpd.controller import Controller
+
+        self.tmp = Path(tempfile.mkdtemp(prefix="collab-started-"))
+        self.env = dict(os.environ, zope_i18n_compile_mo_files="true")
+        self.var = self.tmp / "var"
+        self.port = free_port()
+        self.process = self.log = None
+        self.controllers = []
+        for _ in range(2):
+            controller = Controller(Mailbox(), hostname="127.0.0.1", port=free_port())
+            controller.start()
+            self.controllers.append(controller)
+        # As `make site` does (Makefile: instance, then create-site).
+        self._cli(
+            "instance",
+            "--directory",
+            self.tmp / "instance",
+            "--var",
+            self.var,
+            "--name",
+            "instance",
+            "--storage",
+            "filestorage",
+            "--host",
+            "localhost",
+            "--port",
+            self.port,
+        )
+        for folder in ("filestorage", "blobstorage", "log", "cache"):
+            (self.var / folder).mkdir(parents=True, exist_ok=True)
+        self._cli(
+            "create-site",
+            "--zope-conf",
+            self.tmp / "instance" / "etc" / "zope.conf",
+            "--id",
+            "Plone",
+            "--languages",
+            "en,es,fr",
+            "--admin",
+            "admin:admin",
+            "--if-missing",
+        )
+        self["url"] = f"http://localhost:{self.port}/Plone"
+        self["var"] = self.var
+        self["mailboxes"] = [controller.handler for controller in self.controllers]
+        self["smtp_ports"] = [controller.port for controller in self.controllers]
+        self["restart"] = self.restart
+        try:
+            self.start()
+        except Exception:
+            self.tearDown()
+            raise
+
+    def start(self):
+        import requests
+
+        bindir = Path(sys.executable).parent
+        # The process keeps writing after this method returns.
+        self.log = open(self.tmp / "server.out", "a")  # noqa: SIM115
+        self.process = subprocess.Popen(
+            [str(bindir / "runwsgi"), str(self.tmp / "instance" / "etc" / "zope.ini")],
+            stdout=self.log,
+            stderr=subprocess.STDOUT,
+            env=self.env,
+        )
+        deadline = time.monotonic() + 180
+        while time.monotonic() < deadline:
+            try:
+                if requests.get(self["url"], timeout=5).status_code < 500:
+                    return
+            except requests.ConnectionError:
+                pass
+            time.sleep(0.5)
+        raise RuntimeError((self.tmp / "server.out").read_text()[-3000:])
+
+    def stop(self):
+        if self.process is not None:
+            self.process.terminate()
+            try:
+                self.process.wait(timeout=30)
+            except subprocess.TimeoutExpired:
+                self.process.kill()
+                self.process.wait()
+            self.process = None
+        if self.log is not None:
+            self.log.close()
+            self.log = None
+
+    def restart(self, between=None):
+        """Stop the server, call ``between()`` if given, start it again."""
+        self.stop()
+        if between is not None:
+            between()
+        self.start()
+
+    def tearDown(self):
+        self.stop()
+        for controller in self.controllers:
+            controller.stop()
+        shutil.rmtree(self.tmp, ignore_errors=True)
+        for key in ("url", "var", "mailboxes", "smtp_ports", "restart"):
+            if key in self:
+                del self[key]

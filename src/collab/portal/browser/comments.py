@@ -10,21 +10,57 @@ the guiding question the comment answers and a link to flag it.
 
 from AccessControl import getSecurityManager
 from Acquisition import aq_inner
+from collab.portal import _
 from collab.portal.browser.dates import format_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.flags import counting_flags
+from collab.portal.comments.flags import flag_history
+from collab.portal.comments.moderation import comments_are_moderated
 from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
+from plone.app.discussion.browser.comments import COMMENT_DESCRIPTION_MODERATION_ENABLED
 from plone.app.discussion.browser.comments import CommentsViewlet
 from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
 from urllib.parse import urlencode
+from zope.i18n import translate
+from zope.i18nmessageid import Message
 
 
-class GroupCommentsViewlet(CommentsViewlet):
+FLAG_HISTORY_LABELS = {
+    "flag": _("flag_history_flag", default="Flagged by ${user}"),
+    "publish": _("flag_history_publish", default="Published by ${user}"),
+    "reject": _("flag_history_reject", default="Rejected by ${user}"),
+    "mark_as_spam": _("flag_history_spam", default="Marked as spam by ${user}"),
+}
+
+
+class ModerationMessage:
+    """Plone says "Comments are moderated." whenever the comment workflow
+    has a *pending* state, which the add-on's always has; say it only
+    where a member's comment really waits for a moderator."""
+
+    def comment_transform_message(self):
+        message = super().comment_transform_message()
+        moderated = translate(
+            Message(COMMENT_DESCRIPTION_MODERATION_ENABLED), context=self.request
+        )
+        if message.endswith(f" {moderated}"):
+            message = message[: -len(moderated) - 1]
+        if comments_are_moderated(aq_inner(self.context)):
+            message = f"{message} {moderated}"
+        return message
+
+
+class ContentCommentsViewlet(ModerationMessage, CommentsViewlet):
+    """Plone's comments viewlet, for content other than discussion groups."""
+
+
+class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
     index = ViewPageTemplateFile("templates/group_comments.pt")
 
     def update(self):
@@ -97,7 +133,28 @@ class GroupCommentsViewlet(CommentsViewlet):
             if moderator
             else [],
             "may_flag": self.may_flag and not own and state == "published",
+            "flags": self.flag_entries(comment) if moderator else [],
+            "flags_counting": counting_flags(comment) if moderator else 0,
         }
+
+    def flag_entries(self, comment):
+        """The flag history a moderator sees under a flagged comment."""
+        return [
+            {
+                "what": translate(
+                    Message(
+                        FLAG_HISTORY_LABELS.get(
+                            entry.get("transition") or entry["kind"],
+                            FLAG_HISTORY_LABELS["flag"],
+                        ),
+                        mapping={"user": entry["userid"]},
+                    ),
+                    context=self.request,
+                ),
+                "date": format_utc(entry["date"], self.request),
+            }
+            for entry in flag_history(comment)
+        ]
 
     def has_replies(self, workflow_actions=False):
         return bool(self.entries)

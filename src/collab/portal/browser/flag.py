@@ -2,14 +2,24 @@
 (a confirmation, then a POST protected against CSRF)."""
 
 from collab.portal import _
+from collab.portal.interfaces import shown
 from collab.portal.services.comments.flag import flag_comment
+from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage
+from zExceptions import NotFound
+from zope.i18n import translate
 
 
 class FlagCommentView(BrowserView):
     def __call__(self):
+        # The page's permission is on the group, which members have even
+        # where the forum is private: answer as if nothing were there
+        # rather than show the group's title as the heading.
+        if not api.user.has_permission("View", obj=self.context):
+            message = translate(_("There is no such comment."), context=self.request)
+            raise shown(NotFound(message))
         self.comment_id = self.request.form.get("comment_id", "")
         if self.request.method == "POST" and self.request.form.get("flag"):
             CheckAuthenticator(self.request)

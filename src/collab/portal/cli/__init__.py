@@ -3,10 +3,12 @@
 ``collab-portal instance`` writes a Zope instance configuration (embedded
 FileStorage or RelStorage on PostgreSQL); ``collab-portal create-site``
 creates a site from the ``collab-portal`` distribution, as the "Create a
-new site" page and ``POST /@sites`` do.
+new site" page and ``POST /@sites`` do; ``collab-portal mail-settings``
+sets the SMTP server of a site that is not being served.
 """
 
 from collab.portal.cli import instance
+from collab.portal.cli import mail
 from collab.portal.cli import site
 import argparse
 import sys
@@ -17,6 +19,7 @@ def build_parser():
     commands = parser.add_subparsers(dest="command", required=True)
     instance.add_parser(commands)
     site.add_parser(commands)
+    mail.add_parser(commands)
     return parser
 
 

@@ -9,6 +9,8 @@ written.
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.flags import flag_history_json
 from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
 from plone import api
@@ -19,6 +21,7 @@ from plone.restapi.interfaces import ISerializeToJson
 from plone.restapi.serializer.discussion import CommentSerializer
 from plone.restapi.serializer.discussion import ConversationSerializer
 from plone.restapi.services.discussion.utils import can_reply
+from plone.restapi.services.discussion.utils import can_review
 from plone.restapi.services.discussion.utils import can_view
 from zope.component import adapter
 from zope.component import getMultiAdapter
@@ -74,18 +77,30 @@ class VisibleConversationSerializer(ConversationSerializer):
 @implementer(ISerializeToJson)
 @adapter(IComment, IBrowserLayer)
 class GroupCommentSerializer(CommentSerializer):
+    """plone.restapi's comment, plus what a discussion group's comments
+    carry.
+
+    ``text`` stays exactly plone.restapi's (a plain-text comment's own
+    text, ``text/plain``), so a client that reads it and sends it back, as
+    every edit form does, stores what was there. Clients that render a
+    group's comments read ``text_html``: Plone's transformed, escaped HTML.
+    Comments on other content are plone.restapi's alone.
+    """
+
     def __call__(self, include_items=True):
         data = super().__call__(include_items=include_items)
-        # Always the transformed text (Plone's safe HTML, plain text
-        # escaped), never raw input a client might render as HTML.
-        data["text"] = {"data": comment_html(self.context), "mime-type": "text/html"}
+        group = discussion_group_of(self.context.__parent__)
+        if group is None:
+            return data
+        data["text_html"] = comment_html(self.context)
         number = getattr(self.context, "guiding_question", None)
-        group = self.context.__parent__.__parent__
-        question = getattr(group, "question", None)
         data["guiding_question"] = number
-        data["guiding_question_text"] = question(number) if question else None
+        data["guiding_question_text"] = group.question(number)
         data["language"] = getattr(self.context, "language", None)
         # Moderators see waiting comments among the others: say which.
         data["review_state"] = api.content.get_state(self.context, default=None)
         data.update(author_details(self.context))
+        if can_review(self.context):
+            # Moderators see who flagged when, and past decisions.
+            data["flag_history"] = flag_history_json(self.context)
         return data

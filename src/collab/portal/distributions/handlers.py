@@ -78,14 +78,18 @@ def queue_mail(site):
     """Mail leaves through the MailHost queue (``var/mailqueue``), so an
     SMTP server that is down never costs a member their comment or
     registration; a sender address is needed for any mail at all (the
-    secretariat sets its own in the Mail settings)."""
+    secretariat sets its own in the Mail settings). The queue folder is
+    made a maildir here: zope.sendmail refuses an existing folder without
+    ``cur/ new/ tmp/``, and an empty one was what lost all mail (issue 10)."""
     from App.config import getConfiguration
+    from collab.portal.mailqueue import check_mail
+    from collab.portal.mailqueue import ensure_maildir
     from plone import api
 
     queue = os.path.join(
         getConfiguration().clienthome or tempfile.gettempdir(), "mailqueue"
     )
-    os.makedirs(queue, exist_ok=True)
+    ensure_maildir(queue)
     mailhost = site["MailHost"]
     mailhost.smtp_queue = True
     mailhost.smtp_queue_directory = queue
@@ -94,6 +98,7 @@ def queue_mail(site):
             "plone.email_from_address", "secretariat@example.org"
         )
         api.portal.set_registry_record("plone.email_from_name", "Secretariat")
+    check_mail(site)
 
 
 def post_handler(distribution, site, answers):

@@ -17,7 +17,10 @@ rule for what everyone may read), which of them became public:
 
 Mail is handed to the MailHost inside the transaction, so a transaction
 that fails to commit sends nothing. Anything going wrong while announcing
-is logged and never costs the author their comment.
+is logged and never costs the author their comment. While mail cannot be
+queued (``mailqueue.check_mail``: queue off or broken, no sender) a comment
+is still logged as published, and its mail is *owed* (``following.owed``):
+the forum clock sends it once mail works again.
 """
 
 from Acquisition import aq_base
@@ -37,8 +40,12 @@ from collab.portal.following.mail import comment_mail
 from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
+from collab.portal.following.owed import announce_owed
+from collab.portal.following.owed import deliver
+from collab.portal.following.owed import owe
 from collab.portal.following.published import record_publication
 from collab.portal.following.published import was_announced
+from collab.portal.mailqueue import check_mail
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from ZODB.POSException import ConflictError
@@ -69,9 +76,12 @@ def note_comment(comment, event):
 
 def announce_pending(pending):
     at = now()
+    # Once per transaction: a broken queue is logged when it breaks, not
+    # with a traceback per comment.
+    problem = check_mail()
     for comment in list(pending.values()):
         try:
-            announce(comment, at)
+            announce(comment, at, can_mail=problem is None)
         except ConflictError:
             raise
         except Exception:
@@ -80,7 +90,7 @@ def announce_pending(pending):
             )
 
 
-def announce(comment, at):
+def announce(comment, at, can_mail=True):
     conversation = aq_parent(comment)
     stored = aq_base(conversation)._comments.get(comment.comment_id)
     if stored is not aq_base(comment):
@@ -93,7 +103,19 @@ def announce(comment, at):
         if was_announced(item) or not is_public(item):
             continue
         record_publication(group, item, at)
-        mail_immediate_followers(item, group)
+        if can_mail:
+            deliver(item, group, mail_immediate_followers)
+        else:
+            owe(group, item)
+            logger.info("Following: comment %s announced later", item.comment_id)
+
+
+def announce_owed_comments():
+    """For the forum clock: mail the announcements owed while mail could
+    not be queued, once it can; returns how many comments were announced."""
+    if check_mail() is not None:
+        return 0
+    return announce_owed(mail_immediate_followers)
 
 
 def wrapped(group):
@@ -115,8 +137,9 @@ def replies_of(conversation, comment):
             stack[:0] = list(children.get(reply.comment_id, ()))
 
 
-def mail_immediate_followers(comment, group):
-    """``group`` is the holder of the comment's group."""
+def mail_immediate_followers(comment, group, skip=frozenset()):
+    """``group`` is the holder of the comment's group. Yields the userid of
+    each member mailed (those in ``skip`` are not)."""
     forum = forum_of(group)
     forum = holder(forum) if forum is not None else None
     by_group = dict(followers(group))
@@ -124,7 +147,11 @@ def mail_immediate_followers(comment, group):
     versions = translations(group)
     for userid in sorted(set(by_group) | set(by_forum)):
         record = by_group.get(userid) or by_forum[userid]
-        if record.mode != IMMEDIATE or userid == comment.author_username:
+        if (
+            record.mode != IMMEDIATE
+            or userid == comment.author_username
+            or userid in skip
+        ):
             continue
         member = api.user.get(userid=userid)
         if member is None:
@@ -138,4 +165,5 @@ def mail_immediate_followers(comment, group):
         subject, body, unsubscribe = comment_mail(
             comment, member, version, language, in_language(stop, language)
         )
-        queue_mail(member, subject, body, unsubscribe)
+        if queue_mail(member, subject, body, unsubscribe):
+            yield userid

@@ -5,9 +5,10 @@
 - ``@@follow``: the control's handler (POST; GET leads to the page);
 - ``@@unfollow``: the one-click link of the mails. It needs no login: its
   signed token (``links``) is the proof, and also what protects it from
-  cross-site requests. GET stops the mail at once (a click in a mail must
-  be enough) and offers to follow again; POST does the same for mail
-  programs that send RFC 8058's ``List-Unsubscribe=One-Click``.
+  cross-site requests. GET only shows a button (mail scanners open every
+  link of a message); its POST stops the mail and offers to follow again,
+  as does the POST of mail programs that send RFC 8058's
+  ``List-Unsubscribe=One-Click``.
 """
 
 from AccessControl import Unauthorized
@@ -141,31 +142,58 @@ class FollowView(FollowForm, BrowserView):
 
 
 class UnfollowView(BrowserView):
-    """``@@unfollow?user=…&token=…`` on a group, a forum or the site."""
+    """``@@unfollow?user=…&token=…`` on a group, a forum or the site.
+
+    A GET only asks (mail scanners open links); a POST acts: the page's
+    button, or a mail program's RFC 8058 one-click POST. The page is drawn
+    in a place the visitor may view, so a private forum or group lends it
+    no title, navigation or portlets."""
 
     invalid = False
+    asking = False
     restored = False
     removed = ()
 
     def __call__(self):
         form = self.request.form
+        self.target = self.context
         self.userid = form.get("user")
+        if not api.user.has_permission("View", obj=self.target):
+            self.context = api.portal.get_navigation_root(self.target)
         if not isinstance(self.userid, str) or not is_valid(
-            self.userid, scope_of(self.context), form.get("token")
+            self.userid, scope_of(self.target), form.get("token")
         ):
             self.invalid = True
             self.request.response.setStatus(403, lock=True)
             return self.index()
+        if self.request.method != "POST":
+            self.asking = True
+            return self.index()
         # The token is the proof of who asks; plone.protect cannot know it.
         alsoProvides(self.request, IDisableCSRFProtection)
-        if self.request.method == "POST" and form.get("follow_again"):
+        if form.get("follow_again"):
             self.restored = self.restore(form.get("restore", []))
         else:
             self.removed = self.stop()
         return self.index()
 
     def is_site(self):
-        return is_root(self.context)
+        return is_root(self.target)
+
+    def target_url(self):
+        return self.target.absolute_url()
+
+    def target_title(self):
+        """The forum's or group's title, for the member the link is for;
+        nothing if they may no longer view it."""
+        if self.is_site():
+            return ""
+        member = api.user.get(userid=self.userid)
+        if member is None or not api.user.has_permission(
+            "View", user=member, obj=self.target
+        ):
+            return ""
+        return self.target.Title()
 
     def stop(self):
         """Unfollow what the link stops; returns (holder, mode) pairs."""
@@ -175,10 +203,10 @@ class UnfollowView(BrowserView):
                 for obj in followed_holders()
                 if getattr(following(obj, self.userid), "mode", None) == DIGEST
             ]
-        elif IForum.providedBy(self.context):
-            scope = [holder(self.context), *groups_of(self.context)]
+        elif IForum.providedBy(self.target):
+            scope = [holder(self.target), *groups_of(self.target)]
         else:
-            scope = [holder(self.context)]
+            scope = [holder(self.target)]
         removed = []
         for obj in scope:
             record = unfollow(obj, self.userid)
@@ -191,7 +219,7 @@ class UnfollowView(BrowserView):
             return [f"{obj.UID()}:{mode}" for obj, mode in self.removed]
         if self.is_site():
             return []
-        return [f"{holder(self.context).UID()}:{IMMEDIATE}"]
+        return [f"{holder(self.target).UID()}:{IMMEDIATE}"]
 
     def restore(self, values):
         """Follow again what this page stopped; only within the link's
@@ -213,18 +241,26 @@ class UnfollowView(BrowserView):
                 or not api.user.has_permission("View", user=member, obj=obj)
             ):
                 continue
-            follow(obj, self.userid, mode, language=language_of(self.context))
+            follow(obj, self.userid, mode, language=language_of(self.target))
             done = True
         return done
 
     def allowed_uids(self):
         if self.is_site():
             return None
-        uids = {holder(self.context).UID()}
-        if IForum.providedBy(self.context):
-            uids |= {group.UID() for group in groups_of(self.context)}
+        uids = {holder(self.target).UID()}
+        if IForum.providedBy(self.target):
+            uids |= {group.UID() for group in groups_of(self.target)}
         return uids
 
     def removed_titles(self):
-        language = language_of(self.context)
-        return [title_in(obj, language) for obj, _mode in self.removed]
+        """Titles of what was stopped, each only if the member may still
+        view it."""
+        language = language_of(self.target)
+        member = api.user.get(userid=self.userid)
+        return [
+            title_in(obj, language)
+            for obj, _mode in self.removed
+            if member is not None
+            and api.user.has_permission("View", user=member, obj=obj)
+        ]

@@ -29,6 +29,7 @@ from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
 from collab.portal.following.published import published_between
+from collab.portal.mailqueue import check_mail
 from datetime import timedelta
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -42,6 +43,8 @@ SETTLE = timedelta(minutes=5)
 def send_due_digests(at=None):
     """Send every digest that is due; returns how many mails were queued."""
     at = at or now()
+    if check_mail() is not None:
+        return 0  # digests wait, their times unchanged, until mail works
     digest_followings = {}
     own_mode = {}
     for obj in followed_holders():

@@ -1,5 +1,6 @@
 """The forum clock: opens and closes discussion groups at the edges of
-their comment window, and sends the daily digests of following.
+their comment window, sends the daily digests of following and the
+announcements that waited for mail to work.
 
 Run it every minute (``make start`` does; in production cron or a systemd
 timer calls ``POST /Plone/@forum-clock``). Comments never depend on it:
@@ -14,8 +15,11 @@ from collab.portal.content.window import CLOSED
 from collab.portal.content.window import now
 from collab.portal.content.window import OPEN
 from collab.portal.content.window import window_status
+from collab.portal.following.announce import announce_owed_comments
 from collab.portal.following.digest import send_due_digests
 from collab.portal.following.queue import release_failed_sends
+from collab.portal.mailqueue import check_mail
+from collab.portal.mailqueue.settings import sync_queue_thread
 from collab.portal.switches import switched_on
 from contextlib import contextmanager
 from contextvars import ContextVar
@@ -66,9 +70,14 @@ def tick(at=None):
                 )
     refresh_comment_counters(catalog)
     index_waiting_comments(catalog)
-    # Following: the daily digests that are due, and mail a failed
-    # delivery left in the MailHost queue.
+    # Mail: complete or report the queue, bring the queue thread up to the
+    # Mail settings (changed on another instance), then following's daily
+    # digests that are due, announcements owed while mail could not be
+    # queued, and mail a failed delivery left in the MailHost queue.
+    check_mail()
+    sync_queue_thread()
     send_due_digests(at)
+    announce_owed_comments()
     release_failed_sends(at)
     return changes
 

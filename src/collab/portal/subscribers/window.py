@@ -1,5 +1,7 @@
 """Keep comments inside the comment window, whatever the clock did."""
 
+from Acquisition import aq_base
+from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import _
 from collab.portal.comments.conversation import discussion_group_of
@@ -131,12 +133,8 @@ def limit_own_edits(comment, event):
     refuse_oversized(comment, request)
     if api.user.has_permission("Review comments", obj=comment):
         return
-    minutes = api.portal.get_registry_record(
-        "collab.portal.comment_edit_minutes", default=30
-    )
-    posted = as_utc(comment.creation_date)
-    too_late = (now() - posted).total_seconds() > minutes * 60
-    if too_late or not comment_window_is_open(group):
+    minutes = own_change_minutes()
+    if own_change_too_late(comment, group, minutes):
         raise shown(
             Forbidden(
                 translate(
@@ -150,3 +148,58 @@ def limit_own_edits(comment, event):
                 )
             )
         )
+
+
+def own_change_minutes():
+    return api.portal.get_registry_record(
+        "collab.portal.comment_edit_minutes", default=30
+    )
+
+
+def own_change_too_late(comment, group, minutes):
+    """Past the minutes an author has to change their comment, or the
+    group no longer takes comments."""
+    posted = as_utc(comment.creation_date)
+    too_late = (now() - posted).total_seconds() > minutes * 60
+    return too_late or not comment_window_is_open(group)
+
+
+def limit_own_deletions(comment, event):
+    """The record of a discussion is final as its edits are: authors delete
+    their own comment only while they could still edit it; moderators
+    ("Review comments") always may. Deleting the group itself removes its
+    comments too, and is the editor's decision, not an own deletion."""
+    group = discussion_group_of(event.oldParent)
+    if group is None or _group_is_removed(group):
+        return
+    user = api.user.get_current()
+    if user.getId() != comment.author_username:
+        return  # someone else's comment: "Delete comments" decided
+    if api.user.has_permission("Review comments", obj=comment):
+        return
+    minutes = own_change_minutes()
+    if own_change_too_late(comment, group, minutes):
+        raise shown(
+            Forbidden(
+                translate(
+                    _(
+                        "comment_delete_too_late",
+                        default="Your comment can no longer be deleted: members "
+                        "may delete it for ${minutes} minutes while the group "
+                        "is open.",
+                        mapping={"minutes": minutes},
+                    ),
+                    context=getRequest(),
+                )
+            )
+        )
+
+
+def _group_is_removed(group):
+    """plone.app.discussion deletes a removed group's comments after the
+    group left its folder."""
+    container = aq_parent(aq_inner(group))
+    if container is None:
+        return True
+    present = aq_base(container)._getOb(group.getId(), None)
+    return aq_base(present) is not aq_base(group)

@@ -1,0 +1,106 @@
+"""The MailHost queue of a site: a maildir zope.sendmail accepts, and one
+answer to "can mail be queued now?" for everything that sends.
+
+zope.sendmail makes its maildir only where nothing exists yet; an existing
+folder without ``cur/``, ``new/`` and ``tmp/`` it refuses with a ValueError
+on every message (what the distribution made up to profile 1005, issue 10).
+``ensure_maildir`` completes a folder that holds nothing else, so a queue
+left empty by an earlier release, or made by hand, works again. Whatever
+still stands in the way is a *problem*: logged as an error once when it
+appears (not one traceback per message), shown on the control panels
+(``mailqueue.browser``), and senders keep what they owe until it is gone
+(``following.owed``).
+"""
+
+from collab.portal import _
+from collab.portal import logger
+from collab.portal.mailqueue.settings import revive_queue_thread
+from plone import api
+from zope.i18n import translate
+import os
+
+
+MAILDIR = ("cur", "new", "tmp")
+
+# Site path -> the problem last logged for it ("" when mail worked).
+_reported = {}
+
+
+def is_maildir(path):
+    return all(os.path.isdir(os.path.join(path, sub)) for sub in MAILDIR)
+
+
+def ensure_maildir(path):
+    """Make ``path`` a maildir when it is missing, or a folder holding
+    nothing but some of ``cur/ new/ tmp/``; True if it is a maildir now.
+    A folder with anything else in it is left alone: it may be someone's
+    (the MailHost's default is ``/tmp``)."""
+    if not path:
+        return False
+    try:
+        if (
+            os.path.isdir(path)
+            and not is_maildir(path)
+            and set(os.listdir(path)) - set(MAILDIR)
+        ):
+            return False
+        for sub in MAILDIR:
+            os.makedirs(os.path.join(path, sub), exist_ok=True)
+    except OSError:
+        return False
+    return is_maildir(path)
+
+
+def queue_problem(mailhost=None):
+    """None when mail can be queued now, else a message that says why not
+    (and what to do). Repairs an empty queue folder on the way."""
+    mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
+    path = getattr(mailhost, "smtp_queue_directory", "") or ""
+    if not getattr(mailhost, "smtp_queue", False):
+        return _(
+            "mail_problem_queue_off",
+            default='The mail queue is off (ZMI: MailHost, "Use mail queue"), '
+            "so no mail is sent.",
+        )
+    if not ensure_maildir(path):
+        return _(
+            "mail_problem_not_maildir",
+            default="The mail queue directory ${path} is not a maildir and "
+            "cannot be made one (it holds other files, or cannot be written). "
+            "Empty it, or choose another directory in the ZMI (MailHost).",
+            mapping={"path": path},
+        )
+    if not all(
+        os.access(os.path.join(path, sub), os.W_OK | os.X_OK) for sub in ("tmp", "new")
+    ):
+        return _(
+            "mail_problem_not_writable",
+            default="Zope may not write into the mail queue directory ${path}.",
+            mapping={"path": path},
+        )
+    if not api.portal.get_registry_record("plone.email_from_address", default=""):
+        return _(
+            "mail_problem_no_sender",
+            default='The site has no "From" address (Site Setup: Mail), '
+            "so no mail is sent.",
+        )
+    return None
+
+
+def check_mail(site=None):
+    """``queue_problem`` of the current site, logged as an error when it
+    appears and once more when it is gone; returns the problem or None."""
+    site = site if site is not None else api.portal.get()
+    mailhost = site["MailHost"]
+    problem = queue_problem(mailhost)
+    if problem is None:
+        revive_queue_thread(mailhost)
+    key = "/".join(site.getPhysicalPath())
+    text = translate(problem, target_language="en") if problem else ""
+    if _reported.get(key, "") != text:
+        if text:
+            logger.error("Mail of %s cannot be sent: %s", key, text)
+        elif key in _reported:
+            logger.info("Mail of %s can be sent again.", key)
+        _reported[key] = text
+    return problem

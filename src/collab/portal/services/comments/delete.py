@@ -1,0 +1,16 @@
+"""``DELETE <group>/@comments/<id>``: plone.restapi's service, reachable by
+the comment's author.
+
+plone.restapi guards the service with "Delete comments" on the *content*,
+which only moderators have; the service itself lets an author delete
+their own comment where the site allows it (plone.app.discussion's
+"delete own comments" setting). The window and time limit are enforced by
+``subscribers.window.limit_own_deletions`` on every channel, as for edits.
+"""
+
+from collab.portal.services.comments.add import KnownComment
+from plone.restapi.services.discussion.conversation import CommentsDelete
+
+
+class GroupCommentsDelete(KnownComment, CommentsDelete):
+    """Registered with View so the comment decides."""
