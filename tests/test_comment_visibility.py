@@ -178,7 +178,7 @@ class TestVisibilityTable(FollowingTestCase):
             f"{self.group.absolute_url()}/@comments?b_size=100"
         )
         self.assertEqual(response.status_code, 200, response.text)
-        texts = {item["text"]["data"] for item in response.json()["items"]}
+        texts = {item["text_html"] for item in response.json()["items"]}
         self.assertIn(f"<p>{text_of('published')}</p>", texts)
         return lambda case: f"<p>{text_of(case)}</p>" in texts
 
