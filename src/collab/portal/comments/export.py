@@ -3,7 +3,7 @@ DOCX. Rows follow the threads (replies right under what they answer, with
 their depth) and hold only what the exporting user may see."""
 
 from collab.portal.comments.authors import author_details
-from collab.portal.comments.serializers import visible_threads
+from collab.portal.comments.batching import visible_threads
 from collab.portal.comments.text import writable
 from collab.portal.content.window import as_utc
 from io import BytesIO
