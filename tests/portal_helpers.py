@@ -1,6 +1,6 @@
 """Shared helpers of the collab.portal tests."""
 
-from collab.portal.subscribers.window import recording_history
+from collab.portal.comments.limits import recording_history
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC

@@ -343,7 +343,7 @@ class TestUpgrade(ForumTestCase):
 
 def add_reply(conversation, parent_id, text):
     """A reply by ``author`` under ``parent_id``, as the reply form stores it."""
-    from collab.portal.subscribers.window import recording_history
+    from collab.portal.comments.limits import recording_history
     from zope.component import createObject
 
     comment = createObject("plone.Comment")

@@ -3,7 +3,7 @@ at the calendar's edges, member fields over REST and reserved names: each
 on the channels it can come through (page, REST, export)."""
 
 from collab.portal import _
-from collab.portal.subscribers.window import recording_history
+from collab.portal.comments.limits import recording_history
 from datetime import datetime
 from datetime import UTC
 from io import BytesIO

@@ -16,10 +16,6 @@ class HiddenProfiles:
         return ["collab.portal.upgrades"]
 
 
-def post_install(context):
-    """Nothing to do yet: everything the profile adds is declarative."""
-
-
 def uninstall(context):
     """Undo what registry.xml cannot remove: single list elements."""
     from plone import api

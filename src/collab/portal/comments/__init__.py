@@ -1,1 +1,3 @@
-"""Comments of discussion groups: plone.app.discussion, extended."""
+"""The comment engine: plone.app.discussion, extended, for any content
+that provides ``ICommentHost`` and answers ``ICommentPolicy``
+(``interfaces.py``)."""

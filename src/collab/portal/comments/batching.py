@@ -8,12 +8,13 @@ page are loaded from the database.
 """
 
 from AccessControl import getSecurityManager
-from Acquisition import aq_base
 from BTrees.LLBTree import difference
 from BTrees.LLBTree import intersection
 from BTrees.LLBTree import LLTreeSet
 from BTrees.LLBTree import union
 from collab.portal.comments.stats import comment_stats
+from collab.portal.comments.storage import stored_comments
+from collab.portal.comments.storage import thread_children
 from plone import api
 
 
@@ -38,8 +39,8 @@ class DiscussionReader:
 
     def __init__(self, conversation, context):
         self.conversation = conversation
-        self.comments = aq_base(conversation)._comments
-        self.children = aq_base(conversation)._children
+        self.comments = stored_comments(conversation)
+        self.children = thread_children(conversation)
         check = getSecurityManager().checkPermission
         self.moderator = bool(check("Review comments", context))
         if self.moderator:
@@ -129,3 +130,12 @@ class DiscussionReader:
 
     def entry(self, cid, depth):
         return {"id": cid, "comment": self.conversation[cid], "depth": depth}
+
+
+def visible_threads(conversation):
+    """Every thread the current user may read, in thread order (print view
+    and exports)."""
+    reader = DiscussionReader(conversation, conversation)
+    for top in reader.thread_starts():
+        for cid, depth in reader.thread(top):
+            yield reader.entry(cid, depth)

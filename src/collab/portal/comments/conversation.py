@@ -1,16 +1,17 @@
-"""One conversation per discussion group across its translations.
+"""Which conversation holds a content's comments, and keeping workflow
+transitions of comments from rewriting it.
 
-A group's es and fr versions are the same discussion in other words: the
-comments live in the conversation of one version, the *conversation
-holder*, and every translation adapts to that same conversation. The holder
-is the version created first, so it never changes when a translation is
-added later.
+A commented content's policy (``ICommentPolicy.conversation_holder``) says
+which object's conversation holds its comments: a discussion group's es and
+fr versions are the same discussion in other words, so every translation
+adapts to the conversation of one version.
 """
 
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
-from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.comments.interfaces import ICommentHost
+from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.content.translations import translations
 from plone.app.discussion.conversation import conversationAdapterFactory
 from plone.app.discussion.interfaces import IConversation
@@ -20,28 +21,39 @@ from zope.component import adapter
 from zope.interface import implementer
 
 
-def conversation_holder(group):
-    group = aq_inner(group)
-    versions = [obj for obj in translations(group).values() if obj is not None]
+def conversation_holder(content):
+    """Of ``content`` and its translations, the version created first: it
+    never changes when a translation is added later, so its conversation
+    can hold the comments of all of them."""
+    content = aq_inner(content)
+    versions = [obj for obj in translations(content).values() if obj is not None]
     if not versions:
-        return group
+        return content
     return min(versions, key=lambda obj: (obj.created(), obj.UID()))
 
 
 @implementer(IConversation)
-@adapter(IDiscussionGroup)
-def shared_conversation(group):
-    return conversationAdapterFactory(conversation_holder(group))
+@adapter(ICommentHost)
+def shared_conversation(content):
+    holder = ICommentPolicy(content).conversation_holder()
+    return conversationAdapterFactory(holder)
 
 
-def discussion_group_of(conversation):
-    """The DiscussionGroup holding ``conversation``, or None for comments
-    on other content. Works on a wrapped conversation and on the bare one
-    plone.app.discussion stores as a comment's ``__parent__``."""
+def host_of(conversation):
+    """The engine-managed content holding ``conversation``, or None for
+    comments on other content. Works on a wrapped conversation and on the
+    bare one plone.app.discussion stores as a comment's ``__parent__``."""
     parent = aq_parent(conversation) or getattr(conversation, "__parent__", None)
-    if parent is not None and IDiscussionGroup.providedBy(aq_base(parent)):
+    if parent is not None and ICommentHost.providedBy(aq_base(parent)):
         return parent
     return None
+
+
+def policy_of(conversation):
+    """The ``ICommentPolicy`` of the content holding ``conversation``, or
+    None for comments the engine does not manage."""
+    host = host_of(conversation)
+    return None if host is None else ICommentPolicy(host)
 
 
 def forget_spurious_write(comment, event):
@@ -61,12 +73,32 @@ def forget_spurious_write(comment, event):
     conversation = aq_base(aq_parent(comment) or comment.__parent__)
     if getattr(conversation, "_p_jar", None) is None:
         return  # new this transaction: it has to be written anyway
-    transaction = conversation._p_jar.transaction_manager.get()
-    hooked = transaction.extension.setdefault("collab.portal.conversations", set())
+    current = conversation._p_jar.transaction_manager.get()
+    hooked = _hooked(current)
     if conversation._p_oid in hooked:
         return
     hooked.add(conversation._p_oid)
-    transaction.addBeforeCommitHook(_unmark_if_unchanged, (conversation,))
+    current.addBeforeCommitHook(_unmark_if_unchanged, (conversation,))
+
+
+class _HookedKey:
+    """Key of this module's data on a transaction: the oids of the
+    conversations that already have the hook."""
+
+
+HOOKED = _HookedKey()
+
+
+def _hooked(current):
+    """Per-transaction scratch data: ``transaction.data`` lives as long as
+    the transaction, where ``transaction.extension`` would be pickled into
+    the stored transaction record."""
+    try:
+        return current.data(HOOKED)
+    except KeyError:
+        hooked = set()
+        current.set_data(HOOKED, hooked)
+        return hooked
 
 
 def _unmark_if_unchanged(conversation):

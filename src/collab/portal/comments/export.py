@@ -3,7 +3,8 @@ DOCX. Rows follow the threads (replies right under what they answer, with
 their depth) and hold only what the exporting user may see."""
 
 from collab.portal.comments.authors import author_details
-from collab.portal.comments.serializers import visible_threads
+from collab.portal.comments.batching import visible_threads
+from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.comments.text import writable
 from collab.portal.content.window import as_utc
 from io import BytesIO
@@ -49,7 +50,7 @@ def _rows(group):
     for thread in visible_threads(IConversation(group)):
         comment = thread["comment"]
         number = getattr(comment, "guiding_question", None)
-        question = group.question(number) if number else None
+        question = ICommentPolicy(group).question(number) if number else None
         details = author_details(comment)
         yield {
             "comment": comment.comment_id,

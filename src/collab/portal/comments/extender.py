@@ -6,6 +6,7 @@ one form extender serves the page and REST alike.
 """
 
 from collab.portal import _
+from collab.portal.comments.interfaces import ICommentPolicy
 from plone.z3cform.fieldsets import extensible
 from z3c.form import validator
 from z3c.form.field import Fields
@@ -20,8 +21,10 @@ from zope.schema.vocabulary import SimpleVocabulary
 
 @provider(IContextSourceBinder)
 def guiding_questions(context):
-    """The group's questions, by number; the form's context is the group."""
-    questions = getattr(context, "guiding_questions", None) or []
+    """The questions of the commented content (the form's context), by
+    number, as its policy lists them."""
+    policy = ICommentPolicy(context, None)
+    questions = policy.questions() if policy is not None else []
     return SimpleVocabulary(
         [
             SimpleTerm(number, str(number), f"{number}. {text}")
@@ -40,12 +43,12 @@ class IGuidingQuestionField(Interface):
 
 
 class GuidingQuestionExtender(extensible.FormExtender):
-    """Registered for discussion groups only."""
+    """Registered for content the engine manages (``ICommentHost``)."""
 
     fields = Fields(IGuidingQuestionField)
 
     def update(self):
-        if not getattr(self.context, "guiding_questions", None):
+        if not guiding_questions(self.context):
             return
         self.add(IGuidingQuestionField, prefix="")
         self.move("guiding_question", before="text", prefix="")

@@ -12,10 +12,16 @@ decided what when) for the moderators.
 from Acquisition import aq_base
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOTreeSet
+from collab.portal import _
 from collab.portal.content.window import now
+from collab.portal.interfaces import shown
 from datetime import datetime
 from datetime import UTC
 from plone import api
+from plone.app.discussion.interfaces import IConversation
+from zExceptions import Forbidden
+from zExceptions import NotFound
+from zope.i18n import translate
 
 
 FLAGS = "_collab_portal_flags"
@@ -30,6 +36,10 @@ class AlreadyFlagged(Exception):
 
 class OwnComment(Exception):
     """Members do not flag their own comments."""
+
+
+class Conflict(Exception):
+    """Zope maps this class name to status 409."""
 
 
 def flaggers(comment):
@@ -138,3 +148,33 @@ def flag_history_json(comment):
             for entry in flag_history(comment)
         ],
     }
+
+
+def flag_comment(context, request, comment_id):
+    """Flag comment ``comment_id`` of ``context``'s conversation for the
+    current user: what the page form and ``POST @flag-comment`` both do.
+    Returns ``(flags, hidden)``; raises zExceptions whose translated
+    message the page shows too."""
+    conversation = IConversation(context)
+    try:
+        comment = conversation[int(comment_id)]
+    except (KeyError, ValueError, TypeError):
+        comment = None
+    if comment is None or not api.user.has_permission("View", obj=comment):
+        raise shown(
+            NotFound(translate(_("There is no such comment."), context=request))
+        )
+    try:
+        return flag(comment, api.user.get_current().getId())
+    except OwnComment:
+        raise shown(
+            Forbidden(
+                translate(_("You cannot flag your own comment."), context=request)
+            )
+        ) from None
+    except AlreadyFlagged:
+        raise shown(
+            Conflict(
+                translate(_("You have already flagged this comment."), context=request)
+            )
+        ) from None

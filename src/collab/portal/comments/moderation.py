@@ -3,9 +3,9 @@
 Comments follow ``collab_comment_workflow``: published at once, as with
 Plone's default, so other content keeps its behaviour. A new comment is
 recalled to *pending* before the transaction ends, so no one but its author
-and the moderators ever sees it, where moderation applies: in a discussion
-group with moderation on, and on the whole site when Plone's discussion
-control panel switches moderation on.
+and the moderators ever sees it, where moderation applies: on content
+whose policy says so (a discussion group with moderation on), and on the
+whole site when Plone's discussion control panel switches moderation on.
 
 That switch, and the Types control panel, would bind Plone's own comment
 workflows, which lack the transition flags and REST moderation use
@@ -15,8 +15,9 @@ turn the choice into the switch's meaning.
 
 from Acquisition import aq_base
 from Acquisition import aq_parent
-from collab.portal.comments.conversation import discussion_group_of
-from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.comments.conversation import policy_of
+from collab.portal.comments.interfaces import ICommentHost
+from collab.portal.comments.interfaces import ICommentPolicy
 from plone import api
 from plone.app.discussion.interfaces import IDiscussionSettings
 
@@ -30,12 +31,12 @@ def site_moderation_is_on():
     return bool(api.portal.get_registry_record(SWITCH, default=False))
 
 
-def moderation_applies(group):
-    """Whether new comments in ``group`` (None: any other content) wait
-    for a moderator under the add-on's workflow."""
+def moderation_applies(policy):
+    """Whether new comments under ``policy`` (None: content the engine
+    does not manage) wait for a moderator under the add-on's workflow."""
     if site_moderation_is_on():
         return True
-    return group is not None and bool(group.moderated)
+    return policy is not None and bool(policy.moderated)
 
 
 def comments_are_moderated(context):
@@ -50,13 +51,12 @@ def comments_are_moderated(context):
         return True  # a review workflow such as Plone's own
     if workflow.getId() != WORKFLOW:
         return False
-    group = context if IDiscussionGroup.providedBy(aq_base(context)) else None
-    return moderation_applies(group)
+    hosted = ICommentHost.providedBy(aq_base(context))
+    return moderation_applies(ICommentPolicy(context) if hosted else None)
 
 
 def hold_for_moderation(comment, event):
-    group = discussion_group_of(aq_parent(comment))
-    if not moderation_applies(group):
+    if not moderation_applies(policy_of(aq_parent(comment))):
         return
     if api.content.get_state(comment, default=None) != "published":
         return

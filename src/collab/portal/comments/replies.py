@@ -11,7 +11,7 @@ and ``POST @comments/<id>``.
 
 from collab.portal import _
 from collab.portal.comments.batching import DiscussionReader
-from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.comments.interfaces import ICommentHost
 from collab.portal.interfaces import shown
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
@@ -24,8 +24,8 @@ from zope.i18n import translate
 NO_SUCH_COMMENT = _("There is no such comment.")
 
 
-def readable_comment(group, comment_id):
-    """The group's comment ``comment_id`` if the current user may read it;
+def readable_comment(content, comment_id):
+    """``content``'s comment ``comment_id`` if the current user may read it;
     None for an id that is not a comment's, or one they may not read."""
     if isinstance(comment_id, bool):
         return None
@@ -33,11 +33,11 @@ def readable_comment(group, comment_id):
         cid = int(comment_id)
     except (TypeError, ValueError, OverflowError):
         return None
-    conversation = IConversation(group)
+    conversation = IConversation(content)
     comment = conversation.get(cid)
     if comment is None:
         return None
-    if not DiscussionReader(conversation, group).may_read(cid):
+    if not DiscussionReader(conversation, content).may_read(cid):
         return None
     return comment
 
@@ -49,7 +49,7 @@ def no_such_comment(request=None):
 
 
 class ReadableParent(validator.SimpleFieldValidator):
-    """The comment form's ``in_reply_to`` on a discussion group: a reply to
+    """The comment form's ``in_reply_to`` on engine-managed content: a reply to
     a comment that is gone (deleted while the form was open) or unreadable
     gets the 404 of a comment that does not exist, before anything is
     stored (plone.app.discussion would fail with a 500)."""
@@ -61,5 +61,5 @@ class ReadableParent(validator.SimpleFieldValidator):
 
 
 validator.WidgetValidatorDiscriminators(
-    ReadableParent, context=IDiscussionGroup, field=IComment["in_reply_to"]
+    ReadableParent, context=ICommentHost, field=IComment["in_reply_to"]
 )

@@ -1,4 +1,5 @@
-"""A discussion group's comments join the site search within a minute.
+"""Comments on engine-managed content (discussion groups) join the site
+search within a minute.
 
 Products.ZCTextIndex rewrites, for every word of a new document, the
 index entry of that word, even when it only added the document to a
@@ -8,39 +9,41 @@ same time conflicted in the text indexes far more than anywhere else, and
 Zope's retries, which sleep in the worker thread, turned that into errors
 and timeouts.
 
-So a group comment is catalogued at once for everything else (path,
+So such a comment is catalogued at once for everything else (path,
 state, dates, who), which is what pages, REST and counters use, and its
 words (``SearchableText``, ``Title``, the ``Description`` excerpt) are
-indexed by the forum clock, one writer, a minute later at most.
+indexed by the clock, one writer, a minute later at most.
 Comments on other content are catalogued as plone.app.discussion does.
 """
 
 from Acquisition import aq_base
 from Acquisition import aq_parent
 from BTrees.LLBTree import LLTreeSet
-from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.conversation import host_of
+from collab.portal.comments.interfaces import ICommentHost
 from collab.portal.comments.stats import comment_stats
+from plone import api
 from plone.app.discussion import catalog as discussion_catalog
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from plone.base.interfaces import IPloneCatalogTool
 from plone.indexer import indexer
+from zope.dottedname.resolve import resolve
 
 
 TEXT_INDEXES = ("SearchableText", "Title", "Description")
 SEARCHABLE = "_collab_portal_searchable"
 
 
-def in_discussion_group(comment):
+def is_hosted(comment):
+    """True for a comment on content the engine manages."""
     conversation = aq_parent(comment) or aq_base(comment).__parent__
-    return discussion_group_of(conversation) is not None
+    return host_of(conversation) is not None
 
 
 def words_wait(comment):
-    """True until the clock has indexed this group comment's words."""
-    return in_discussion_group(comment) and not getattr(
-        aq_base(comment), SEARCHABLE, False
-    )
+    """True until the clock has indexed this hosted comment's words."""
+    return is_hosted(comment) and not getattr(aq_base(comment), SEARCHABLE, False)
 
 
 # Registered for Plone's catalog, so they win over plone.app.discussion's
@@ -77,7 +80,7 @@ def waiting(stats):
 
 
 def queue_for_search(comment, event):
-    if in_discussion_group(comment):
+    if is_hosted(comment):
         waiting(comment_stats(aq_base(comment).__parent__)).insert(comment.comment_id)
 
 
@@ -86,7 +89,10 @@ def index_waiting_comments(catalog):
     how many."""
     done = 0
     seen = set()
-    for brain in catalog.unrestrictedSearchResults(portal_type="DiscussionGroup"):
+    types = host_portal_types()
+    if not types:
+        return done
+    for brain in catalog.unrestrictedSearchResults(portal_type=types):
         conversation = IConversation(brain._unrestrictedGetObject())
         stats = comment_stats(conversation)
         if id(stats) in seen or not getattr(stats, "unsearched", None):
@@ -100,3 +106,20 @@ def index_waiting_comments(catalog):
                 done += 1
             stats.unsearched.remove(cid)
     return done
+
+
+def host_portal_types():
+    """The content types whose class provides ``ICommentHost``: the engine
+    finds its content by what it is, not by a feature's type names."""
+    types = []
+    for fti in api.portal.get_tool("portal_types").objectValues():
+        klass = getattr(fti, "klass", None)
+        if not klass:
+            continue
+        try:
+            factory = resolve(klass)
+        except ImportError:
+            continue
+        if ICommentHost.implementedBy(factory):
+            types.append(fti.getId())
+    return types

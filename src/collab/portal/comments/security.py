@@ -19,9 +19,10 @@ The catalog's ``allowedRolesAndUsers`` follows, so ``@search`` and
 ``@@search`` find no more than the list shows.
 """
 
-from Acquisition import aq_base
 from Acquisition import aq_parent
 from collab.portal.comments.conversation import forget_spurious_write
+from collab.portal.comments.storage import holds
+from collab.portal.comments.storage import thread_children
 from collab.portal.comments.visibility import is_public
 from plone import api
 from Products.DCWorkflow.utils import modifyRolesForPermission
@@ -78,7 +79,7 @@ def thread_below(comment):
     """``comment`` and every reply below it, wrapped as ``comment`` is (the
     catalog needs the acquisition chain)."""
     conversation = aq_parent(comment) or comment.__parent__
-    children = aq_base(conversation)._children
+    children = thread_children(conversation)
     stack = [comment.comment_id]
     while stack:
         cid = stack.pop()
@@ -97,7 +98,7 @@ def secure_thread(comment):
 def comment_transitioned(comment, event):
     """A hidden or shown comment hides or shows the replies below it."""
     conversation = aq_parent(comment)
-    if getattr(comment, "comment_id", None) not in aq_base(conversation)._comments:
+    if not holds(conversation, comment):
         return
     secure_thread(comment)
 

@@ -9,7 +9,7 @@ written.
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
-from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.flags import flag_history_json
 from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
@@ -26,15 +26,6 @@ from plone.restapi.services.discussion.utils import can_view
 from zope.component import adapter
 from zope.component import getMultiAdapter
 from zope.interface import implementer
-
-
-def visible_threads(conversation):
-    """Every thread the current user may read, in thread order (print view
-    and exports)."""
-    reader = DiscussionReader(conversation, conversation)
-    for top in reader.thread_starts():
-        for cid, depth in reader.thread(top):
-            yield reader.entry(cid, depth)
 
 
 @implementer(ISerializeToJson)
@@ -89,13 +80,13 @@ class GroupCommentSerializer(CommentSerializer):
 
     def __call__(self, include_items=True):
         data = super().__call__(include_items=include_items)
-        group = discussion_group_of(self.context.__parent__)
-        if group is None:
+        policy = policy_of(self.context.__parent__)
+        if policy is None:
             return data
         data["text_html"] = comment_html(self.context)
         number = getattr(self.context, "guiding_question", None)
         data["guiding_question"] = number
-        data["guiding_question_text"] = group.question(number)
+        data["guiding_question_text"] = policy.question(number)
         data["language"] = getattr(self.context, "language", None)
         # Moderators see waiting comments among the others: say which.
         data["review_state"] = api.content.get_state(self.context, default=None)

@@ -26,8 +26,10 @@ from BTrees.LLBTree import LLTreeSet
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from collab.portal.comments.authors import author_country
+from collab.portal.comments.interfaces import COMMENT_INDEXES
+from collab.portal.comments.storage import holds
+from collab.portal.comments.storage import replies_of
 from collab.portal.comments.visibility import is_published
-from collab.portal.content.discussion_group import COMMENT_INDEXES
 from persistent import Persistent
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -105,7 +107,7 @@ def sync(comment, stats=None):
     if public == (cid in stats.public):
         return
     _mark(stats, comment, public)
-    for child_id in aq_base(conversation)._children.get(cid, ()):
+    for child_id in replies_of(conversation, cid):
         sync(conversation[child_id], stats)
 
 
@@ -135,7 +137,7 @@ def comment_transitioned(comment, event):
     catalog's counters of the content follow (adding and removing
     comments reindex it already, in plone.app.discussion)."""
     conversation = aq_parent(comment)
-    if getattr(comment, "comment_id", None) not in aq_base(conversation)._comments:
+    if not holds(conversation, comment):
         return
     stats = comment_stats(conversation)
     before = stats.count()

@@ -1,6 +1,7 @@
 """A time-boxed discussion group of a forum, with guiding questions."""
 
 from collab.portal import _
+from collab.portal.comments.interfaces import COMMENT_INDEXES as ENGINE_COMMENT_INDEXES
 from collab.portal.content.window import IWindow
 from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
@@ -40,9 +41,8 @@ class IDiscussionGroup(IWindow):
     multilingual.languageindependent("moderated")
 
 
-# What plone.app.discussion reindexes on the commented content for every
-# comment added or removed.
-COMMENT_INDEXES = ("total_comments", "last_comment_date", "commentators")
+# Kept importable here for the modules that read it from the group.
+COMMENT_INDEXES = ENGINE_COMMENT_INDEXES
 
 
 @implementer(IDiscussionGroup)
@@ -56,7 +56,7 @@ class DiscussionGroup(Item):
         rewriting the group's one catalog record: members posting at the
         same time then all conflict on it, and some would see errors. Pages,
         REST and statistics read the live counters (``CommentStats``);
-        ``forum.clock.tick`` brings the catalog's copy up to date each
+        the clock brings the catalog's copy up to date each
         minute, and any other reindex of the group includes them.
         """
         if tuple(idxs) == COMMENT_INDEXES:

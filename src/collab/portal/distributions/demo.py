@@ -5,13 +5,13 @@ and never twice.
 """
 
 from collab.portal.comments.search import index_waiting_comments
-from collab.portal.distributions.demo_forums import create_forum_2012
-from collab.portal.distributions.demo_forums import create_live_forum
-from collab.portal.distributions.demo_forums import FORUM_2012
-from collab.portal.distributions.demo_forums import LIVE_FORUM
 from collab.portal.distributions.languages import create_translated
 from collab.portal.distributions.languages import link_translations
 from collab.portal.distributions.languages import publish
+from collab.portal.forum.demo import create_forum_2012
+from collab.portal.forum.demo import create_live_forum
+from collab.portal.forum.demo import FORUM_2012
+from collab.portal.forum.demo import LIVE_FORUM
 from plone import api
 from plone.app.textfield.value import RichTextValue
 import transaction

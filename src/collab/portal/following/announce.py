@@ -27,7 +27,9 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import logger
-from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.conversation import host_of as discussion_group_of
+from collab.portal.comments.storage import stored_comments
+from collab.portal.comments.storage import thread_children
 from collab.portal.comments.visibility import is_public
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
@@ -92,7 +94,7 @@ def announce_pending(pending):
 
 def announce(comment, at, can_mail=True):
     conversation = aq_parent(comment)
-    stored = aq_base(conversation)._comments.get(comment.comment_id)
+    stored = stored_comments(conversation).get(comment.comment_id)
     if stored is not aq_base(comment):
         return  # deleted, or rolled back to a savepoint, before commit
     group = wrapped(discussion_group_of(conversation))
@@ -128,7 +130,7 @@ def wrapped(group):
 
 def replies_of(conversation, comment):
     """Every reply below ``comment``, depth first."""
-    children = aq_base(conversation)._children
+    children = thread_children(conversation)
     stack = list(children.get(comment.comment_id, ()))
     while stack:
         reply = conversation.get(stack.pop(0))

@@ -3,9 +3,9 @@ so pages and REST read the counters instead of walking conversations, and
 mark their words as indexed (see ``comments.search``)."""
 
 from Acquisition import aq_base
+from collab.portal.comments.interfaces import COMMENT_INDEXES
 from collab.portal.comments.search import SEARCHABLE
 from collab.portal.comments.stats import comment_stats
-from collab.portal.content.discussion_group import COMMENT_INDEXES
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 

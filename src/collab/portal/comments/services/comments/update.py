@@ -4,11 +4,11 @@ the comment's author.
 plone.restapi guards the service with "Edit comments" on the *content*,
 which only moderators have; the service itself checks the permission on the
 *comment*, where its author is Owner. The time and window limits are
-enforced by ``subscribers.window.limit_own_edits`` on every channel.
+enforced by ``comments.limits.limit_own_edits`` on every channel.
 """
 
-from collab.portal.services.comments.add import checked_comment_body
-from collab.portal.services.comments.add import KnownComment
+from collab.portal.comments.services.comments.add import checked_comment_body
+from collab.portal.comments.services.comments.add import KnownComment
 from plone.restapi.services.discussion.conversation import CommentsUpdate
 
 

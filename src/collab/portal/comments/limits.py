@@ -1,16 +1,19 @@
-"""Keep comments inside the comment window, whatever the clock did."""
+"""The limits every new or changed comment on engine-managed content
+meets, on every channel (page form, REST, scripts): the content's policy
+must take comments now (``ICommentPolicy.is_open``), a comment has a
+maximum length, a member a maximum rate, and authors change or delete
+their own comment only for a few minutes while comments are taken."""
 
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import _
-from collab.portal.comments.conversation import discussion_group_of
+from collab.portal.comments.conversation import host_of
+from collab.portal.comments.conversation import policy_of
+from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.content.window import as_utc
 from collab.portal.content.window import now
-from collab.portal.forum.clock import clock_is_running
-from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.interfaces import shown
-from collab.portal.subscribers.translations import share_window
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from DateTime import DateTime
@@ -40,11 +43,11 @@ def refuse_comment_outside_window(comment, event):
     here, before the comment is stored, leaves nothing half-made."""
     if _recording_history.get():
         return
-    group = discussion_group_of(event.newParent)
-    if group is None:
+    policy = policy_of(event.newParent)
+    if policy is None:
         return
     request = getRequest()
-    if not comment_window_is_open(group):
+    if not policy.is_open():
         raise shown(
             Forbidden(
                 translate(
@@ -107,34 +110,18 @@ def refuse_too_frequent(comment, request):
         )
 
 
-def align_window_with_manual_transition(group, event):
-    """An editor who opens a group early or closes it early moves the
-    window edge, so that state and window keep telling the same story."""
-    if clock_is_running() or event.transition is None:
-        return
-    moment = now()
-    if event.transition.id == "open" and as_utc(group.opens) > moment:
-        group.opens = moment
-    elif event.transition.id == "close" and as_utc(group.closes) > moment:
-        group.closes = moment
-    else:
-        return
-    group.reindexObject()
-    share_window(group)
-
-
 def limit_own_edits(comment, event):
-    """Authors edit their comment only while the group is open and within
+    """Authors edit their comment only while comments are taken and within
     the configured minutes; moderators ("Review comments") always may."""
-    group = discussion_group_of(aq_parent(comment))
-    if group is None:
+    content = host_of(aq_parent(comment))
+    if content is None:
         return
     request = getRequest()
     refuse_oversized(comment, request)
     if api.user.has_permission("Review comments", obj=comment):
         return
     minutes = own_change_minutes()
-    if own_change_too_late(comment, group, minutes):
+    if own_change_too_late(comment, content, minutes):
         raise shown(
             Forbidden(
                 translate(
@@ -156,21 +143,21 @@ def own_change_minutes():
     )
 
 
-def own_change_too_late(comment, group, minutes):
+def own_change_too_late(comment, content, minutes):
     """Past the minutes an author has to change their comment, or the
-    group no longer takes comments."""
+    content no longer takes comments."""
     posted = as_utc(comment.creation_date)
     too_late = (now() - posted).total_seconds() > minutes * 60
-    return too_late or not comment_window_is_open(group)
+    return too_late or not ICommentPolicy(content).is_open()
 
 
 def limit_own_deletions(comment, event):
     """The record of a discussion is final as its edits are: authors delete
     their own comment only while they could still edit it; moderators
-    ("Review comments") always may. Deleting the group itself removes its
+    ("Review comments") always may. Deleting the content itself removes its
     comments too, and is the editor's decision, not an own deletion."""
-    group = discussion_group_of(event.oldParent)
-    if group is None or _group_is_removed(group):
+    content = host_of(event.oldParent)
+    if content is None or _is_being_removed(content):
         return
     user = api.user.get_current()
     if user.getId() != comment.author_username:
@@ -178,7 +165,7 @@ def limit_own_deletions(comment, event):
     if api.user.has_permission("Review comments", obj=comment):
         return
     minutes = own_change_minutes()
-    if own_change_too_late(comment, group, minutes):
+    if own_change_too_late(comment, content, minutes):
         raise shown(
             Forbidden(
                 translate(
@@ -195,11 +182,11 @@ def limit_own_deletions(comment, event):
         )
 
 
-def _group_is_removed(group):
-    """plone.app.discussion deletes a removed group's comments after the
-    group left its folder."""
-    container = aq_parent(aq_inner(group))
+def _is_being_removed(content):
+    """plone.app.discussion deletes a removed content's comments after the
+    content left its folder."""
+    container = aq_parent(aq_inner(content))
     if container is None:
         return True
-    present = aq_base(container)._getOb(group.getId(), None)
-    return aq_base(present) is not aq_base(group)
+    present = aq_base(container)._getOb(content.getId(), None)
+    return aq_base(present) is not aq_base(content)

@@ -17,12 +17,11 @@ from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
 from collab.portal.comments.flags import counting_flags
 from collab.portal.comments.flags import flag_history
-from collab.portal.comments.moderation import comments_are_moderated
 from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.replies import no_such_comment
+from collab.portal.comments.viewlet import ModerationMessage
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
-from plone.app.discussion.browser.comments import COMMENT_DESCRIPTION_MODERATION_ENABLED
 from plone.app.discussion.browser.comments import CommentsViewlet
 from plone.app.discussion.interfaces import IConversation
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -37,27 +36,6 @@ FLAG_HISTORY_LABELS = {
     "reject": _("flag_history_reject", default="Rejected by ${user}"),
     "mark_as_spam": _("flag_history_spam", default="Marked as spam by ${user}"),
 }
-
-
-class ModerationMessage:
-    """Plone says "Comments are moderated." whenever the comment workflow
-    has a *pending* state, which the add-on's always has; say it only
-    where a member's comment really waits for a moderator."""
-
-    def comment_transform_message(self):
-        message = super().comment_transform_message()
-        moderated = translate(
-            Message(COMMENT_DESCRIPTION_MODERATION_ENABLED), context=self.request
-        )
-        if message.endswith(f" {moderated}"):
-            message = message[: -len(moderated) - 1]
-        if comments_are_moderated(aq_inner(self.context)):
-            message = f"{message} {moderated}"
-        return message
-
-
-class ContentCommentsViewlet(ModerationMessage, CommentsViewlet):
-    """Plone's comments viewlet, for content other than discussion groups."""
 
 
 class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):

@@ -3,10 +3,9 @@
 from collab.portal import _
 from collab.portal.browser.dates import format_local_window
 from collab.portal.browser.dates import format_utc
+from collab.portal.comments.batching import visible_threads
 from collab.portal.comments.rendering import comment_html
-from collab.portal.comments.serializers import visible_threads
 from collab.portal.content.window import STATUS_LABELS
-from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.forum.schedule import group_status
 from collab.portal.forum.schedule import schedule_rows
 from plone import api
@@ -82,9 +81,6 @@ class ForumPrintView(ForumView):
 class DiscussionGroupView(ForumMixin, BrowserView):
     def status(self):
         return group_status(self.context)
-
-    def can_comment_now(self):
-        return comment_window_is_open(self.context)
 
     def can_export(self):
         return api.user.has_permission(

@@ -1,7 +1,7 @@
 """``@@participation``: the participation statistics page for editors."""
 
 from collab.portal import _
-from collab.portal.browser.charts import bar_chart
+from collab.portal.forum.browser.charts import bar_chart
 from collab.portal.forum.participation import participation
 from Products.Five.browser import BrowserView
 from zope.i18n import translate

@@ -2,8 +2,8 @@
 (a confirmation, then a POST protected against CSRF)."""
 
 from collab.portal import _
+from collab.portal.comments.flags import flag_comment
 from collab.portal.interfaces import shown
-from collab.portal.services.comments.flag import flag_comment
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

@@ -5,10 +5,10 @@ plone.restapi guards the service with "Delete comments" on the *content*,
 which only moderators have; the service itself lets an author delete
 their own comment where the site allows it (plone.app.discussion's
 "delete own comments" setting). The window and time limit are enforced by
-``subscribers.window.limit_own_deletions`` on every channel, as for edits.
+``comments.limits.limit_own_deletions`` on every channel, as for edits.
 """
 
-from collab.portal.services.comments.add import KnownComment
+from collab.portal.comments.services.comments.add import KnownComment
 from plone.restapi.services.discussion.conversation import CommentsDelete
 
 

@@ -1,4 +1,4 @@
-"""``POST <group>/@moderate-comment`` ``{"comment_id": "…", "transition":
+"""``POST <content>/@moderate-comment`` ``{"comment_id": "…", "transition":
 "publish"}``: a moderator decides on a comment over REST.
 
 plone.restapi's ``@workflow`` serves content only, and comments are not
@@ -8,9 +8,9 @@ The transitions are those of ``collab_comment_workflow`` (``publish``,
 """
 
 from collab.portal import _
+from collab.portal.comments.flags import Conflict
 from collab.portal.interfaces import shown
 from collab.portal.services import json_object
-from collab.portal.services.comments.flag import Conflict
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -7,6 +7,7 @@ REST client deserves a translated 400 that says why, and nothing stored.
 """
 
 from collab.portal import _
+from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
 from collab.portal.interfaces import shown
@@ -62,7 +63,7 @@ class GroupCommentsAdd(KnownComment, CommentsAdd):
             if (
                 isinstance(question, bool)
                 or not isinstance(question, int)
-                or self.context.question(question) is None
+                or ICommentPolicy(self.context).question(question) is None
             ):
                 raise BadRequest(
                     self._t(

@@ -1,4 +1,6 @@
-"""A forum's or discussion group's translations are one thing: one
+"""The forum's event handlers (registered together in forum/configure.zcml).
+
+A forum's or discussion group's translations are one thing: one
 conversation, one window, and so one workflow state.
 
 The clock moves every version itself. An editor moves one version by hand
@@ -10,6 +12,8 @@ shared conversation, open for comments.
 
 from Acquisition import aq_base
 from collab.portal.content.translations import translations
+from collab.portal.content.window import as_utc
+from collab.portal.content.window import now
 from collab.portal.forum.clock import clock_is_running
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
@@ -17,6 +21,31 @@ from plone import api
 
 
 _sharing = ContextVar("collab_portal_sharing_transition", default=False)
+
+
+def group_transitioned(group, event):
+    """An editor's transition of a group, in this order: first the window
+    edge moves to now (and is copied to the translations), then the other
+    versions take the same transition, so that when their own transition
+    events arrive their window already agrees and is left alone."""
+    align_window_with_manual_transition(group, event)
+    share_transition_with_translations(group, event)
+
+
+def align_window_with_manual_transition(group, event):
+    """An editor who opens a group early or closes it early moves the
+    window edge, so that state and window keep telling the same story."""
+    if clock_is_running() or event.transition is None:
+        return
+    moment = now()
+    if event.transition.id == "open" and as_utc(group.opens) > moment:
+        group.opens = moment
+    elif event.transition.id == "close" and as_utc(group.closes) > moment:
+        group.closes = moment
+    else:
+        return
+    group.reindexObject()
+    share_window(group)
 
 
 def share_transition_with_translations(group, event):

@@ -1,1 +1,0 @@
-"""behaviors of collab.portal."""

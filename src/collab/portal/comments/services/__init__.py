@@ -1,0 +1,1 @@
+"""REST services of the comment engine, one folder per endpoint."""

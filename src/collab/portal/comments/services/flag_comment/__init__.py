@@ -1,0 +1,1 @@
+"""``@flag-comment``: members flag a comment for the moderators."""

@@ -1,0 +1,1 @@
+"""``@moderate-comment``: moderators decide on a comment over REST."""

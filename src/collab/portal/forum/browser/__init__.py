@@ -1,0 +1,1 @@
+"""Classic UI pages of the forum feature."""

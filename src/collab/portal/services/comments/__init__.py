@@ -1,1 +1,0 @@
-"""POST <group>/@comments with the guiding question."""

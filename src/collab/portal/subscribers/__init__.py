@@ -1,1 +1,0 @@
-"""subscribers of collab.portal."""
