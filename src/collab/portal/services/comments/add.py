@@ -9,8 +9,8 @@ REST client deserves a translated 400 that says why, and nothing stored.
 from collab.portal import _
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
+from collab.portal.errors import json_object
 from collab.portal.interfaces import shown
-from collab.portal.services import json_object
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsAdd
 from zExceptions import BadRequest

@@ -4,8 +4,9 @@ from collab.portal import _
 from collab.portal.comments.flags import AlreadyFlagged
 from collab.portal.comments.flags import flag
 from collab.portal.comments.flags import OwnComment
+from collab.portal.errors import Conflict
+from collab.portal.errors import json_object
 from collab.portal.interfaces import shown
-from collab.portal.services import json_object
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -15,10 +16,6 @@ from zExceptions import Forbidden
 from zExceptions import NotFound
 from zope.i18n import translate
 from zope.interface import alsoProvides
-
-
-class Conflict(Exception):
-    """Zope maps this class name to status 409."""
 
 
 def flag_comment(group, request, comment_id):
