@@ -2,7 +2,7 @@
 the clock."""
 
 from collab.portal.distributions.languages import create_translated
-from collab.portal.forum.clock import tick
+from collab.portal.clock import tick
 from collab.portal.testing import FUNCTIONAL_TESTING
 from datetime import datetime
 from datetime import timedelta

@@ -9,8 +9,8 @@ shared conversation, open for comments.
 """
 
 from Acquisition import aq_base
+from collab.portal.clock import clock_is_running
 from collab.portal.content.translations import translations
-from collab.portal.forum.clock import clock_is_running
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from plone import api

@@ -4,10 +4,10 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import _
+from collab.portal.clock import clock_is_running
 from collab.portal.comments.conversation import discussion_group_of
 from collab.portal.content.window import as_utc
 from collab.portal.content.window import now
-from collab.portal.forum.clock import clock_is_running
 from collab.portal.forum.schedule import comment_window_is_open
 from collab.portal.interfaces import shown
 from collab.portal.subscribers.translations import share_window

@@ -7,8 +7,8 @@ from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.followers import language_of
 from collab.portal.following.followers import MODES
-from collab.portal.services.follow.state import check_view
-from collab.portal.services.follow.state import follow_state
+from collab.portal.following.services.follow.state import check_view
+from collab.portal.following.services.follow.state import follow_state
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service

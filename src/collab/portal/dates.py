@@ -1,0 +1,74 @@
+"""One date formatter for every page and mail: the secretariat announces
+times in UTC, day-month-year as the reader's language writes it, with
+month names from Plone's own ``plonelocales`` catalogue.
+
+Pages pass the page's language, mails the reader's; both get the same
+words (before, pages and mails formatted dates by hand and differed).
+``format_local_window`` adds the window in the member's own time zone.
+
+Shared: imports no feature.
+"""
+
+from collab.portal import _
+from collab.portal.content.window import as_utc
+from plone import api
+from plone.base.i18nl10n import monthname_msgid
+from zope.i18n import translate
+import zoneinfo
+
+
+# Day-month-year as each language writes it; months are lower case in es/fr.
+DATE_PATTERNS = {
+    "en": "{day} {month} {year}",
+    "es": "{day} de {month} de {year}",
+    "fr": "{day} {month} {year}",
+}
+
+
+def format_date(value, language, with_time=True):
+    """``value`` in UTC, e.g. "5 March 2030, 14:00 UTC" (en), "5 de marzo
+    de 2030, 14:00 UTC" (es), "5 mars 2030, 14:00 UTC" (fr); "" for None.
+    An unknown language gets the English order with its own month name."""
+    if value is None:
+        return ""
+    value = as_utc(value)
+    language = (language or "en")[:2].lower()
+    month = translate(
+        monthname_msgid(value.month), domain="plonelocales", target_language=language
+    )
+    if language != "en":
+        month = month.lower()
+    pattern = DATE_PATTERNS.get(language, DATE_PATTERNS["en"])
+    text = pattern.format(day=value.day, month=month, year=value.year)
+    if with_time:
+        text += f", {value:%H:%M} UTC"
+    return text
+
+
+def reader_zone():
+    """The time zone the member chose in their preferences, if any."""
+    member = None if api.user.is_anonymous() else api.user.get_current()
+    zone = member.getProperty("timezone", None) if member else None
+    if not zone:
+        return None
+    try:
+        return zoneinfo.ZoneInfo(zone)
+    except (KeyError, ValueError, zoneinfo.ZoneInfoNotFoundError):
+        return None
+
+
+def format_local_window(opens, closes, request):
+    """A window in the member's zone; empty for other readers, whose
+    browser fills it in (``static/local-times.js``)."""
+    zone = reader_zone()
+    if zone is None or opens is None or closes is None:
+        return ""
+    label = translate(_("Your time:"), context=request)
+    try:
+        start = as_utc(opens).astimezone(zone)
+        end = as_utc(closes).astimezone(zone)
+    except OverflowError:
+        # A date stored at the edge of the calendar has no time in zones
+        # east (or west) of UTC; the UTC window beside it says it all.
+        return ""
+    return f"{label} {start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({zone.key})"
