@@ -53,7 +53,9 @@ def select(registry, only, concurrency):
     if unknown:
         raise SystemExit(f"unknown scenario(s): {', '.join(unknown)}; see --list")
     wanted = set(only) or {
-        name for name, s in registry.items() if concurrency or not s.is_load
+        name
+        for name, s in registry.items()
+        if (concurrency or not s.is_load) and not s.optional
     }
     while missing := {registry[n].compared_with for n in wanted} - wanted:
         wanted |= missing

@@ -1,11 +1,19 @@
 #!/usr/bin/env bash
-# The forum clock for `make start`: POST <site>/@forum-clock every minute,
-# so discussion groups open and close on schedule. In production use cron
+# The clock for `make start`: POST <site>/@clock every minute, so discussion
+# groups open and close on schedule and mail leaves. In production use cron
 # or a systemd timer with the same request (see docs/deployment.md).
+# One loop per instance: the loop holds an exclusive lock on <pidfile>.lock
+# for its whole life (flock, released by the kernel when it dies, also on
+# kill -9), so a second loop started beside it exits at once.
 set -u
-site_url=$1; credentials=$2
+site_url=$1; credentials=$2; pidfile=${3:-}
+if [[ -n $pidfile ]]; then
+  exec 9>"$pidfile.lock"
+  if ! flock -n 9; then echo "A clock already runs for this instance." >&2; exit 0; fi
+  echo $$ >"$pidfile"
+fi
 while true; do
-  .venv/bin/python - "$site_url/@forum-clock" "$credentials" <<'PY' || true
+  .venv/bin/python - "$site_url/@clock" "$credentials" <<'PY' 9>&- || true
 import base64, sys, urllib.request
 url, credentials = sys.argv[1], sys.argv[2]
 request = urllib.request.Request(url, method="POST", headers={
@@ -14,5 +22,5 @@ request = urllib.request.Request(url, method="POST", headers={
 })
 urllib.request.urlopen(request, timeout=60).read()
 PY
-  sleep "${CLOCK_INTERVAL:-60}"
+  sleep "${CLOCK_INTERVAL:-60}" 9>&-
 done

@@ -4,10 +4,12 @@ set -euo pipefail
 action=$1; ini=$2; pidfile=$3; url=${4:-}; credentials=${5:-}
 clockpid=${pidfile%.pid}-clock.pid
 running() { [[ -f $pidfile ]] && kill -0 "$(cat "$pidfile")" 2>/dev/null; }
+# One clock loop per instance, also after a crash (kill -9 of the server
+# leaves the loop running): clock.sh holds a lock on $clockpid.lock while it
+# lives and writes its own pid, so a second one exits at once.
 start_clock() {
   [[ -n $credentials ]] || return 0
-  nohup bash scripts/clock.sh "$url" "$credentials" >/dev/null 2>&1 &
-  echo $! >"$clockpid"
+  nohup bash scripts/clock.sh "$url" "$credentials" "$clockpid" >/dev/null 2>&1 &
 }
 stop_clock() {
   if [[ -f $clockpid ]]; then

@@ -240,7 +240,7 @@ class TestCatalogCounters(DiscussionTestCase):
     def test_clock_copies_the_counters_into_the_catalog(self):
         """Posting leaves the group's catalog record alone (concurrent
         posters would conflict on it); the clock's tick updates it."""
-        from collab.portal.forum.clock import tick
+        from collab.portal.clock import tick
 
         self.post("One")
         self.post("Two")
@@ -257,7 +257,7 @@ class TestSearch(DiscussionTestCase):
     def test_words_join_the_search_with_the_clock(self):
         """Posting leaves the text indexes alone (members posting at once
         conflicted there); the clock indexes the words."""
-        from collab.portal.forum.clock import tick
+        from collab.portal.clock import tick
 
         self.post("Mangroves restoration")
         self.assertEqual(len(api.content.find(SearchableText="mangroves")), 0)
@@ -279,7 +279,7 @@ class TestSearch(DiscussionTestCase):
         )
 
     def test_waiting_comments_found_by_their_author_and_moderators_only(self):
-        from collab.portal.forum.clock import tick
+        from collab.portal.clock import tick
         from portal_helpers import add_comment
 
         add_comment(self.group, "author", "Mangroves pending", pending=True)

@@ -2,10 +2,10 @@
 or as a daily digest, through the MailHost queue to a real SMTP server;
 one-click unfollow; the Follow control, ``@follow`` and who may follow."""
 
+from collab.portal.clock import tick
 from collab.portal.content.window import now
 from collab.portal.following.followers import followers
 from collab.portal.following.followers import following
-from collab.portal.forum.clock import tick
 from collab.portal.testing import MAIL_TESTING
 from collab.portal.testing_fixtures import free_port
 from datetime import timedelta

@@ -1,8 +1,8 @@
 """The forum page, its schedule (page, print, REST), the comment window and
 the clock."""
 
+from collab.portal.clock import tick
 from collab.portal.distributions.languages import create_translated
-from collab.portal.forum.clock import tick
 from collab.portal.testing import FUNCTIONAL_TESTING
 from datetime import datetime
 from datetime import timedelta

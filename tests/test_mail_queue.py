@@ -3,14 +3,14 @@ maildir, a queue that cannot work is reported (log, control panels) and the
 comments it could not announce are announced once it works, exactly once;
 a change of Site Setup -> Mail reaches the running queue thread at once."""
 
+from collab.portal.clock import tick
 from collab.portal.following.announce import mail_immediate_followers
 from collab.portal.following.owed import deliver
 from collab.portal.following.owed import owed
-from collab.portal.forum.clock import tick
-from collab.portal.mailqueue import check_mail
-from collab.portal.mailqueue import ensure_maildir
-from collab.portal.mailqueue import is_maildir
-from collab.portal.mailqueue.startup import check_sites_at_startup
+from collab.portal.mail import check_mail
+from collab.portal.mail import ensure_maildir
+from collab.portal.mail import is_maildir
+from collab.portal.mail.startup import check_sites_at_startup
 from collab.portal.testing_fixtures import free_port
 from collab.portal.testing_fixtures import Mailbox
 from plone import api

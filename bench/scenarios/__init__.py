@@ -35,6 +35,7 @@ class Scenario:
     login: object = None
     description: str = ""
     seed: tuple = ()
+    optional: bool = False  # only with --only (slow to set up)
 
     @property
     def is_load(self):
@@ -52,7 +53,15 @@ class Scenario:
 
 
 def register(
-    name, kind, *, baseline=None, clients=0, seconds=10.0, login=None, seed=()
+    name,
+    kind,
+    *,
+    baseline=None,
+    clients=0,
+    seconds=10.0,
+    login=None,
+    seed=(),
+    optional=False,
 ):
     """Decorator for ``setup(ctx)``; the docstring becomes the description."""
     if kind not in KINDS:
@@ -72,6 +81,7 @@ def register(
             login,
             doc[0] if doc else "",
             tuple(seed),
+            optional,
         )
         return setup
 

@@ -1,8 +1,8 @@
 """Marker interfaces shared across the package."""
 
+from collab.portal.errors import IShownError
+from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IDiscussionLayer
-from zope.interface import alsoProvides
-from zope.interface import Interface
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
 
 
@@ -15,12 +15,5 @@ class IBrowserLayer(IDefaultBrowserLayer, IDiscussionLayer):
     where both are registered for the same content."""
 
 
-class IShownError(Interface):
-    """An error raised with a translated message written for the reader:
-    pages show that message instead of Plone's generic error page."""
-
-
-def shown(error):
-    """Mark ``error`` as an IShownError and return it, for ``raise``."""
-    alsoProvides(error, IShownError)
-    return error
+# Kept here for imports made before ``collab.portal.errors`` existed.
+__all__ = ["IBrowserLayer", "IShownError", "shown"]

@@ -126,7 +126,7 @@ class CollabPortalMailLayer(PloneSandboxLayer):
 
     def testSetUp(self):
         """A test that changed the Mail settings restarted the queue thread
-        (``mailqueue.settings``) with its settings, which its rollback does
+        (``mail.settings``) with its settings, which its rollback does
         not undo: give the next test the layer's server and pace again."""
         from Products.MailHost.MailHost import queue_threads
 

@@ -14,6 +14,7 @@ from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.content.window import now
+from collab.portal.errors import Conflict
 from collab.portal.interfaces import shown
 from datetime import datetime
 from datetime import UTC
@@ -36,10 +37,6 @@ class AlreadyFlagged(Exception):
 
 class OwnComment(Exception):
     """Members do not flag their own comments."""
-
-
-class Conflict(Exception):
-    """Zope maps this class name to status 409."""
 
 
 def flaggers(comment):

@@ -56,7 +56,7 @@ class DiscussionGroup(Item):
         rewriting the group's one catalog record: members posting at the
         same time then all conflict on it, and some would see errors. Pages,
         REST and statistics read the live counters (``CommentStats``);
-        the clock brings the catalog's copy up to date each
+        ``forum.tasks`` brings the catalog's copy up to date each
         minute, and any other reindex of the group includes them.
         """
         if tuple(idxs) == COMMENT_INDEXES:

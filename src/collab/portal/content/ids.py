@@ -13,7 +13,7 @@ where ``refuse_reserved_id`` stops forums and groups placed anywhere.
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from collab.portal import _
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone.base.utils import base_hasattr
 from zExceptions import BadRequest
 from zope.component import queryMultiAdapter

@@ -82,8 +82,8 @@ def queue_mail(site):
     made a maildir here: zope.sendmail refuses an existing folder without
     ``cur/ new/ tmp/``, and an empty one was what lost all mail (issue 10)."""
     from App.config import getConfiguration
-    from collab.portal.mailqueue import check_mail
-    from collab.portal.mailqueue import ensure_maildir
+    from collab.portal.mail import check_mail
+    from collab.portal.mail import ensure_maildir
     from plone import api
 
     queue = os.path.join(

@@ -18,9 +18,9 @@ rule for what everyone may read), which of them became public:
 Mail is handed to the MailHost inside the transaction, so a transaction
 that fails to commit sends nothing. Anything going wrong while announcing
 is logged and never costs the author their comment. While mail cannot be
-queued (``mailqueue.check_mail``: queue off or broken, no sender) a comment
+queued (``mail.check_mail``: queue off or broken, no sender) a comment
 is still logged as published, and its mail is *owed* (``following.owed``):
-the forum clock sends it once mail works again.
+the clock sends it once mail works again.
 """
 
 from Acquisition import aq_base
@@ -34,8 +34,8 @@ from collab.portal.comments.visibility import is_public
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
 from collab.portal.content.window import now
+from collab.portal.following.followers import followable_parent
 from collab.portal.following.followers import followers
-from collab.portal.following.followers import forum_of
 from collab.portal.following.followers import holder
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.mail import comment_mail
@@ -47,7 +47,7 @@ from collab.portal.following.owed import deliver
 from collab.portal.following.owed import owe
 from collab.portal.following.published import record_publication
 from collab.portal.following.published import was_announced
-from collab.portal.mailqueue import check_mail
+from collab.portal.mail import check_mail
 from plone import api
 from plone.app.uuid.utils import uuidToObject
 from ZODB.POSException import ConflictError
@@ -113,7 +113,7 @@ def announce(comment, at, can_mail=True):
 
 
 def announce_owed_comments():
-    """For the forum clock: mail the announcements owed while mail could
+    """For the clock: mail the announcements owed while mail could
     not be queued, once it can; returns how many comments were announced."""
     if check_mail() is not None:
         return 0
@@ -142,7 +142,7 @@ def replies_of(conversation, comment):
 def mail_immediate_followers(comment, group, skip=frozenset()):
     """``group`` is the holder of the comment's group. Yields the userid of
     each member mailed (those in ``skip`` are not)."""
-    forum = forum_of(group)
+    forum = followable_parent(group)
     forum = holder(forum) if forum is not None else None
     by_group = dict(followers(group))
     by_forum = dict(followers(forum)) if forum is not None else {}

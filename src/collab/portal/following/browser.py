@@ -13,13 +13,12 @@
 
 from AccessControl import Unauthorized
 from collab.portal import _
-from collab.portal.content.forum import IForum
 from collab.portal.following.followers import BAD_MODE
 from collab.portal.following.followers import DIGEST
 from collab.portal.following.followers import follow
+from collab.portal.following.followers import followable_parent
 from collab.portal.following.followers import followed_holders
 from collab.portal.following.followers import following
-from collab.portal.following.followers import forum_of
 from collab.portal.following.followers import groups_of
 from collab.portal.following.followers import holder
 from collab.portal.following.followers import IMMEDIATE
@@ -71,11 +70,12 @@ class FollowForm:
 
     def forum_record(self):
         """For a group: the member's following of its forum, if any."""
-        forum = None if IForum.providedBy(self.context) else forum_of(self.context)
+        forum = followable_parent(self.context)
         return following(forum, self.userid()) if forum is not None else None
 
     def is_forum(self):
-        return IForum.providedBy(self.context)
+        """Held by no other followable: following it covers what it holds."""
+        return followable_parent(self.context) is None
 
     def mode_label(self, mode):
         return MODE_LABELS.get(mode, "")
@@ -203,10 +203,9 @@ class UnfollowView(BrowserView):
                 for obj in followed_holders()
                 if getattr(following(obj, self.userid), "mode", None) == DIGEST
             ]
-        elif IForum.providedBy(self.target):
-            scope = [holder(self.target), *groups_of(self.target)]
         else:
-            scope = [holder(self.target)]
+            # A forum's link also stops its groups (groups hold none).
+            scope = [holder(self.target), *groups_of(self.target)]
         removed = []
         for obj in scope:
             record = unfollow(obj, self.userid)
@@ -249,9 +248,7 @@ class UnfollowView(BrowserView):
         if self.is_site():
             return None
         uids = {holder(self.target).UID()}
-        if IForum.providedBy(self.target):
-            uids |= {group.UID() for group in groups_of(self.target)}
-        return uids
+        return uids | {group.UID() for group in groups_of(self.target)}
 
     def removed_titles(self):
         """Titles of what was stopped, each only if the member may still

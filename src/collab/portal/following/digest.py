@@ -1,4 +1,4 @@
-"""The daily digest, sent by the forum clock.
+"""The daily digest, sent by the clock (``tasks``).
 
 Each run looks for members whose digest is due (the oldest of their
 digest followings was last reported 24 hours ago or more) and sends each
@@ -18,7 +18,6 @@ digests.
 
 from collab.portal import logger
 from collab.portal.comments.visibility import is_public
-from collab.portal.content.discussion_group import IDiscussionGroup
 from collab.portal.content.window import now
 from collab.portal.following.followers import DIGEST
 from collab.portal.following.followers import followed_holders
@@ -29,7 +28,7 @@ from collab.portal.following.mail import queue_mail
 from collab.portal.following.mail import readable_version
 from collab.portal.following.mail import reader_language
 from collab.portal.following.published import published_between
-from collab.portal.mailqueue import check_mail
+from collab.portal.mail import check_mail
 from datetime import timedelta
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -48,10 +47,8 @@ def send_due_digests(at=None):
     digest_followings = {}
     own_mode = {}
     for obj in followed_holders():
-        is_group = IDiscussionGroup.providedBy(obj)
         for userid, record in followers(obj):
-            if is_group:
-                own_mode[userid, obj.UID()] = record.mode
+            own_mode[userid, obj.UID()] = record.mode
             if record.mode == DIGEST:
                 digest_followings.setdefault(userid, []).append((obj, record))
     sent = 0
@@ -79,8 +76,9 @@ def send_digest(userid, records, own_mode, since, at):
     language = reader_language(member, *(record.language for _obj, record in records))
     news = {}
     for obj, record in records:
-        groups = [obj] if IDiscussionGroup.providedBy(obj) else groups_of(obj)
-        for group in groups:
+        # What ``obj`` holds comments in: itself and the followables it
+        # holds (a forum's groups); a forum's own log is empty.
+        for group in [obj, *groups_of(obj)]:
             # A following of the group itself decides over the forum's.
             if own_mode.get((userid, group.UID()), DIGEST) != DIGEST:
                 continue

@@ -14,19 +14,23 @@ following at once touch different keys (which BTrees resolve).
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.comments.conversation import conversation_holder
-from collab.portal.content.discussion_group import IDiscussionGroup
-from collab.portal.content.forum import IForum
 from collab.portal.content.translations import translations
 from collab.portal.content.window import now
+from collab.portal.following.interfaces import IFollowable
 from persistent import Persistent
 from plone import api
+from plone.app.uuid.utils import uuidToObject
 from plone.base.interfaces import ILanguage
 from zope.annotation.interfaces import IAnnotations
 
 
 FOLLOWERS_KEY = "collab.portal.following.followers"
+# On the site: UIDs of the holders that ever had followers, so the digest
+# looks at those only, not at every followable of the archive.
+FOLLOWED_KEY = "collab.portal.following.followed"
 
 IMMEDIATE = "immediate"
 DIGEST = "digest"
@@ -80,7 +84,7 @@ def language_of(obj):
 
 
 def is_followable(obj):
-    return IForum.providedBy(obj) or IDiscussionGroup.providedBy(obj)
+    return IFollowable.providedBy(obj)
 
 
 def _tree(obj, create=False):
@@ -88,6 +92,7 @@ def _tree(obj, create=False):
     tree = annotations.get(FOLLOWERS_KEY)
     if tree is None and create:
         tree = annotations[FOLLOWERS_KEY] = OOBTree()
+        followed_uids(create=True).insert(holder(obj).UID())
     return tree
 
 
@@ -125,36 +130,61 @@ def followers(obj):
     return list(tree.items()) if tree is not None else []
 
 
-def forum_of(group):
-    """The forum holding a discussion group, or None."""
-    parent = aq_parent(aq_inner(group))
-    return parent if IForum.providedBy(parent) else None
+def followable_parent(obj):
+    """The nearest followable that holds ``obj`` (a group's forum), or
+    None: following it is following ``obj`` too."""
+    parent = aq_parent(aq_inner(obj))
+    while parent is not None:
+        if IFollowable.providedBy(parent):
+            return parent
+        parent = aq_parent(parent)
+    return None
 
 
-def groups_of(forum):
-    """The holders of every discussion group of a forum, whichever language
-    version of the forum each one was added to."""
-    versions = list(translations(aq_inner(forum)).values()) or [forum]
+def groups_of(obj):
+    """The holders of the followables ``obj`` holds (a forum's groups),
+    whichever language version of ``obj`` each one was added to."""
+    versions = list(translations(aq_inner(obj)).values()) or [obj]
     found = {}
     for version in versions:
-        for group in version.objectValues():
-            if IDiscussionGroup.providedBy(group):
-                group = holder(group)
-                found.setdefault(group.UID(), group)
+        for child in version.objectValues():
+            if IFollowable.providedBy(child):
+                child = holder(child)
+                found.setdefault(child.UID(), child)
     return list(found.values())
 
 
-def followed_holders():
-    """Every forum and group holder that has followers (for the digest and
-    for "stop all digests"); unrestricted: the callers check permissions
-    for each member. Followers are only ever stored on holders, so a look
-    at each object's annotations is enough (no translation lookups)."""
+def followed_uids(create=False):
+    """The site's set of holder UIDs that ever had followers (None on a
+    site made before it existed, unless ``create``)."""
+    annotations = IAnnotations(api.portal.get())
+    uids = annotations.get(FOLLOWED_KEY)
+    if uids is None and create:
+        uids = annotations[FOLLOWED_KEY] = OOTreeSet()
+        for obj in _scan_followables():
+            if IAnnotations(obj).get(FOLLOWERS_KEY) is not None:
+                uids.insert(obj.UID())
+    return uids
+
+
+def _scan_followables():
     catalog = api.portal.get_tool("portal_catalog")
-    found = []
     for brain in catalog.unrestrictedSearchResults(
-        portal_type=["Forum", "DiscussionGroup"]
+        object_provides=IFollowable.__identifier__
     ):
-        obj = brain._unrestrictedGetObject()
+        yield brain._unrestrictedGetObject()
+
+
+def followed_holders():
+    """Every holder that has followers (for the digest and for "stop all
+    digests"); unrestricted: the callers check permissions for each
+    member. Only holders in the site's ``followed_uids`` are looked at, so
+    the cost grows with what is followed, not with the archive."""
+    found = []
+    for uid in list(followed_uids(create=True)):
+        obj = uuidToObject(uid, unrestricted=True)
+        if obj is None:
+            continue
         tree = IAnnotations(obj).get(FOLLOWERS_KEY)
         if tree is not None and len(tree):
             found.append(obj)

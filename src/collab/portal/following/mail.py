@@ -1,43 +1,24 @@
 """The e-mails of following: one new comment, or a member's daily digest.
 
-Plain text in the reader's language, through Plone's MailHost queue with
-``immediate=False``: zope.sendmail writes the message into the queue only
-when the transaction commits, so a transaction that aborts or is retried
-after a ConflictError sends nothing, and a commit sends exactly once. With
-the queue off nothing is sent (and a warning logged), because the direct
-delivery connects to the SMTP server during the commit and a server that
-is down would abort the commit. Every mail carries a one-click unfollow
-link, also as ``List-Unsubscribe`` with ``List-Unsubscribe-Post``
-(RFC 8058) for mail programs that offer their own button.
+Plain text in the reader's language, queued with ``mail.queue_message``
+(it leaves when the transaction commits; CRLF, sender and retries are the
+``mail`` package's). Every mail carries a one-click unfollow link, also as
+``List-Unsubscribe`` with ``List-Unsubscribe-Post`` (RFC 8058) for mail
+programs that offer their own button.
 """
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal import mail
+from collab.portal.comments.authors import author_details
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
-from collab.portal.content.window import as_utc
-from collab.portal.following.followers import forum_of
+from collab.portal.dates import format_date
+from collab.portal.following.followers import followable_parent
 from collab.portal.following.links import unfollow_url
 from collab.portal.vocabularies.countries import country_name
-from email.mime.text import MIMEText
-from email.utils import formataddr
 from plone import api
-from plone.base.i18nl10n import monthname_msgid
 from zope.i18n import translate
-import email.policy
-
-
-# The MailHost writes a message object with the object's own line endings,
-# and SMTP servers that enforce RFC 5321 (aiosmtpd; Postfix 3.9 by default)
-# refuse bare LF line endings.
-CRLF = email.policy.compat32.clone(linesep="\r\n")
-
-# Day-month-year as each language writes it (as on the forum pages).
-DATE_PATTERNS = {
-    "en": "{day} {month} {year}, {time} UTC",
-    "es": "{day} de {month} de {year}, {time} UTC",
-    "fr": "{day} {month} {year}, {time} UTC",
-}
 
 
 def site_languages():
@@ -75,19 +56,6 @@ def title_in(obj, language):
     return in_language(obj, language).Title()
 
 
-def format_date(value, language):
-    value = as_utc(value)
-    month = translate(
-        monthname_msgid(value.month), domain="plonelocales", target_language=language
-    )
-    if language != "en":
-        month = month.lower()
-    pattern = DATE_PATTERNS.get(language, DATE_PATTERNS["en"])
-    return pattern.format(
-        day=value.day, month=month, year=value.year, time=f"{value:%H:%M}"
-    )
-
-
 def plain_text(comment):
     mime_type = getattr(comment, "mime_type", None) or "text/plain"
     text = comment.text or ""
@@ -103,17 +71,14 @@ def author_name(comment):
 
 
 def author_line(comment, language):
-    """The author's name, with organisation and country when known."""
+    """The author's name, with organisation and country as stored on the
+    comment (``comments.authors``: the same source as page and export)."""
     name = author_name(comment)
-    member = (
-        api.user.get(userid=comment.author_username)
-        if comment.author_username
-        else None
-    )
-    extra = []
-    if member is not None:
-        extra.append(member.getProperty("organisation", "") or "")
-        extra.append(country_name(member.getProperty("country", ""), language))
+    details = author_details(comment)
+    extra = [
+        details["author_organisation"] or "",
+        country_name(details["author_country"] or "", language),
+    ]
     extra = [part for part in extra if part]
     return f"{name} ({', '.join(extra)})" if extra else name
 
@@ -144,58 +109,23 @@ def translate_to(language):
     return lambda message: translate(message, target_language=language)
 
 
-def sender():
-    address = api.portal.get_registry_record("plone.email_from_address", default="")
-    if not address:
-        return None
-    name = api.portal.get_registry_record(
-        "collab.portal.secretariat_name", default=""
-    ) or api.portal.get_registry_record("plone.email_from_name", default="")
-    return formataddr((name, address)) if name else address
-
-
-_warned = set()
-
-
-def warn_once(text):
-    if text not in _warned:
-        _warned.add(text)
-        logger.warning(text)
-
-
 def queue_mail(member, subject, body, unsubscribe):
-    """Hand one message to the MailHost; it leaves when the transaction
-    commits. Returns False when no mail could be made (no address)."""
-    mailhost = api.portal.get_tool("MailHost")
-    if not getattr(mailhost, "smtp_queue", False):
-        # Without the queue, zope.sendmail connects to the SMTP server while
-        # the transaction votes: a server that is down would cost the
-        # author their comment. Following needs the queue.
-        warn_once("Following: the MailHost queue is off, so no mail is sent.")
-        return False
+    """Queue one message to ``member`` (``mail.queue_message``); False when
+    nothing was queued."""
     recipient = member.getProperty("email", "") if member else ""
-    mfrom = sender()
-    if not recipient or not mfrom:
+    if not recipient:
         logger.warning(
-            "Following: no mail to %s (recipient %r, site sender %r)",
+            "Following: no mail to %s (no address)",
             member.getId() if member else None,
-            recipient,
-            mfrom,
         )
         return False
-    message = MIMEText(body, "plain", "utf-8", policy=CRLF)
-    message["List-Unsubscribe"] = f"<{unsubscribe}>"
-    message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    message["Auto-Submitted"] = "auto-generated"
-    mailhost.send(
-        message,
-        mto=recipient,
-        mfrom=mfrom,
-        subject=subject,
-        charset="utf-8",
-        immediate=False,
+    return mail.queue_message(
+        recipient,
+        subject,
+        body,
+        headers={"Auto-Submitted": "auto-generated"},
+        unsubscribe=unsubscribe,
     )
-    return True
 
 
 def comment_mail(comment, member, version, language, stop):
@@ -205,7 +135,7 @@ def comment_mail(comment, member, version, language, stop):
     t = translate_to(language)
     author = author_line(comment, language)
     group_title = version.Title()
-    forum = forum_of(version)
+    forum = followable_parent(version)
     subject = t(
         _(
             "mail_comment_subject",
@@ -283,7 +213,7 @@ def digest_mail(member, sections, since, language):
         ),
     ]
     for version, comments in sections:
-        forum = forum_of(version)
+        forum = followable_parent(version)
         heading = version.Title() + (f" ({forum.Title()})" if forum else "")
         body += ["", "", heading, "=" * min(len(heading), 72), version.absolute_url()]
         for comment in comments:

@@ -1,10 +1,10 @@
 """Announcements that could not be mailed yet, kept until mail works.
 
 A comment that became public while mail could not be queued (queue off or
-broken, no sender address: ``mailqueue.queue_problem``) is logged as
+broken, no sender address: ``mail.queue_problem``) is logged as
 published as always (the digest reads that log), and noted here as *owed*
 on its group holder: comment id -> the followers already mailed about it.
-The forum clock mails what is owed once the problem is gone
+The clock (``tasks``) mails what is owed once the problem is gone
 (``announce_owed``) and forgets each comment in the same transaction that
 queues its mail, so it goes out once: a commit does both, an abort
 neither. If queueing fails half way through a comment's followers, those
@@ -12,15 +12,36 @@ already mailed are kept with it and skipped on the next try.
 """
 
 from BTrees.LOBTree import LOBTree
+from BTrees.OOBTree import OOTreeSet
 from collab.portal import logger
 from collab.portal.comments.visibility import is_public
+from collab.portal.following.interfaces import IFollowable
 from plone import api
 from plone.app.discussion.interfaces import IConversation
+from plone.app.uuid.utils import uuidToObject
 from ZODB.POSException import ConflictError
 from zope.annotation.interfaces import IAnnotations
 
 
 OWED_KEY = "collab.portal.following.owed"
+# On the site: UIDs of the group holders that owe announcements, so the
+# clock looks at those only (almost always none).
+OWING_KEY = "collab.portal.following.owing"
+
+
+def owing_uids(create=False):
+    annotations = IAnnotations(api.portal.get())
+    uids = annotations.get(OWING_KEY)
+    if uids is None and create:
+        uids = annotations[OWING_KEY] = OOTreeSet()
+        # A site of an earlier release: find what it owes once.
+        catalog = api.portal.get_tool("portal_catalog")
+        for brain in catalog.unrestrictedSearchResults(
+            object_provides=IFollowable.__identifier__
+        ):
+            if IAnnotations(brain._unrestrictedGetObject()).get(OWED_KEY):
+                uids.insert(brain.UID)
+    return uids
 
 
 def owed(group_holder):
@@ -34,6 +55,7 @@ def owe(group_holder, comment, mailed=()):
     if log is None:
         log = annotations[OWED_KEY] = LOBTree()
     log[comment.comment_id] = tuple(sorted(mailed))
+    owing_uids(create=True).insert(group_holder.UID())
 
 
 def settle(group_holder, comment):
@@ -62,12 +84,13 @@ def announce_owed(mail_followers):
     """Mail every owed announcement whose comment is public; forget those
     of deleted comments. Call only when mail can be queued. Returns how
     many comments were announced."""
-    catalog = api.portal.get_tool("portal_catalog")
     announced = 0
-    for brain in catalog.unrestrictedSearchResults(portal_type="DiscussionGroup"):
-        group = brain._unrestrictedGetObject()
-        log = IAnnotations(group).get(OWED_KEY)
+    uids = owing_uids(create=True)
+    for uid in list(uids):
+        group = uuidToObject(uid, unrestricted=True)
+        log = IAnnotations(group).get(OWED_KEY) if group is not None else None
         if not log:
+            uids.remove(uid)
             continue
         conversation = IConversation(group)
         for comment_id, mailed in list(log.items()):

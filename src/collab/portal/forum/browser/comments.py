@@ -11,7 +11,6 @@ the guiding question the comment answers and a link to flag it.
 from AccessControl import getSecurityManager
 from Acquisition import aq_inner
 from collab.portal import _
-from collab.portal.browser.dates import format_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
@@ -20,6 +19,7 @@ from collab.portal.comments.flags import flag_history
 from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.viewlet import ModerationMessage
+from collab.portal.dates import format_utc
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
 from plone.app.discussion.browser.comments import CommentsViewlet

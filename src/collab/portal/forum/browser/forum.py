@@ -1,11 +1,11 @@
 """Classic UI pages of forums and discussion groups."""
 
 from collab.portal import _
-from collab.portal.browser.dates import format_local_window
-from collab.portal.browser.dates import format_utc
 from collab.portal.comments.batching import visible_threads
 from collab.portal.comments.rendering import comment_html
 from collab.portal.content.window import STATUS_LABELS
+from collab.portal.dates import format_local_window
+from collab.portal.dates import format_utc
 from collab.portal.forum.schedule import group_status
 from collab.portal.forum.schedule import schedule_rows
 from plone import api

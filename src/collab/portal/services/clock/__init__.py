@@ -1,1 +1,1 @@
-"""POST /@forum-clock."""
+"""POST /@clock (and its old name /@forum-clock)."""

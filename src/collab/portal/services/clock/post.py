@@ -1,12 +1,12 @@
-"""``POST /@forum-clock``: run the forum clock once (cron, make start)."""
+"""``POST /@clock`` (also ``/@forum-clock``): one tick (cron, make start)."""
 
-from collab.portal.forum.clock import tick
+from collab.portal.clock import tick
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zope.interface import alsoProvides
 
 
-class ForumClockPost(Service):
+class ClockPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         return {"changes": tick()}

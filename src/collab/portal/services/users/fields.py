@@ -7,8 +7,8 @@ when it sends what it may not change instead of having it ignored.
 """
 
 from collab.portal import _
+from collab.portal.errors import json_object
 from collab.portal.members.fields import field_error
-from collab.portal.services import json_object
 from plone import api
 from plone.restapi.permissions import PloneManageUsers
 from zExceptions import BadRequest

@@ -3,7 +3,7 @@
 
 from collab.portal import _
 from collab.portal.comments.flags import flag_comment
-from collab.portal.services import json_object
+from collab.portal.errors import json_object
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
 from zExceptions import BadRequest

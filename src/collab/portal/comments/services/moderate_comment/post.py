@@ -8,9 +8,9 @@ The transitions are those of ``collab_comment_workflow`` (``publish``,
 """
 
 from collab.portal import _
-from collab.portal.comments.flags import Conflict
+from collab.portal.errors import Conflict
+from collab.portal.errors import json_object
 from collab.portal.interfaces import shown
-from collab.portal.services import json_object
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.interfaces import IDisableCSRFProtection

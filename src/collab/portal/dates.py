@@ -1,5 +1,13 @@
-"""Dates as the secretariat announces them: in UTC, with month names in
-the reader's language (Plone's own ``plonelocales`` catalogue)."""
+"""One date formatter for every page and mail: the secretariat announces
+times in UTC, day-month-year as the reader's language writes it, with
+month names from Plone's own ``plonelocales`` catalogue.
+
+Pages pass the page's language, mails the reader's; both get the same
+words (before, pages and mails formatted dates by hand and differed).
+``format_local_window`` adds the window in the member's own time zone.
+
+Shared: imports no feature.
+"""
 
 from collab.portal import _
 from collab.portal.content.window import as_utc
@@ -17,17 +25,20 @@ DATE_PATTERNS = {
 }
 
 
-def format_utc(value, request, with_time=True):
+def format_date(value, language, with_time=True):
+    """``value`` in UTC, e.g. "5 March 2030, 14:00 UTC" (en), "5 de marzo
+    de 2030, 14:00 UTC" (es), "5 mars 2030, 14:00 UTC" (fr); "" for None.
+    An unknown language gets the English order with its own month name."""
     if value is None:
         return ""
     value = as_utc(value)
+    language = (language or "en")[:2].lower()
     month = translate(
-        monthname_msgid(value.month), domain="plonelocales", context=request
+        monthname_msgid(value.month), domain="plonelocales", target_language=language
     )
-    language = api.portal.get_current_language() or "en"
-    pattern = DATE_PATTERNS.get(language[:2], "{day} {month} {year}")
-    if language[:2] != "en":
+    if language != "en":
         month = month.lower()
+    pattern = DATE_PATTERNS.get(language, DATE_PATTERNS["en"])
     text = pattern.format(day=value.day, month=month, year=value.year)
     if with_time:
         text += f", {value:%H:%M} UTC"
@@ -61,3 +72,8 @@ def format_local_window(opens, closes, request):
         # east (or west) of UTC; the UTC window beside it says it all.
         return ""
     return f"{label} {start:%Y-%m-%d %H:%M} – {end:%Y-%m-%d %H:%M} ({zone.key})"
+
+
+def format_utc(value, request, with_time=True):
+    """For page views, which hold the request: the page's language."""
+    return format_date(value, api.portal.get_current_language(), with_time)

@@ -7,7 +7,7 @@ the secretariat changed the server, mail kept going to the old one until
 the instance restarted. When one of those records changes, the thread of
 the site's queue is restarted with the MailHost's own "Restart queue
 processor thread" action, after the commit (an aborted change must not
-reach the thread). The forum clock also restarts a thread whose mailer
+reach the thread). The clock (``mail.tasks``) also restarts a thread whose mailer
 differs from the registry: in a cluster the change is made on one
 instance, and each instance's clock brings its own thread up to date.
 """

@@ -8,7 +8,7 @@ written to the database.
 """
 
 from collab.portal import logger
-from collab.portal.mailqueue import check_mail
+from collab.portal.mail.queue import check_mail
 from plone.base.interfaces import IPloneSiteRoot
 from zope.component.hooks import site as site_hook
 

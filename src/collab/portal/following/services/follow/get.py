@@ -1,7 +1,7 @@
 """``GET <forum or group>/@follow``: whether and how I follow it."""
 
-from collab.portal.services.follow.state import check_view
-from collab.portal.services.follow.state import follow_state
+from collab.portal.following.services.follow.state import check_view
+from collab.portal.following.services.follow.state import follow_state
 from plone import api
 from plone.restapi.services import Service
 

@@ -7,7 +7,7 @@ the thread then takes the message for one still being sent by someone
 else, for three hours (``zope.sendmail.queue.MAX_SEND_TIME``). Mail written
 while the server was down would arrive hours after it is back.
 
-The forum clock calls ``release_failed_sends`` every minute: a ``.sending-``
+The clock calls ``release_failed_sends`` every minute (``mail.tasks``): a ``.sending-``
 link older than ``RETRY_AFTER`` belongs to an attempt that failed (a send
 takes seconds; the mailer gives up after a 10 s timeout per step), so it is
 removed and the queue thread tries again within seconds. The thread

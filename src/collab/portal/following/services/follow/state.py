@@ -1,10 +1,9 @@
 """What ``@follow`` answers: the member's following of one forum or group."""
 
 from AccessControl import Unauthorized
-from collab.portal.content.forum import IForum
 from collab.portal.content.window import as_utc
+from collab.portal.following.followers import followable_parent
 from collab.portal.following.followers import following
-from collab.portal.following.followers import forum_of
 from plone import api
 
 
@@ -27,9 +26,8 @@ def follow_state(context, userid):
             else None
         ),
     }
-    if not IForum.providedBy(context):
-        forum = forum_of(context)
-        state["through_forum"] = (
-            forum is not None and following(forum, userid) is not None
-        )
+    parent = followable_parent(context)
+    if parent is not None:
+        # Following the forum is following its groups too.
+        state["through_forum"] = following(parent, userid) is not None
     return state

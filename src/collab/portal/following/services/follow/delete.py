@@ -2,7 +2,7 @@
 did not follow: the outcome is the same)."""
 
 from collab.portal.following.followers import unfollow
-from collab.portal.services.follow.state import check_view
+from collab.portal.following.services.follow.state import check_view
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service

@@ -1,14 +1,14 @@
 """``POST <forum or group>/@follow`` ``{"mode": "immediate" | "digest"}``:
 follow (201) or change how (200). Without ``mode``: immediate."""
 
+from collab.portal.errors import json_object
 from collab.portal.following.followers import BAD_MODE
 from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.followers import language_of
 from collab.portal.following.followers import MODES
-from collab.portal.services import json_object
-from collab.portal.services.follow.state import check_view
-from collab.portal.services.follow.state import follow_state
+from collab.portal.following.services.follow.state import check_view
+from collab.portal.following.services.follow.state import follow_state
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service

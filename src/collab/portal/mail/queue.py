@@ -8,13 +8,13 @@ on every message (what the distribution made up to profile 1005, issue 10).
 left empty by an earlier release, or made by hand, works again. Whatever
 still stands in the way is a *problem*: logged as an error once when it
 appears (not one traceback per message), shown on the control panels
-(``mailqueue.browser``), and senders keep what they owe until it is gone
+(``mail.browser``), and senders keep what they owe until it is gone
 (``following.owed``).
 """
 
 from collab.portal import _
 from collab.portal import logger
-from collab.portal.mailqueue.settings import revive_queue_thread
+from collab.portal.mail.settings import revive_queue_thread
 from plone import api
 from zope.i18n import translate
 import os

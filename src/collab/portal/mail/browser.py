@@ -1,7 +1,7 @@
 """On the Site Setup pages, a manager sees at once when mail cannot leave
-(``mailqueue.check_mail``)."""
+(``mail.check_mail``)."""
 
-from collab.portal.mailqueue import check_mail
+from collab.portal.mail.queue import check_mail
 from plone.app.layout.viewlets.common import ViewletBase
 
 

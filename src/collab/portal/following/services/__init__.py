@@ -1,0 +1,1 @@
+"""REST services of following (one folder per endpoint)."""

@@ -1,0 +1,16 @@
+"""Every event handler of following, registered in one block of
+``configure.zcml``."""
+
+from collab.portal.following.announce import note_comment
+from collab.portal.following.tasks import run_tasks
+
+
+def comment_added_or_moved(comment, event):
+    """A comment was added, or moved by the workflow: note it; one hook at
+    commit decides which became public (``announce``)."""
+    note_comment(comment, event)
+
+
+def clock_ticked(event):
+    """``clock.IClockTick``: digests and owed announcements."""
+    run_tasks(event.at)

@@ -1,0 +1,36 @@
+"""Mail, shared by every feature that sends it (following today; mailings
+and invitations next): nothing here imports a feature.
+
+- ``send``: ``queue_message`` (queued at commit, CRLF, the site's
+  ``sender()``, List-Unsubscribe), ``warn_once``;
+- ``queue``: can mail be queued now? (``check_mail``, ``queue_problem``;
+  completes an empty queue folder into a maildir);
+- ``retry``: lets the queue retry mail a failed delivery left behind;
+- ``settings``: Site Setup: Mail reaches the running queue thread at once;
+- ``startup``: the queue of every site is checked when Zope starts;
+- ``browser``: the control panels say when mail cannot leave;
+- ``tasks``: the clock's per-tick work (check, sync, retry).
+"""
+
+from collab.portal.mail.queue import check_mail
+from collab.portal.mail.queue import ensure_maildir
+from collab.portal.mail.queue import is_maildir
+from collab.portal.mail.queue import queue_problem
+from collab.portal.mail.retry import release_failed_sends
+from collab.portal.mail.send import CRLF
+from collab.portal.mail.send import queue_message
+from collab.portal.mail.send import sender
+from collab.portal.mail.send import warn_once
+
+
+__all__ = [
+    "CRLF",
+    "check_mail",
+    "ensure_maildir",
+    "is_maildir",
+    "queue_message",
+    "queue_problem",
+    "release_failed_sends",
+    "sender",
+    "warn_once",
+]

@@ -1,0 +1,79 @@
+"""Queued sending: one message to one recipient, leaving at commit.
+
+Through Plone's MailHost queue with ``immediate=False``: zope.sendmail
+writes the message into the queue only when the transaction commits, so a
+transaction that aborts or is retried after a ConflictError sends nothing,
+and a commit sends exactly once. With the queue off nothing is sent (and a
+warning logged once), because the direct delivery connects to the SMTP
+server while the transaction votes: a server that is down would abort the
+commit and cost the member what they did.
+"""
+
+from collab.portal import logger
+from email.mime.text import MIMEText
+from email.utils import formataddr
+from plone import api
+import email.policy
+
+
+# The MailHost writes a message object with the object's own line endings,
+# and SMTP servers that enforce RFC 5321 (aiosmtpd; Postfix 3.9 by default)
+# refuse bare LF line endings.
+CRLF = email.policy.compat32.clone(linesep="\r\n")
+
+
+def sender():
+    """The site's From: the secretariat's name (or Plone's From name) and
+    Plone's From address; None while the site has no From address."""
+    address = api.portal.get_registry_record("plone.email_from_address", default="")
+    if not address:
+        return None
+    name = api.portal.get_registry_record(
+        "collab.portal.secretariat_name", default=""
+    ) or api.portal.get_registry_record("plone.email_from_name", default="")
+    return formataddr((name, address)) if name else address
+
+
+_warned = set()
+
+
+def warn_once(text):
+    """Log ``text`` as a warning the first time only (per process)."""
+    if text not in _warned:
+        _warned.add(text)
+        logger.warning(text)
+
+
+def queue_message(recipient, subject, body, headers=None, unsubscribe=None):
+    """Queue a plain-text message; it leaves when the transaction commits.
+
+    ``unsubscribe`` (a URL that stops this kind of mail with one POST) adds
+    ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 8058), for mail
+    programs that offer their own button. Returns False when nothing was
+    queued: the queue is off, or no recipient or site sender address.
+    """
+    mailhost = api.portal.get_tool("MailHost")
+    if not getattr(mailhost, "smtp_queue", False):
+        warn_once("Mail: the MailHost queue is off, so no mail is sent.")
+        return False
+    mfrom = sender()
+    if not recipient or not mfrom:
+        logger.warning(
+            "Mail: not sent (recipient %r, site sender %r)", recipient, mfrom
+        )
+        return False
+    message = MIMEText(body, "plain", "utf-8", policy=CRLF)
+    if unsubscribe:
+        message["List-Unsubscribe"] = f"<{unsubscribe}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    for name, value in (headers or {}).items():
+        message[name] = value
+    mailhost.send(
+        message,
+        mto=recipient,
+        mfrom=mfrom,
+        subject=subject,
+        charset="utf-8",
+        immediate=False,
+    )
+    return True
