@@ -14,7 +14,7 @@ import sys
 
 
 ROOT = Path(__file__).resolve().parent.parent
-SLOW_LAYERS = ("Browser", "PostgreSQL", "Buildout", "StartedSite")
+SLOW_LAYERS = ("Browser", "PostgreSQL", "Buildout", "ReleaseUpgrade", "StartedSite")
 SUMMARY = re.compile(
     r"(?:Total: (?P<t_total>\d+) tests?|Ran (?P<r_total>\d+) tests?)"
     r"(?: with|,) (?P<failures>\d+) failures?, (?P<errors>\d+) errors?"
