@@ -88,6 +88,20 @@ def add_comment(group, author, text, age_minutes=0, pending=False):
     return comment_id
 
 
+def assert_page(test, browser, *present, status=200):
+    """The page answered ``status`` and shows every text of ``present``.
+
+    A negative assertion on a page must come after this: "X is not on
+    the page" also holds for a 404, a 500 or a login form."""
+    test.assertEqual(
+        int(browser.headers["status"].split()[0]), status, browser.contents[:500]
+    )
+    test.assertTrue(present, "name something the page must show")
+    for text in present:
+        test.assertIn(text, browser.contents)
+    return browser.contents
+
+
 def url(session, path):
     return f"{session.base}/{path.lstrip('/')}"
 

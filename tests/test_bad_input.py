@@ -10,14 +10,14 @@ filled in wrongly), the same request with good input is shown to work.
 from collab.portal import _
 from collab.portal.comments.flags import flaggers
 from datetime import datetime
+from forum.helpers import ForumTestCase
+from forum.helpers import make_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.authenticator import createToken
 from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
-from test_forum import ForumTestCase
-from test_forum import make_forum
 from urllib.parse import urlencode
 from zope.i18n import translate
 import transaction

@@ -10,13 +10,13 @@ either. A 500 anywhere fails.
 
 from collab.portal.comments.flags import flaggers
 from collab.portal.following.followers import following
+from forum.helpers import ForumTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.authenticator import createToken
 from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
-from test_forum import ForumTestCase
 from urllib.parse import urlencode
 import transaction
 

@@ -1,14 +1,14 @@
 """A member takes part in a live discussion group in a real browser."""
 
 from collab.portal.testing import BROWSER_TESTING
+from forum.helpers import make_forum
+from forum.helpers import translate_forum
 from plone import api
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
-from test_forum import make_forum
-from test_forum import translate_forum
 import transaction
 import unittest
 

@@ -3,13 +3,13 @@ only by new flags, with the history in sight; an author's comment is final
 once the group closed or the edit minutes passed, for deletion as for
 edits (page and REST)."""
 
+from forum.helpers import ForumTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.authenticator import createToken
 from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
-from test_forum import ForumTestCase
 from urllib.parse import urlencode
 import transaction
 

@@ -5,6 +5,7 @@ flag link on each comment."""
 from collab.portal.comments.stats import comment_stats
 from collab.portal.comments.stats import STATS_KEY
 from collab.portal.testing import FUNCTIONAL_TESTING
+from forum.helpers import make_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import setRoles
@@ -14,7 +15,6 @@ from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
-from test_forum import make_forum
 from zope.annotation.interfaces import IAnnotations
 from zope.component import createObject
 import re

@@ -2,9 +2,9 @@
 unknown or unreadable comment is a translated 404, a bad batch a
 translated 400, never a 5xx."""
 
+from forum.helpers import ForumTestCase
 from portal_helpers import add_comment
 from portal_helpers import rest_session
-from test_forum import ForumTestCase
 import transaction
 
 

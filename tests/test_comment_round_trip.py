@@ -9,6 +9,7 @@ page still shows what the author wrote.
 """
 
 from collab.portal.testing import FUNCTIONAL_TESTING
+from forum.helpers import make_forum
 from html import escape
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -16,7 +17,6 @@ from plone.testing.zope import Browser
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
-from test_forum import make_forum
 import transaction
 import unittest
 

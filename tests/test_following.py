@@ -9,6 +9,8 @@ from collab.portal.following.followers import following
 from collab.portal.testing import MAIL_TESTING
 from collab.portal.testing_fixtures import free_port
 from datetime import timedelta
+from forum.helpers import make_forum
+from forum.helpers import translate_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.testing.zope import Browser
@@ -16,8 +18,6 @@ from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
-from test_forum import make_forum
-from test_forum import translate_forum
 from urllib.parse import urlencode
 import os
 import requests

@@ -13,13 +13,13 @@ someone else's comment.
 
 from collab.portal.content.window import now
 from datetime import timedelta
+from forum.helpers import ForumTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.authenticator import createToken
 from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
-from test_forum import ForumTestCase
 from urllib.parse import urlencode
 import transaction
 

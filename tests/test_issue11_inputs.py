@@ -6,6 +6,7 @@ from collab.portal import _
 from collab.portal.comments.limits import recording_history
 from datetime import datetime
 from datetime import UTC
+from forum.helpers import ForumTestCase
 from io import BytesIO
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -14,7 +15,6 @@ from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from test_bad_input import in_language
-from test_forum import ForumTestCase
 from urllib.parse import urlencode
 from zExceptions import BadRequest
 from zope.component import createObject

@@ -9,6 +9,7 @@ need its ``recall`` transition, keep working), and the panel says so.
 
 from collab.portal.comments.flags import flag
 from collab.portal.testing import FUNCTIONAL_TESTING
+from forum.helpers import make_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import SITE_OWNER_NAME
@@ -18,7 +19,6 @@ from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from Products.CMFPlone.controlpanel.events import ConfigurationChangedEvent
-from test_forum import make_forum
 from zope.event import notify
 import transaction
 import unittest
