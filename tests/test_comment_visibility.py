@@ -16,6 +16,8 @@ from AccessControl.SpecialUsers import nobody
 from collab.portal.comments.flags import flag
 from collab.portal.comments.search import index_waiting_comments
 from collab.portal.following.followers import follow
+from following.helpers import body
+from following.helpers import FollowingTestCase
 from forum.helpers import ForumTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -23,8 +25,6 @@ from portal_helpers import add_comment
 from portal_helpers import PASSWORD
 from portal_helpers import PROFILE_VERSION
 from Products.DCWorkflow.utils import modifyRolesForPermission
-from test_following import body
-from test_following import FollowingTestCase
 import csv
 import io
 import requests

@@ -13,9 +13,9 @@ from collab.portal.mail import is_maildir
 from collab.portal.mail.startup import check_sites_at_startup
 from collab.portal.testing_fixtures import free_port
 from collab.portal.testing_fixtures import Mailbox
+from following.helpers import body
+from following.helpers import FollowingTestCase
 from plone import api
-from test_following import body
-from test_following import FollowingTestCase
 from types import SimpleNamespace
 import os
 import shutil

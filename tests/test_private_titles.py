@@ -2,9 +2,9 @@
 the flag form) name nothing of a private forum to those who may not view
 it: not in the heading, the navigation or the page title."""
 
+from following.helpers import FollowingTestCase
 from plone import api
 from portal_helpers import add_comment
-from test_following import FollowingTestCase
 import transaction
 
 
