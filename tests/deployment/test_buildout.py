@@ -1,27 +1,22 @@
 """buildout.cfg builds a Zope instance that serves Plone 6.2 + collab.portal.
 
-``VersionsTest`` (quick, no layer) checks that the committed versions.cfg
-is constraints.txt turned into a ``[versions]`` section, and that
-buildout.cfg says what deployers rely on. ``BuildoutTest`` (the slow
-``Buildout`` layer) does what a deployer does, in a temporary copy of the
-work tree: a fresh venv, ``pip install -c constraints.txt zc.buildout ...``,
-``bin/buildout``, then a site from the ``collab-portal`` distribution made
-with ``bin/instance run`` and served by ``bin/instance console``. Eggs and
-downloads are kept in the layer's cache, so only the first run downloads.
-
-Regenerate versions.cfg after changing constraints.txt::
-
-    .venv/bin/python tests/test_buildout.py --write-versions
-"""
+``BuildoutTest`` (the slow ``Buildout`` layer) does what a deployer does,
+in a temporary copy of the work tree: a fresh venv, ``pip install -c
+constraints.txt zc.buildout ...``, ``bin/buildout``, then a site from the
+``collab-portal`` distribution made with ``bin/instance run`` and served
+by ``bin/instance console``. Eggs and downloads are kept in the layer's
+cache, so only the first run downloads. The quick checks of versions.cfg
+are in test_versions.py; pins.py regenerates it."""
 
 from collab.portal.testing import BUILDOUT_FIXTURE
 from collab.portal.testing import SITE_ANSWERS
+from deployment.pins import canonical
+from deployment.pins import read_pins
+from deployment.pins import ROOT
 from pathlib import Path
 import base64
-import configparser
 import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -32,150 +27,6 @@ import time
 import unittest
 import urllib.error
 import urllib.request
-
-
-ROOT = Path(__file__).resolve().parent.parent
-CONSTRAINTS = ROOT / "constraints.txt"
-VERSIONS = ROOT / "versions.cfg"
-BUILDOUT_CFG = ROOT / "buildout.cfg"
-# What buildout.cfg's instance must run (the deployment of the README).
-INSTANCE_EGGS = {
-    "Plone",
-    "collab.portal",
-    "plone.restapi",
-    "plone.app.multilingual",
-    "collective.easyform",
-    "plone.app.discussion",
-    "plone.distribution",
-    "plone.classicui",
-}
-PIN = re.compile(r"^(?P<name>[A-Za-z0-9][A-Za-z0-9._-]*)==(?P<version>[^\s;#]+)$")
-
-
-def canonical(name):
-    return re.sub(r"[-_.]+", "-", name).lower()
-
-
-def read_pins(path=CONSTRAINTS):
-    """``{name: version}`` of constraints.txt, in file order.
-
-    Only plain ``name==version`` lines (and comments) are allowed: a range,
-    an extra or a marker has no exact ``[versions]`` counterpart.
-    """
-    pins = {}
-    seen = {}
-    for number, raw in enumerate(Path(path).read_text().splitlines(), 1):
-        line = raw.split("#", 1)[0].strip()
-        if not line:
-            continue
-        match = PIN.match(line)
-        if match is None:
-            raise ValueError(f"{path}:{number}: not a name==version pin: {raw!r}")
-        key = canonical(match["name"])
-        if key in seen:
-            raise ValueError(f"{path}:{number}: {match['name']} pinned twice")
-        seen[key] = match["name"]
-        pins[match["name"]] = match["version"]
-    return pins
-
-
-def versions_cfg_text(pins):
-    lines = [
-        "# Generated from constraints.txt: do not edit by hand. Regenerate with",
-        "#   .venv/bin/python tests/test_buildout.py --write-versions",
-        "# tests/test_buildout.py fails when this file and constraints.txt differ.",
-        "",
-        "[versions]",
-    ]
-    lines += [f"{name} = {version}" for name, version in pins.items()]
-    return "\n".join(lines) + "\n"
-
-
-def read_versions_cfg(path=VERSIONS):
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str
-    parser.read(path)
-    return dict(parser["versions"])
-
-
-def read_buildout_cfg(path=BUILDOUT_CFG):
-    parser = configparser.ConfigParser(interpolation=None)
-    parser.optionxform = str
-    parser.read(path)
-    return parser
-
-
-def words(value):
-    return value.split()
-
-
-class VersionsTest(unittest.TestCase):
-    """versions.cfg is constraints.txt; buildout.cfg says what it must."""
-
-    def test_versions_cfg_is_generated_from_constraints(self):
-        pins = read_pins()
-        self.assertEqual(
-            VERSIONS.read_text(),
-            versions_cfg_text(pins),
-            "versions.cfg is not constraints.txt: run "
-            ".venv/bin/python tests/test_buildout.py --write-versions",
-        )
-        # The same, read the way buildout reads it.
-        self.assertEqual(
-            {canonical(k): v for k, v in read_versions_cfg().items()},
-            {canonical(k): v for k, v in pins.items()},
-        )
-
-    def test_constraints_pin_what_buildout_needs(self):
-        pins = {canonical(name): version for name, version in read_pins().items()}
-        for name in (
-            "zc.buildout",
-            "zc.recipe.egg",
-            "plone.recipe.zope2instance",
-            "setuptools",
-            "pip",
-            "wheel",
-            "Plone",
-            "Products.CMFPlone",
-        ):
-            self.assertIn(canonical(name), pins, name)
-        self.assertEqual(pins["plone"], "6.2.2")
-        self.assertEqual(pins["products-cmfplone"], "6.2.2")
-
-    def test_read_pins_refuses_what_versions_cfg_cannot_say(self):
-        with tempfile.TemporaryDirectory() as tmp:
-            path = Path(tmp) / "c.txt"
-            for bad in (
-                "Zope>=6",
-                "Zope==6.3; python_version<'3.12'",
-                "Zope[wsgi]==6.3",
-            ):
-                path.write_text(f"# comment\nPlone==6.2.2\n{bad}\n")
-                with self.assertRaises(ValueError, msg=bad):
-                    read_pins(path)
-            path.write_text("Plone==6.2.2  # inline comment\n\nzope.interface==8.7\n")
-            self.assertEqual(
-                read_pins(path), {"Plone": "6.2.2", "zope.interface": "8.7"}
-            )
-
-    def test_buildout_cfg(self):
-        cfg = read_buildout_cfg()
-        buildout = cfg["buildout"]
-        self.assertEqual(words(buildout["extends"]), ["versions.cfg"])
-        self.assertEqual(words(buildout["develop"]), ["."])
-        self.assertEqual(words(buildout["parts"]), ["instance"])
-        self.assertEqual(buildout["allow-picked-versions"], "false")
-        self.assertEqual(buildout["show-picked-versions"], "true")
-        instance = cfg["instance"]
-        self.assertEqual(instance["recipe"], "plone.recipe.zope2instance")
-        self.assertEqual(instance["wsgi"], "on")
-        self.assertEqual(instance["http-address"], "8080")
-        self.assertEqual(instance["user"], "admin:admin")
-        self.assertEqual(set(words(instance["eggs"])), INSTANCE_EGGS)
-        self.assertIn(
-            ["zope_i18n_compile_mo_files", "true"],
-            [line.split() for line in instance["environment-vars"].splitlines()],
-        )
 
 
 def free_port():
@@ -223,6 +74,8 @@ def copy_work_tree(dest):
 
 
 ADMIN = ("admin", "admin")
+
+
 JSON = "application/json"
 
 
@@ -490,11 +343,3 @@ class BuildoutTest(unittest.TestCase):
         except subprocess.TimeoutExpired:
             os.killpg(server.pid, signal.SIGKILL)
             server.wait(timeout=30)
-
-
-if __name__ == "__main__":
-    if sys.argv[1:] == ["--write-versions"]:
-        VERSIONS.write_text(versions_cfg_text(read_pins()))
-        print(f"wrote {VERSIONS} ({len(read_pins())} pins)")
-    else:
-        sys.exit("usage: tests/test_buildout.py --write-versions")

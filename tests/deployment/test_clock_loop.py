@@ -11,7 +11,7 @@ import time
 import unittest
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def start_loop(pidfile):

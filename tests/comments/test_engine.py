@@ -22,7 +22,7 @@ import transaction
 import unittest
 
 
-PACKAGE = pathlib.Path(__file__).parent.parent / "src" / "collab" / "portal"
+PACKAGE = pathlib.Path(__file__).resolve().parents[2] / "src" / "collab" / "portal"
 
 
 def imports_of(path):
