@@ -102,6 +102,17 @@ def assert_page(test, browser, *present, status=200):
     return browser.contents
 
 
+def assert_refused_page(test, browser, login):
+    """Plone sent ``login`` away from a page it may not see: anonymous to
+    the login form, a member to "Insufficient privileges"."""
+    if login is None:
+        test.assertIn("/login", browser.url)
+        assert_page(test, browser, 'name="__ac_name"')
+    else:
+        test.assertIn("/insufficient-privileges", browser.url)
+        assert_page(test, browser, "Insufficient Privileges")
+
+
 def url(session, path):
     return f"{session.base}/{path.lstrip('/')}"
 

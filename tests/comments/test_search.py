@@ -4,6 +4,7 @@ comments found only by their author and moderators."""
 from comments.helpers import DiscussionTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
+from portal_helpers import assert_page
 from portal_helpers import rest_session
 from zope.component import createObject
 import transaction
@@ -67,6 +68,7 @@ class TestSearch(DiscussionTestCase):
                 self.assertEqual(len(found), 1)
         browser = self.browser(query="")
         browser.open(f"{portal_url}/en/@@search?SearchableText=mangroves")
+        assert_page(self, browser, 'id="search-results"')
         self.assertNotIn("Mangroves pending", browser.contents)
 
     def test_comments_on_other_content_are_searchable_at_once(self):

@@ -324,6 +324,12 @@ class TestUpgrade(ForumTestCase):
             allow_redirects=False,
             timeout=60,
         )
+        print(
+            "XXSTATUS",
+            response.status_code,
+            response.headers.get("location"),
+            response.text[:300],
+        )
         self.assertNotIn("Reply long ago.", response.text)
 
     def comments(self):

@@ -7,6 +7,7 @@ from following.helpers import FollowingTestCase
 from following.helpers import GROUP
 from forum.helpers import translate_forum
 from plone import api
+from portal_helpers import assert_page
 from portal_helpers import url
 from urllib.parse import urlencode
 import requests
@@ -138,6 +139,9 @@ class TestPageControl(FollowingTestCase):
     def test_anonymous_has_no_control_and_cannot_post(self):
         browser = self.browser()
         browser.open(self.group.absolute_url())
+        assert_page(
+            self, browser, "Monitoring and evaluation", "Log in to add comments"
+        )
         self.assertNotIn("@@follow", browser.contents)
         response = requests.post(
             f"{self.group.absolute_url()}/@@follow",

@@ -3,6 +3,7 @@ comments: threads, visibility and who may export."""
 
 from forum.helpers import ForumTestCase
 from plone import api
+from portal_helpers import assert_page
 from portal_helpers import rest_session
 from portal_helpers import url
 import transaction
@@ -94,6 +95,7 @@ class TestExport(ForumTestCase):
         self.assertIn("@@export-comments?format=xlsx", browser.contents)
         browser = self.browser("member")
         browser.open(f"{self.forum_url}/monitoring")
+        assert_page(self, browser, "Monitoring and evaluation", "form.widgets.text")
         self.assertNotIn("@@export-comments", browser.contents)
 
 
@@ -114,7 +116,7 @@ class TestPrintComments(ForumTestCase):
         transaction.commit()
         browser = self.browser()
         browser.open(f"{self.forum_url}/@@forum-print?comments=1")
-        html = browser.contents
+        html = assert_page(self, browser, "First thread.", "Reply to first.")
         self.assertLess(html.index("First thread."), html.index("Reply to first."))
         self.assertNotIn("Second thread.", html)
         self.assertNotIn("Reply to second.", html)

@@ -4,6 +4,7 @@ time, and flags that hide a comment."""
 from collab.portal.clock import tick
 from forum.helpers import ForumTestCase
 from plone import api
+from portal_helpers import assert_page
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
@@ -41,6 +42,7 @@ class TestModeration(ForumTestCase):
         self.assertEqual(self.items("siteadmin"), ["<p>Wait for me.</p>"])
         browser = self.browser()
         browser.open(f"{self.forum_url}/monitoring")
+        assert_page(self, browser, "Monitoring and evaluation")
         self.assertNotIn("Wait for me.", browser.contents)
         # The moderator's page lists it, with its words once the clock has
         # indexed them (comments.search).

@@ -6,6 +6,7 @@ from forum.helpers import make_forum
 from plone import api
 from portal_helpers import add_comment
 from portal_helpers import assert_page
+from portal_helpers import assert_refused_page
 from portal_helpers import rest_session
 from zoneinfo import ZoneInfo
 import transaction
@@ -86,8 +87,10 @@ class TestForumPage(ForumTestCase):
             with self.subTest(login=login):
                 browser = self.browser(login)
                 browser.open(self.forum_url)
+                assert_refused_page(self, browser, login)
                 self.assertNotIn("Review the Action Plan.", browser.contents)
                 browser.open(f"{self.forum_url}/monitoring")
+                assert_refused_page(self, browser, login)
                 self.assertNotIn("Monitoring and evaluation", browser.contents)
                 self.assertNotIn("Said in public.", browser.contents)
                 session = rest_session(self.portal.absolute_url(), login)
@@ -188,6 +191,7 @@ class TestEditorsAddForums(ForumTestCase):
         self.assertIn("form.widgets.guiding_questions", browser.contents)
         browser = self.browser("member")
         browser.open(f"{self.portal.absolute_url()}/en/++add++Forum")
+        assert_refused_page(self, browser, "member")
         self.assertNotIn('name="form.widgets.opens"', browser.contents)
 
 

@@ -5,6 +5,8 @@ from comments.helpers import DiscussionTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.testing.zope import Browser
+from portal_helpers import assert_page
+from portal_helpers import assert_refused_page
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
@@ -63,11 +65,13 @@ class TestParticipation(DiscussionTestCase):
         browser.raiseHttpErrors = False
         browser.addHeader("Authorization", f"Basic member:{PASSWORD}")
         browser.open(self.forum.absolute_url())
+        assert_page(self, browser, "Review the Action Plan.")
         self.assertNotIn("Participation statistics", browser.contents)
         browser.open(f"{self.forum.absolute_url()}/@@participation")
-        self.assertNotIn("participation-comments", browser.contents)
         # Plone sends logged-in members without the permission away.
         self.assertIn("insufficient-privileges", browser.url)
+        assert_refused_page(self, browser, "member")
+        self.assertNotIn("participation-comments", browser.contents)
 
     def test_page_in_spanish(self):
         browser = Browser(self.layer["app"])

@@ -86,6 +86,7 @@ class TestCommentWindow(ForumTestCase):
         # Nor does the page offer a form the window would refuse.
         browser = self.browser("member")
         browser.open(f"{self.forum_url}/monitoring")
+        assert_page(self, browser, "Monitoring and evaluation")
         self.assertNotIn('id="commenting"', browser.contents)
 
     def test_page_form_posts(self):

@@ -3,6 +3,7 @@
 from collab.portal.testing import FUNCTIONAL_TESTING
 from plone import api
 from plone.testing.zope import Browser
+from portal_helpers import assert_refused_page
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
@@ -89,11 +90,12 @@ class TestControlPanelPage(ControlPanelBase):
         for login in (None, "member", "editor"):
             browser = self.browser(login, handle_errors=True)
             browser.open(f"{self.portal_url}/@@collab-portal-controlpanel")
-            self.assertNotIn("form.widgets.secretariat_name", browser.contents, login)
             expected = (
                 "/login?came_from=" if login is None else "/insufficient-privileges"
             )
             self.assertIn(expected, browser.url, login)
+            assert_refused_page(self, browser, login)
+            self.assertNotIn("form.widgets.secretariat_name", browser.contents, login)
 
 
 class TestControlPanelREST(ControlPanelBase):

@@ -186,7 +186,7 @@ class TestUpgrades(unittest.TestCase):
         self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
 
     def test_upgrade_1004_to_1005_groups_follow_their_forum(self):
-        from test_forum import make_forum
+        from forum.helpers import make_forum
 
         forum = make_forum(self.portal["en"])
         group = forum["monitoring"]
