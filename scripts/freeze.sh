@@ -23,5 +23,5 @@ for line in open("constraints.txt"):
 new = [f"{n}=={v}\n" for k, (n, v) in sorted(frozen.items()) if k not in seen]
 open("constraints.txt", "w").write("".join(out + new))
 '
-.venv/bin/python tests/test_buildout.py --write-versions
+.venv/bin/python tests/deployment/pins.py --write-versions
 echo "constraints.txt and versions.cfg updated; run make test."

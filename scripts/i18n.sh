@@ -12,7 +12,7 @@ for lang in es fr; do
   [[ -f $po ]] || touch "$po"
   $i18ndude sync --pot "$locales/$domain.pot" "$po"
 done
-# Untranslated messages fail `make test` (tests/test_i18n.py); list them here too.
+# Untranslated messages fail `make test` (tests/setup/test_i18n.py); list them here too.
 for lang in es fr; do
   echo "$lang: $(grep -c '^msgstr ""$' "$locales/$lang/LC_MESSAGES/$domain.po" || true) empty msgstr (the header counts 1)"
 done

@@ -88,6 +88,31 @@ def add_comment(group, author, text, age_minutes=0, pending=False):
     return comment_id
 
 
+def assert_page(test, browser, *present, status=200):
+    """The page answered ``status`` and shows every text of ``present``.
+
+    A negative assertion on a page must come after this: "X is not on
+    the page" also holds for a 404, a 500 or a login form."""
+    test.assertEqual(
+        int(browser.headers["status"].split()[0]), status, browser.contents[:500]
+    )
+    test.assertTrue(present, "name something the page must show")
+    for text in present:
+        test.assertIn(text, browser.contents)
+    return browser.contents
+
+
+def assert_refused_page(test, browser, login):
+    """Plone sent ``login`` away from a page it may not see: anonymous to
+    the login form, a member to "Insufficient privileges"."""
+    if login is None:
+        test.assertIn("/login", browser.url)
+        assert_page(test, browser, 'name="__ac_name"')
+    else:
+        test.assertIn("/insufficient-privileges", browser.url)
+        assert_page(test, browser, "Insufficient Privileges")
+
+
 def url(session, path):
     return f"{session.base}/{path.lstrip('/')}"
 

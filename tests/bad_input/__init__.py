@@ -1,0 +1,2 @@
+"""Bad input on every form and REST endpoint: a clear translated error,
+nothing changed."""

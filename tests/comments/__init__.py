@@ -1,0 +1,2 @@
+"""Tests of the comment engine: counters, batches, visibility, flags,
+moderation, REST."""

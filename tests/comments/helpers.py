@@ -1,0 +1,66 @@
+"""Fixtures of the comment engine's tests: a long discussion posted over
+REST by a member with an organisation and a country."""
+
+from collab.portal.testing import FUNCTIONAL_TESTING
+from forum.helpers import make_forum
+from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.testing.zope import Browser
+from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
+from portal_helpers import rest_session
+from portal_helpers import url
+import re
+import transaction
+import unittest
+
+
+class DiscussionTestCase(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        api.user.create(
+            email="author@example.org",
+            username="author",
+            password=PASSWORD,
+            roles=("Member",),
+            properties={"organisation": "Ministry of Environment", "country": "KE"},
+        )
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
+        api.portal.set_registry_record("collab.portal.comments_page_size", 3)
+        self.forum = make_forum(self.portal["en"])
+        self.group = self.forum["monitoring"]
+        transaction.commit()
+        self.base = url(
+            rest_session(self.portal.absolute_url()),
+            "en/capacity-forum/monitoring/@comments",
+        )
+
+    def post(self, text, login="author", reply_to=None):
+        session = rest_session(self.portal.absolute_url(), login)
+        target = f"{self.base}/{reply_to}" if reply_to else self.base
+        response = session.post(target, json={"text": text})
+        self.assertEqual(response.status_code, 204, response.text)
+        transaction.begin()
+        return [c for c in IConversation(self.group).getComments() if c.text == text][
+            0
+        ].comment_id
+
+    def discussion(self, threads=7):
+        """Threads "T1".."Tn", each with one reply "R1".."Rn"."""
+        for n in range(1, threads + 1):
+            cid = self.post(f"T{n}")
+            self.post(f"R{n}", login="member", reply_to=cid)
+
+    def browser(self, login=None, query=""):
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = False
+        if login:
+            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
+        browser.open(f"{self.group.absolute_url()}{query}")
+        return browser
+
+    def texts(self, html):
+        return re.findall(r'<div class="comment-body">\s*<p>(\w+)</p>', html)

@@ -1,0 +1,2 @@
+"""Tests of deployment: buildout, PostgreSQL, a started site's mail and
+the clock loop."""

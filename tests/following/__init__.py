@@ -1,0 +1,1 @@
+"""Tests of the following feature: mail to followers, digests, unfollow."""

@@ -1,0 +1,136 @@
+"""Fixtures of the following tests: a forum, followers, the real SMTP
+server's mailbox and the MailHost queue."""
+
+from collab.portal.testing import MAIL_TESTING
+from forum.helpers import make_forum
+from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.testing.zope import Browser
+from portal_helpers import create_role_users
+from portal_helpers import PASSWORD
+from portal_helpers import rest_session
+from portal_helpers import url
+import os
+import time
+import transaction
+import unittest
+
+
+GROUP = "en/capacity-forum/monitoring"
+
+
+def queued(queue):
+    """Messages waiting in the MailHost queue (not yet delivered)."""
+    return [
+        name
+        for folder in ("new", "cur")
+        for name in os.listdir(os.path.join(queue, folder))
+        if not name.startswith(".")
+    ]
+
+
+def sending_marks(queue):
+    return [
+        name
+        for folder in ("new", "cur")
+        for name in os.listdir(os.path.join(queue, folder))
+        if name.startswith(".sending-")
+    ]
+
+
+def unfollow_link(message):
+    return str(message["List-Unsubscribe"]).strip().strip("<>")
+
+
+def body(message):
+    return message.get_body(("plain",)).get_content()
+
+
+class FailAtVote:
+    """A resource that makes the commit fail after the before-commit hooks
+    ran, as a write conflict found at vote does."""
+
+    transaction_manager = transaction.manager
+
+    def sortKey(self):
+        return "~ last"
+
+    def tpc_vote(self, txn):
+        from ZODB.POSException import ConflictError
+
+        raise ConflictError("simulated")
+
+    def abort(self, txn):
+        pass
+
+    tpc_begin = commit = tpc_abort = tpc_finish = abort
+
+
+class FollowingTestCase(unittest.TestCase):
+    layer = MAIL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.mailbox = self.layer["mailbox"]
+        self.queue = self.layer["mail_queue"]
+        self.wait_for_empty_queue()
+        self.mailbox.clear()
+        create_role_users(self.portal)
+        for login, language in (("follower", ""), ("lector", "es")):
+            api.user.create(
+                email=f"{login}@example.org",
+                username=login,
+                password=PASSWORD,
+                roles=["Member"],
+                properties={"fullname": login.title(), "language": language},
+            )
+        member = api.user.get(username="member")
+        member.setMemberProperties(
+            {"fullname": "Ana Member", "organisation": "SEMARNAT", "country": "MX"}
+        )
+        self.forum = make_forum(self.portal["en"])
+        transaction.commit()
+        self.group = self.forum["monitoring"]
+
+    def wait_for_empty_queue(self, timeout=20):
+        deadline = time.monotonic() + timeout
+        while queued(self.queue) and time.monotonic() < deadline:
+            time.sleep(0.05)
+
+    def delivered(self, count):
+        """Exactly ``count`` messages: wait for them, then for the queue to
+        be empty, so a message too many would show."""
+        messages = self.mailbox.wait_for(count) if count else []
+        self.wait_for_empty_queue()
+        self.assertEqual(queued(self.queue), [])
+        messages = self.mailbox.messages
+        self.assertEqual(len(messages), count, [m[2]["Subject"] for m in messages])
+        return messages
+
+    def rest(self, login, language="en"):
+        return rest_session(self.portal.absolute_url(), login, language)
+
+    def follow(self, login, path=GROUP, mode="immediate", language="en"):
+        session = self.rest(login, language)
+        return session.post(url(session, f"{path}/@follow"), json={"mode": mode})
+
+    def post(self, text, login="member", path=GROUP, reply_to="", **extra):
+        session = self.rest(login)
+        response = session.post(
+            url(session, f"{path}/@comments/{reply_to}".rstrip("/")),
+            json={"text": text, **extra},
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+
+    def comments(self):
+        transaction.begin()
+        return list(IConversation(self.group).getComments())
+
+    def browser(self, login=None, language="en"):
+        browser = Browser(self.layer["app"])
+        browser.handleErrors = True
+        browser.raiseHttpErrors = False
+        browser.addHeader("Accept-Language", language)
+        if login:
+            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
+        return browser

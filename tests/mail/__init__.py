@@ -1,0 +1,1 @@
+"""Tests of the shared mail module: queued sending, retries, settings."""

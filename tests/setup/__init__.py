@@ -1,0 +1,2 @@
+"""Tests of installing, upgrading, the distribution, translations and
+the control panel."""

@@ -1,0 +1,69 @@
+"""Every message of the collab.portal domain is translated to es and fr,
+and the catalogue template is in step with the source."""
+
+from pathlib import Path
+import re
+import subprocess
+import sys
+import tempfile
+import unittest
+
+
+ROOT = Path(__file__).resolve().parents[2]
+LOCALES = ROOT / "src" / "collab" / "portal" / "locales"
+ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"', re.MULTILINE)
+
+
+def entries(path):
+    return {msgid: msgstr for msgid, msgstr in ENTRY.findall(path.read_text()) if msgid}
+
+
+class TestCatalogues(unittest.TestCase):
+    def test_pot_is_current(self):
+        i18ndude = Path(sys.executable).parent / "i18ndude"
+        with tempfile.TemporaryDirectory() as tmp:
+            pot = Path(tmp) / "collab.portal.pot"
+            subprocess.run(
+                [
+                    str(i18ndude),
+                    "rebuild-pot",
+                    "--pot",
+                    str(pot),
+                    "--create",
+                    "collab.portal",
+                    str(ROOT / "src" / "collab" / "portal"),
+                ],
+                check=True,
+                capture_output=True,
+            )
+            fresh = set(entries(pot))
+        committed = set(entries(LOCALES / "collab.portal.pot"))
+        self.assertEqual(fresh - committed, set(), "run `make i18n`")
+
+    def test_es_and_fr_complete(self):
+        template = set(entries(LOCALES / "collab.portal.pot"))
+        self.assertTrue(template)
+        for lang in ("es", "fr"):
+            catalogue = entries(LOCALES / lang / "LC_MESSAGES" / "collab.portal.po")
+            missing = sorted(m for m in template if not catalogue.get(m))
+            self.assertEqual(missing, [], f"untranslated in {lang}")
+
+    def test_mapping_names_kept(self):
+        # A translation that drops ${secretariat} would print an empty name.
+        pot = (LOCALES / "collab.portal.pot").read_text()
+        defaults = {
+            msgid: default
+            for default, msgid in re.findall(
+                r'#\. Default: "(.*)"\n(?:#:.*\n)*msgid "(.*)"', pot
+            )
+        }
+        self.assertIn("footer_workspace", defaults)
+        for lang in ("es", "fr"):
+            catalogue = entries(LOCALES / lang / "LC_MESSAGES" / "collab.portal.po")
+            for msgid in entries(LOCALES / "collab.portal.pot"):
+                text = defaults.get(msgid, msgid)
+                default_names = set(re.findall(r"\$\{(\w+)\}", text))
+                self.assertTrue(
+                    default_names <= set(re.findall(r"\$\{(\w+)\}", catalogue[msgid])),
+                    (lang, msgid),
+                )

@@ -1,0 +1,1 @@
+"""Tests of the shared parts at the top: clock, tokens, dates, errors."""

@@ -1,0 +1,19 @@
+"""The one date formatter, which takes a language."""
+
+from collab.portal.dates import format_date
+from collab.portal.testing import INTEGRATION_TESTING
+from datetime import datetime
+from datetime import UTC
+import unittest
+
+
+class TestDates(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def test_one_formatter_in_three_languages(self):
+        value = datetime(2030, 3, 5, 14, 0, tzinfo=UTC)
+        self.assertEqual(format_date(value, "en"), "5 March 2030, 14:00 UTC")
+        self.assertEqual(format_date(value, "es"), "5 de marzo de 2030, 14:00 UTC")
+        self.assertEqual(format_date(value, "fr"), "5 mars 2030, 14:00 UTC")
+        self.assertEqual(format_date(value, "fr", with_time=False), "5 mars 2030")
+        self.assertEqual(format_date(None, "en"), "")
