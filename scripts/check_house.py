@@ -1,5 +1,5 @@
 """The import rules of the house (docs/architecture.md), checked from the
-source: `make lint` runs this, and tests/test_house.py runs it in CI.
+source: `make lint` runs this, and tests/setup/test_house.py runs it in CI.
 
 - A feature (forum, following, contacts, meetings, drafts, spaces) imports
   shared modules and content/, never another feature.

@@ -21,7 +21,7 @@ import time
 import unittest
 
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 # The main branch before the house moved (issues 7, 8, 10 and 11).
 RELEASE = "7cd7583"
 BIN = Path(sys.executable).parent

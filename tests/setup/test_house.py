@@ -7,7 +7,7 @@ import tempfile
 import unittest
 
 
-SCRIPT = Path(__file__).resolve().parent.parent / "scripts" / "check_house.py"
+SCRIPT = Path(__file__).resolve().parents[2] / "scripts" / "check_house.py"
 spec = importlib.util.spec_from_file_location("check_house", SCRIPT)
 check_house = importlib.util.module_from_spec(spec)
 spec.loader.exec_module(check_house)
