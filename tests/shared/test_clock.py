@@ -117,3 +117,18 @@ class TestClockTick(unittest.TestCase):
         self.assertEqual(len(catalog(SearchableText="Zanzibarian")), 0)
         tick()
         self.assertEqual(len(catalog(SearchableText="Zanzibarian")), 1)
+
+    def test_a_quiet_tick_writes_nothing(self):
+        from collab.portal.comments.tasks import LAST_RUN_KEY
+        from collab.portal.comments.tasks import SETTLE
+        from zope.annotation.interfaces import IAnnotations
+
+        annotations = IAnnotations(self.portal)
+        start = datetime.now(UTC)
+        tick(start)
+        self.assertEqual(annotations[LAST_RUN_KEY], start)
+        tick(start + timedelta(minutes=1))
+        self.assertEqual(annotations[LAST_RUN_KEY], start)
+        later = start + SETTLE
+        tick(later)
+        self.assertEqual(annotations[LAST_RUN_KEY], later)
