@@ -3,7 +3,8 @@
 ``clock-tick`` (only with ``--only clock-tick``: it creates 350 objects
 through REST, about a minute) times ``POST @clock`` on the site as made
 (its demo forums), then adds 50 archived forums holding 300 discussion
-groups and times it again, and prints both medians and their ratio
+groups and times it again, and prints the lower quartiles (the tick's
+own cost; noise only adds time) and the medians, with their ratios
 (target <= 1.2). The timed request of the table is the tick afterwards.
 """
 
@@ -19,7 +20,7 @@ import time
 FORUMS = 50
 GROUPS = 300
 WARMUP = 10
-TICKS = 31
+TICKS = 61
 
 
 def tick_ms(ctx, session, url):
@@ -33,7 +34,10 @@ def tick_ms(ctx, session, url):
         start = time.perf_counter()
         session.post(url, headers=ACCEPT_JSON).raise_for_status()
         times.append((time.perf_counter() - start) * 1000)
-    return statistics.median(times)
+    times.sort()
+    # Noise on a shared 2-core machine only ever adds time: the lower
+    # quartile is the tick's own cost, the median is printed beside it.
+    return times[len(times) // 4], statistics.median(times)
 
 
 def build_archive(ctx):
@@ -66,13 +70,14 @@ def clock_tick(ctx):
     per-tick cost before and after adding them)."""
     url = f"{ctx.site}/@clock"
     session = ctx.admin
-    before = tick_ms(ctx, session, url)
+    before, before_median = tick_ms(ctx, session, url)
     build_archive(ctx)
-    after = tick_ms(ctx, session, url)
+    after, after_median = tick_ms(ctx, session, url)
     print(
-        f"· clock per tick: site as made {before:.1f} ms, with {FORUMS} archived "
-        f"forums / {GROUPS} groups {after:.1f} ms, ratio {after / before:.2f} "
-        "(target <= 1.2)",
+        f"· clock per tick (lower quartile of {TICKS}): site as made {before:.1f} ms, "
+        f"with {FORUMS} archived forums / {GROUPS} groups {after:.1f} ms, ratio "
+        f"{after / before:.2f} (target <= 1.2); medians {before_median:.1f} and "
+        f"{after_median:.1f} ms, ratio {after_median / before_median:.2f}",
         flush=True,
     )
     return lambda session: session.post(url, headers=ACCEPT_JSON)
