@@ -2,7 +2,8 @@
 source: `make lint` runs this, and tests/setup/test_house.py runs it in CI.
 
 - A feature (forum, following, contacts, meetings, drafts, spaces) imports
-  shared modules and content/, never another feature.
+  shared modules and content/, never another feature, nor the parts that
+  assemble the site.
 - Shared modules import no feature. Only the parts that assemble the site
   from its features may: the distribution, upgrades, the control panel,
   the CLI and the test fixtures.
@@ -71,6 +72,8 @@ def broken_rules(package=PACKAGE):
         own_layer = layer(source)
         for name in set(imported(path, package)):
             other = top(name)
+            if own in FEATURES and other in ASSEMBLERS:
+                yield f"{source}: imports {name} (features never import assemblers)"
             if other in FEATURES and other != own:
                 if own in FEATURES:
                     yield f"{source}: imports {name} (features never import each other)"

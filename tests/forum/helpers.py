@@ -1,7 +1,7 @@
 """Fixtures of the forum tests: a forum with a group in each state, its
 translations, and the base class of tests that use it."""
 
-from collab.portal.distributions.languages import create_translated
+from collab.portal.content.translations import create_translated
 from collab.portal.testing import FUNCTIONAL_TESTING
 from datetime import datetime
 from datetime import timedelta

@@ -5,9 +5,9 @@ and never twice.
 """
 
 from collab.portal.comments.search import index_waiting_comments
-from collab.portal.distributions.languages import create_translated
-from collab.portal.distributions.languages import link_translations
-from collab.portal.distributions.languages import publish
+from collab.portal.content.translations import create_translated
+from collab.portal.content.translations import link_translations
+from collab.portal.content.translations import publish
 from collab.portal.forum.demo import create_forum_2012
 from collab.portal.forum.demo import create_live_forum
 from collab.portal.forum.demo import FORUM_2012

@@ -6,11 +6,12 @@ linked to the others as translations, so that the language switcher leads
 from one to the next.
 """
 
+from collab.portal.content.translations import create_translated
+from collab.portal.content.translations import link_translations
+from collab.portal.content.translations import publish
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
-from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.textfield.value import RichTextValue
-from plone.base.interfaces import ILanguage
 
 
 SUPPORTED_LANGUAGES = ("en", "es", "fr")
@@ -96,30 +97,3 @@ def create_front_pages(site, languages):
         pages[code] = publish(root["front-page"])
     link_translations(pages)
     return pages
-
-
-def publish(obj):
-    if api.content.get_state(obj) != "published":
-        api.content.transition(obj, to_state="published")
-    return obj
-
-
-def link_translations(pages):
-    """Link ``{language: object}`` as translations of the first one."""
-    if not pages:
-        return
-    codes = list(pages)
-    canonical = ITranslationManager(pages[codes[0]])
-    for code in codes[1:]:
-        if not canonical.has_translation(code):
-            canonical.register_translation(code, pages[code])
-
-
-def create_translated(container, portal_type, language, **fields):
-    """api.content.create, then the language set the way plone.app.multilingual
-    sets it (passing ``language=`` to the factory leaves a stale catalog
-    entry behind once the indexing queue is flushed)."""
-    obj = api.content.create(container=container, type=portal_type, **fields)
-    ILanguage(obj).set_language(language)
-    obj.reindexObject()
-    return obj

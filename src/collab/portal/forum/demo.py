@@ -9,8 +9,8 @@ builds content from them. The distribution's demo profile calls it.
 
 from collab.portal.comments.conversation import conversation_holder
 from collab.portal.comments.limits import recording_history
-from collab.portal.distributions.languages import create_translated
-from collab.portal.distributions.languages import link_translations
+from collab.portal.content.translations import create_translated
+from collab.portal.content.translations import link_translations
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
