@@ -242,6 +242,6 @@ class TestOwnDeletion(DecisionsTestCase):
         add_comment(self.forum["findings"], "editor", "Mine.", age_minutes=600)
         transaction.commit()
         with api.env.adopt_user(username="editor"):
-            api.content.delete(self.forum["findings"], check_linkintegrity=False)
+            api.content.delete(self.forum["findings"])
         transaction.commit()
         self.assertNotIn("findings", self.forum.objectIds())
