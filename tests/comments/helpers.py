@@ -64,3 +64,32 @@ class DiscussionTestCase(unittest.TestCase):
 
     def texts(self, html):
         return re.findall(r'<div class="comment-body">\s*<p>(\w+)</p>', html)
+
+
+class DocumentAndGroupTestCase(unittest.TestCase):
+    """A published Document that takes comments and the forum's open
+    group "monitoring", side by side: the add-on's comments on any content
+    and on discussion groups."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
+        api.portal.set_registry_record(
+            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
+            True,
+        )
+        with api.env.adopt_roles(["Manager"]):
+            self.document = api.content.create(
+                container=self.portal["en"],
+                type="Document",
+                id="notes",
+                title="Notes",
+                allow_discussion=True,
+            )
+            api.content.transition(self.document, "publish")
+        self.forum = make_forum(self.portal["en"])
+        self.group = self.forum["monitoring"]
+        transaction.commit()

@@ -8,50 +8,24 @@ need its ``recall`` transition, keep working), and the panel says so.
 """
 
 from collab.portal.comments.flags import flag
-from collab.portal.testing import FUNCTIONAL_TESTING
-from forum.helpers import make_forum
+from comments.helpers import DocumentAndGroupTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.testing.zope import Browser
-from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from Products.CMFPlone.controlpanel.events import ConfigurationChangedEvent
 from zope.event import notify
 import transaction
-import unittest
 
 
 MODERATED = "Comments are moderated."
 SWITCH = "plone.app.discussion.interfaces.IDiscussionSettings.moderation_enabled"
 
 
-class ModerationTestCase(unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        create_role_users(self.portal)
-        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
-        api.portal.set_registry_record(
-            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
-            True,
-        )
-        with api.env.adopt_roles(["Manager"]):
-            self.document = api.content.create(
-                container=self.portal["en"],
-                type="Document",
-                id="notes",
-                title="Notes",
-                allow_discussion=True,
-            )
-            api.content.transition(self.document, "publish")
-        self.forum = make_forum(self.portal["en"])
-        self.group = self.forum["monitoring"]
-        transaction.commit()
-
+class ModerationTestCase(DocumentAndGroupTestCase):
     def page(self, content, login="member"):
         browser = Browser(self.layer["app"])
         browser.handleErrors = False

@@ -8,17 +8,13 @@ page's edit form, for a plain Document and for a discussion group, and the
 page still shows what the author wrote.
 """
 
-from collab.portal.testing import FUNCTIONAL_TESTING
-from forum.helpers import make_forum
+from comments.helpers import DocumentAndGroupTestCase
 from html import escape
-from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.testing.zope import Browser
-from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 import transaction
-import unittest
 
 
 TEXT = (
@@ -29,29 +25,9 @@ TEXT = (
 )
 
 
-class RoundTripTestCase(unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
+class RoundTripTestCase(DocumentAndGroupTestCase):
     def setUp(self):
-        self.portal = self.layer["portal"]
-        create_role_users(self.portal)
-        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
-        api.portal.set_registry_record(
-            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
-            True,
-        )
-        with api.env.adopt_roles(["Manager"]):
-            self.document = api.content.create(
-                container=self.portal["en"],
-                type="Document",
-                id="notes",
-                title="Notes",
-                allow_discussion=True,
-            )
-            api.content.transition(self.document, "publish")
-        self.forum = make_forum(self.portal["en"])
-        self.group = self.forum["monitoring"]
-        transaction.commit()
+        super().setUp()
         self.member = rest_session(self.portal.absolute_url(), "member")
 
     def editor(self, name):

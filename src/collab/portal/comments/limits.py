@@ -120,27 +120,30 @@ def limit_own_edits(comment, event):
     refuse_oversized(comment, request)
     if api.user.has_permission("Review comments", obj=comment):
         return
-    minutes = own_change_minutes()
-    if own_change_too_late(comment, content, minutes):
-        raise shown(
-            Forbidden(
-                translate(
-                    _(
-                        "comment_edit_too_late",
-                        default="Your comment can no longer be edited: members "
-                        "may edit for ${minutes} minutes while the group is open.",
-                        mapping={"minutes": minutes},
-                    ),
-                    context=request,
-                )
-            )
-        )
+    refuse_late_own_change(
+        comment,
+        content,
+        lambda minutes: _(
+            "comment_edit_too_late",
+            default="Your comment can no longer be edited: members "
+            "may edit for ${minutes} minutes while the group is open.",
+            mapping={"minutes": minutes},
+        ),
+    )
 
 
 def own_change_minutes():
     return api.portal.get_registry_record(
         "collab.portal.comment_edit_minutes", default=30
     )
+
+
+def refuse_late_own_change(comment, content, message):
+    """A translated 403 with ``message(minutes)`` once the author's time to
+    change their comment is over (edits and deletions alike)."""
+    minutes = own_change_minutes()
+    if own_change_too_late(comment, content, minutes):
+        raise shown(Forbidden(translate(message(minutes), context=getRequest())))
 
 
 def own_change_too_late(comment, content, minutes):
@@ -164,22 +167,17 @@ def limit_own_deletions(comment, event):
         return  # someone else's comment: "Delete comments" decided
     if api.user.has_permission("Review comments", obj=comment):
         return
-    minutes = own_change_minutes()
-    if own_change_too_late(comment, content, minutes):
-        raise shown(
-            Forbidden(
-                translate(
-                    _(
-                        "comment_delete_too_late",
-                        default="Your comment can no longer be deleted: members "
-                        "may delete it for ${minutes} minutes while the group "
-                        "is open.",
-                        mapping={"minutes": minutes},
-                    ),
-                    context=getRequest(),
-                )
-            )
-        )
+    refuse_late_own_change(
+        comment,
+        content,
+        lambda minutes: _(
+            "comment_delete_too_late",
+            default="Your comment can no longer be deleted: members "
+            "may delete it for ${minutes} minutes while the group "
+            "is open.",
+            mapping={"minutes": minutes},
+        ),
+    )
 
 
 def _is_being_removed(content):
