@@ -7,6 +7,7 @@ content, and this code then serves that same database: the add-on's
 upgrade runs over REST and the forum's pages and services answer.
 """
 
+from collab.portal.testing_fixtures import run_cli
 from pathlib import Path
 from plone.testing import Layer
 import os
@@ -52,14 +53,14 @@ class ReleaseDatabase(Layer):
         self.port = free_port()
         var = self.tmp / "var"
         conf = self.tmp / "instance" / "etc"
-        self.cli(released, "instance", "--directory", self.tmp / "instance",
-                 "--var", var, "--name", "instance", "--storage", "filestorage",
-                 "--host", "localhost", "--port", self.port)  # fmt: skip
+        run_cli("instance", "--directory", self.tmp / "instance",
+                "--var", var, "--name", "instance", "--storage", "filestorage",
+                "--host", "localhost", "--port", self.port, env=released)  # fmt: skip
         for folder in ("filestorage", "blobstorage", "log", "cache"):
             (var / folder).mkdir(parents=True, exist_ok=True)
-        self.cli(released, "create-site", "--zope-conf", conf / "zope.conf",
-                 "--id", "Plone", "--languages", "en,es,fr", "--admin",
-                 "admin:admin", "--if-missing")  # fmt: skip
+        run_cli("create-site", "--zope-conf", conf / "zope.conf",
+                "--id", "Plone", "--languages", "en,es,fr", "--admin",
+                "admin:admin", "--if-missing", env=released)  # fmt: skip
         self.log = open(self.tmp / "server.out", "w")  # noqa: SIM115
         self.process = subprocess.Popen(
             [str(BIN / "runwsgi"), str(conf / "zope.ini")],
@@ -77,17 +78,6 @@ class ReleaseDatabase(Layer):
                 time.sleep(0.5)
         self.tearDown()
         raise RuntimeError("the server did not start")
-
-    def cli(self, env, *args):
-        done = subprocess.run(
-            [str(BIN / "collab-portal"), *map(str, args)],
-            capture_output=True,
-            text=True,
-            env=env,
-            timeout=900,
-        )
-        if done.returncode:
-            raise RuntimeError(done.stderr[-3000:])
 
     def tearDown(self):
         self.process.terminate()

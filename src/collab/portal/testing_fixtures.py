@@ -17,6 +17,20 @@ import tempfile
 import time
 
 
+def run_cli(*args, env, timeout=900):
+    """``collab-portal <args>`` of this virtualenv, as ``make`` runs it; the
+    end of its error output if it fails."""
+    done = subprocess.run(
+        [str(Path(sys.executable).parent / "collab-portal"), *map(str, args)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+    )
+    if done.returncode:
+        raise RuntimeError(done.stderr[-3000:])
+
+
 def free_port():
     with socket.socket() as sock:
         sock.bind(("127.0.0.1", 0))
@@ -185,16 +199,7 @@ class RelStorageCluster(Layer):
     defaultBases = ()
 
     def _cli(self, *args):
-        bindir = Path(sys.executable).parent
-        done = subprocess.run(
-            [str(bindir / "collab-portal"), *map(str, args)],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=600,
-        )
-        if done.returncode:
-            raise RuntimeError(done.stderr[-3000:])
+        run_cli(*args, env=self.env, timeout=600)
 
     def setUp(self):
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-relstorage-"))
@@ -380,16 +385,7 @@ class StartedSite(Layer):
     defaultBases = ()
 
     def _cli(self, *args):
-        bindir = Path(sys.executable).parent
-        done = subprocess.run(
-            [str(bindir / "collab-portal"), *map(str, args)],
-            capture_output=True,
-            text=True,
-            env=self.env,
-            timeout=900,
-        )
-        if done.returncode:
-            raise RuntimeError(done.stderr[-3000:])
+        run_cli(*args, env=self.env)
 
     def setUp(self):
         from aiosmtpd.controller import Controller
