@@ -4,18 +4,17 @@ served: what Site Setup -> Mail does (``plone.smtp_host``,
 local catcher; a deployment script may use it for the real server.
 """
 
+from collab.portal.cli.app import opened_app
 import sys
 
 
 def run(args):
     # Imported late: building the parser must not start Zope.
     from plone import api
-    from plone.exportimport.utils.cli import get_app
     from zope.component.hooks import site as site_hook
     import transaction
 
-    app = get_app(args.zope_conf)
-    try:
+    with opened_app(args.zope_conf) as app:
         if args.id not in app.objectIds():
             print(f"No site with id {args.id!r}.", file=sys.stderr)
             return 1
@@ -25,9 +24,6 @@ def run(args):
         transaction.commit()
         print(f"Site {args.id!r} sends mail through {args.smtp_host}:{args.smtp_port}.")
         return 0
-    finally:
-        transaction.abort()
-        app._p_jar.db().close()
 
 
 def add_parser(commands):

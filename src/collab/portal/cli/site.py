@@ -5,6 +5,7 @@ the "Create a new site" page and ``POST /@sites``, so all three give the
 same site.
 """
 
+from collab.portal.cli.app import opened_app
 from collab.portal.distributions.languages import SUPPORTED_LANGUAGES
 import logging
 import sys
@@ -38,7 +39,6 @@ def ensure_admin(app, login, password):
 def run(args):
     # Imported late: building the parser must not start Zope.
     from plone.distribution.api import site as site_api
-    from plone.exportimport.utils.cli import get_app
     import transaction
 
     answers = answers_from(args)
@@ -53,8 +53,7 @@ def run(args):
     if not args.verbose:
         # Profile imports warn about harmless redefinitions by the dozen.
         logging.disable(logging.WARNING)
-    app = get_app(args.zope_conf)
-    try:
+    with opened_app(args.zope_conf) as app:
         if args.admin:
             login, _, password = args.admin.partition(":")
             if ensure_admin(app, login, password or login):
@@ -72,9 +71,6 @@ def run(args):
             f"with languages {', '.join(answers['languages'])}."
         )
         return 0
-    finally:
-        transaction.abort()
-        app._p_jar.db().close()
 
 
 def add_parser(commands):
