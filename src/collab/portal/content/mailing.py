@@ -1,0 +1,102 @@
+"""An e-mail mailing to contact groups and single contacts, written in
+up to three languages; attachments are the File items it contains."""
+
+from collab.portal import _
+from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
+from plone.autoform import directives
+from plone.dexterity.content import Container
+from plone.supermodel import model
+from z3c.relationfield.schema import RelationChoice
+from z3c.relationfield.schema import RelationList
+from zope import schema
+from zope.interface import implementer
+
+
+PLACEHOLDERS = (
+    "salutation",
+    "given_name",
+    "family_name",
+    "organisation",
+    "country",
+    "update_link",
+)
+
+
+class IMailing(model.Schema):
+    subject = schema.TextLine(title=_("Subject (English)"), max_length=200)
+    body = schema.Text(
+        title=_("Message (English)"),
+        description=_(
+            "Plain text. Placeholders: {salutation}, {given_name}, "
+            "{family_name}, {organisation}, {country}, {update_link}."
+        ),
+        max_length=50000,
+    )
+
+    model.fieldset(
+        "translations",
+        label=_("Translations"),
+        fields=["subject_es", "body_es", "subject_fr", "body_fr"],
+    )
+    subject_es = schema.TextLine(
+        title=_("Subject (Spanish)"), required=False, max_length=200
+    )
+    body_es = schema.Text(
+        title=_("Message (Spanish)"), required=False, max_length=50000
+    )
+    subject_fr = schema.TextLine(
+        title=_("Subject (French)"), required=False, max_length=200
+    )
+    body_fr = schema.Text(title=_("Message (French)"), required=False, max_length=50000)
+
+    directives.widget(
+        "recipient_groups",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={
+            "selectableTypes": ["ContactGroup"],
+            "basePath": "",
+            "mode": "search",
+        },
+    )
+    recipient_groups = RelationList(
+        title=_("Contact groups"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    directives.widget(
+        "recipient_contacts",
+        RelatedItemsFieldWidget,
+        vocabulary="plone.app.vocabularies.Catalog",
+        pattern_options={
+            "selectableTypes": ["Contact"],
+            "basePath": "",
+            "mode": "search",
+        },
+    )
+    recipient_contacts = RelationList(
+        title=_("Single contacts"),
+        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        required=False,
+        default=[],
+    )
+    send_at = schema.Datetime(
+        title=_("Send at"),
+        description=_("Leave empty to send when you press Send."),
+        required=False,
+    )
+
+
+@implementer(IMailing)
+class Mailing(Container):
+    """Folderish: its attachments are the Files it holds. The title is the
+    English subject."""
+
+    @property
+    def title(self):
+        return self.__dict__.get("subject") or ""
+
+    @title.setter
+    def title(self, value):
+        """The subject decides the title."""

@@ -1,0 +1,51 @@
+"""Fixtures of the contacts tests: a directory with a few contacts, a
+group and a secretariat user."""
+
+from plone import api
+from portal_helpers import create_role_users
+import transaction
+
+
+SECRETARIAT = "secretariat"
+
+
+def make_secretariat_user(portal):
+    if api.user.get(username=SECRETARIAT) is None:
+        api.user.create(
+            email="secretariat@example.org",
+            username=SECRETARIAT,
+            password="secret-password-1",
+            roles=["Member", "Secretariat"],
+        )
+
+
+def make_directory(portal):
+    """/contacts with two contacts and a group holding both."""
+    create_role_users(portal)
+    make_secretariat_user(portal)
+    with api.env.adopt_roles(["Manager"]):
+        directory = api.content.create(
+            portal, "ContactDirectory", id="contacts", title="Contacts"
+        )
+        ana = api.content.create(
+            directory,
+            "Contact",
+            id="ana-perez",
+            given_name="Ana",
+            family_name="Pérez",
+            email="Ana.Perez@Example.ORG",
+            country="PE",
+            preferred_language="es",
+        )
+        luc = api.content.create(
+            directory,
+            "Contact",
+            id="luc-martin",
+            given_name="Luc",
+            family_name="Martin",
+            email="luc.martin@example.org",
+            country="FR",
+            preferred_language="fr",
+        )
+    transaction.commit()
+    return directory, ana, luc
