@@ -74,7 +74,7 @@ class ReleaseDatabase(Layer):
             try:
                 if requests.get(self["url"], timeout=5).status_code < 500:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 time.sleep(0.5)
         self.tearDown()
         raise RuntimeError("the server did not start")
