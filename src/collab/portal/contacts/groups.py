@@ -1,0 +1,113 @@
+"""Members of a contact group, their roles, and the linked Plone group.
+
+Every member contact with a linked site user is in the group's Plone group
+and nobody else is, whatever changed: ``sync_linked_group`` rebuilds the
+membership from the contacts each time (subscribers.py calls it), so no
+event order can leave it wrong. The Plone group has the local role
+``ContactGroupMember`` on its contact group, which grants "View address
+list" there and nothing else: sharing and workflows can give the same
+Plone group access to any folder.
+"""
+
+from Acquisition import aq_inner
+from plone import api
+
+
+ADDRESS_LIST_ROLE = "ContactGroupMember"
+
+
+def linked_group_id(group):
+    """Stable across renames and moves: the UID, not the id."""
+    return f"contact-group-{group.UID()}"
+
+
+def group_members(group, excluding=None):
+    """The member contacts, in the group's order, without broken relations
+    (a deleted contact) and without ``excluding`` (a contact being
+    deleted)."""
+    members, seen = [], set()
+    for relation in group.members or ():
+        contact = None if relation.isBroken() else relation.to_object
+        if contact is None or contact is excluding:
+            continue
+        uid = contact.UID()
+        if uid in seen or (excluding is not None and uid == excluding.UID()):
+            continue
+        seen.add(uid)
+        members.append(contact)
+    return members
+
+
+def member_role(group, contact):
+    return (group.member_roles or {}).get(contact.UID(), "")
+
+
+def groups_of(contact):
+    """The contact groups that have ``contact`` among their members."""
+    groups = []
+    for relation in api.relation.get(
+        target=contact, relationship="members", unrestricted=True
+    ):
+        source = relation.from_object
+        if source is not None and source.portal_type == "ContactGroup":
+            groups.append(source)
+    return groups
+
+
+def linked_users(group, excluding=None):
+    users = set()
+    for contact in group_members(group, excluding=excluding):
+        userid = contact.linked_user
+        if userid and api.user.get(userid=userid) is not None:
+            users.add(userid)
+    return users
+
+
+def sync_linked_group(group, excluding=None):
+    """Make the Plone group hold exactly the linked users of the members,
+    and keep only roles of current members."""
+    group = aq_inner(group)
+    groups_tool = api.portal.get_tool("portal_groups")
+    group_id = linked_group_id(group)
+    title = f"{group.title} (contact group)"
+    if groups_tool.getGroupById(group_id) is None:
+        groups_tool.addGroup(group_id, title=title)
+    else:
+        groups_tool.editGroup(group_id, title=title)
+    wanted = linked_users(group, excluding=excluding)
+    current = set(groups_tool.getGroupById(group_id).getGroupMemberIds())
+    for userid in current - wanted:
+        groups_tool.removePrincipalFromGroup(userid, group_id)
+    for userid in wanted - current:
+        groups_tool.addPrincipalToGroup(userid, group_id)
+    _keep_roles_of_members(group, excluding)
+    if group.get_local_roles_for_userid(group_id) != (ADDRESS_LIST_ROLE,):
+        group.manage_setLocalRoles(group_id, [ADDRESS_LIST_ROLE])
+        group.reindexObjectSecurity()
+
+
+def _keep_roles_of_members(group, excluding):
+    roles = group.member_roles or {}
+    uids = {contact.UID() for contact in group_members(group, excluding)}
+    if set(roles) - uids:
+        group.member_roles = {uid: r for uid, r in roles.items() if uid in uids}
+
+
+def drop_member(group, contact):
+    """Remove the relation to ``contact`` (being deleted) and broken ones."""
+    kept = [
+        relation
+        for relation in group.members or ()
+        if not relation.isBroken()
+        and relation.to_object is not None
+        and relation.to_object.UID() != contact.UID()
+    ]
+    if len(kept) != len(group.members or ()):
+        group.members = kept
+
+
+def remove_linked_group(group):
+    groups_tool = api.portal.get_tool("portal_groups")
+    group_id = linked_group_id(group)
+    if groups_tool.getGroupById(group_id) is not None:
+        groups_tool.removeGroup(group_id)
