@@ -15,6 +15,7 @@ from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from zope import schema
 from zope.interface import implementer
 from zope.schema.interfaces import ValidationError
@@ -104,7 +105,8 @@ class DirectoryEmail(schema.TextLine):
         directory = directory_of(context) if context is not None else None
         if directory is None:
             return
-        own = getattr(aq_inner(context), "UID", lambda: None)()
+        # A contact being created over REST has no UID yet.
+        own = IUUID(aq_inner(context), None)
         for brain in contacts_with_email(directory, value):
             if brain.UID != own:
                 raise EmailTaken(value)
