@@ -83,3 +83,31 @@ class TestDirectorySetup(unittest.TestCase):
         setup.setLastVersionForProfile(PROFILE, "1008")
         setup.upgradeProfile(PROFILE)
         self.assertEqual(self.portal["contacts"].portal_type, "ContactDirectory")
+
+
+class TestDemoDirectory(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def test_demo_directory(self):
+        directory = api.portal.get()["contacts"]
+        catalog = api.portal.get_tool("portal_catalog")
+        path = "/".join(directory.getPhysicalPath())
+        contacts = [
+            b._unrestrictedGetObject()
+            for b in catalog.unrestrictedSearchResults(portal_type="Contact", path=path)
+        ]
+        self.assertGreaterEqual(len(contacts), 24)
+        self.assertGreaterEqual(len({c.country for c in contacts}), 8)
+        self.assertEqual({c.preferred_language for c in contacts}, {"en", "es", "fr"})
+        groups = {
+            b._unrestrictedGetObject().kind
+            for b in catalog.unrestrictedSearchResults(
+                portal_type="ContactGroup", path=path
+            )
+        }
+        self.assertEqual(groups, {"working_group", "focal_points", "observers"})
+        wg = directory["working-group-data"]
+        self.assertEqual(
+            wg.member_roles[directory["hannah-schmidt"].UID()], "Chair"
+        )
+        self.assertTrue(all(c.email.endswith("@demo.example.org") for c in contacts))
