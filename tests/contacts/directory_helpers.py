@@ -48,7 +48,7 @@ def make_groups(portal):
             id="chen-wei",
             given_name="Chen",
             family_name="Wei",
-            organisation="=HYPERLINK(\"http://evil.example\")",
+            organisation='=HYPERLINK("http://evil.example")',
             email="chen.wei@example.org",
             phone="+86 10 1234 5678",
             country="CN",

@@ -92,7 +92,9 @@ class TestContactFields(DirectoryTestCase):
         )
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn("There is no site user with this user id.", response.text)
-        response = session.patch(self.luc.absolute_url(), json={"linked_user": "editor"})
+        response = session.patch(
+            self.luc.absolute_url(), json={"linked_user": "editor"}
+        )
         self.assertEqual(response.status_code, 204, response.text)
         transaction.begin()
         self.assertEqual(self.luc.linked_user, "editor")
@@ -128,5 +130,7 @@ class TestContactFields(DirectoryTestCase):
                 sort_on="sortable_title",
             )
         ]
-        ours = [n for n in names if n in ("Ana Pérez", "Luc Martin", "Chen Wei", "Olu Ade")]
+        ours = [
+            n for n in names if n in ("Ana Pérez", "Luc Martin", "Chen Wei", "Olu Ade")
+        ]
         self.assertEqual(ours, ["Olu Ade", "Luc Martin", "Ana Pérez", "Chen Wei"])

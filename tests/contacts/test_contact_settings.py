@@ -17,11 +17,11 @@ class TestContactSettings(DirectoryTestCase):
 
     def test_secretariat_edits_positions_on_the_page(self):
         browser = self.browser("secretariat")
-        browser.open(f"{self.portal.absolute_url()}/@@collab-portal-contacts-controlpanel")
-        assert_page(self, browser, "Positions", "Days a personal link stays valid")
-        browser.getControl(name="form.widgets.positions").value = (
-            "observer\nRapporteur"
+        browser.open(
+            f"{self.portal.absolute_url()}/@@collab-portal-contacts-controlpanel"
         )
+        assert_page(self, browser, "Positions", "Days a personal link stays valid")
+        browser.getControl(name="form.widgets.positions").value = "observer\nRapporteur"
         browser.getControl(name="form.widgets.update_link_days").value = "30"
         browser.getControl(name="form.buttons.save").click()
         assert_page(self, browser, "Changes saved")
@@ -41,7 +41,9 @@ class TestContactSettings(DirectoryTestCase):
             )
             assert_refused_page(self, browser, login)
         browser = self.browser("secretariat")
-        browser.open(f"{self.portal.absolute_url()}/@@collab-portal-contacts-controlpanel")
+        browser.open(
+            f"{self.portal.absolute_url()}/@@collab-portal-contacts-controlpanel"
+        )
         browser.getControl(name="form.widgets.update_link_days").value = "0"
         browser.getControl(name="form.buttons.save").click()
         assert_page(self, browser, "There were some errors")

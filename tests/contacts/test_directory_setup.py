@@ -55,7 +55,10 @@ class TestDirectorySetup(unittest.TestCase):
             linked_user="editor-old",
         )
         group = api.content.create(
-            directory, "ContactGroup", id="old-group", title="Old group",
+            directory,
+            "ContactGroup",
+            id="old-group",
+            title="Old group",
             members=[relation(contact)],
         )
         # What a 1008 site looks like: none of this.
@@ -107,7 +110,5 @@ class TestDemoDirectory(unittest.TestCase):
         }
         self.assertEqual(groups, {"working_group", "focal_points", "observers"})
         wg = directory["working-group-data"]
-        self.assertEqual(
-            wg.member_roles[directory["hannah-schmidt"].UID()], "Chair"
-        )
+        self.assertEqual(wg.member_roles[directory["hannah-schmidt"].UID()], "Chair")
         self.assertTrue(all(c.email.endswith("@demo.example.org") for c in contacts))

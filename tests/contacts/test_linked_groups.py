@@ -65,9 +65,7 @@ class TestLinkedGroups(DirectoryTestCase):
                 groupname=linked_group_id(self.wg), roles=["Editor"], obj=folder
             )
         transaction.commit()
-        self.assertIn(
-            "Editor", api.user.get_roles(username=GROUP_MEMBER, obj=folder)
-        )
+        self.assertIn("Editor", api.user.get_roles(username=GROUP_MEMBER, obj=folder))
         self.assertNotIn(
             "Editor", api.user.get_roles(username=OTHER_MEMBER, obj=folder)
         )
@@ -92,9 +90,7 @@ class TestLinkedGroups(DirectoryTestCase):
         )
         transaction.begin()
         group = self.directory[data["id"]]
-        self.assertEqual(
-            self.plone_group_members(group), {GROUP_MEMBER, OTHER_MEMBER}
-        )
+        self.assertEqual(self.plone_group_members(group), {GROUP_MEMBER, OTHER_MEMBER})
         response = session.patch(group.absolute_url(), json={"members": []})
         self.assertEqual(response.status_code, 204, response.text)
         self.assertEqual(self.plone_group_members(group), set())

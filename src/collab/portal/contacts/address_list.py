@@ -48,7 +48,9 @@ class BadQuery(ValueError):
 def address_rows(group, country=None, sort_on="name", reverse=False, language=None):
     """The members as dicts; ``country`` an ISO code or None for all."""
     if sort_on not in SORT_KEYS:
-        raise BadQuery(_("Sort the address list by name, organisation, country or e-mail."))
+        raise BadQuery(
+            _("Sort the address list by name, organisation, country or e-mail.")
+        )
     if country and country_name(country, language) == "":
         raise BadQuery(_("This is not a known country code."))
     rows = []

@@ -108,7 +108,7 @@ class DirectoryEmail(schema.TextLine):
         # A contact being created over REST has no UID yet.
         own = IUUID(aq_inner(context), None)
         for brain in contacts_with_email(directory, value):
-            if brain.UID != own:
+            if own != brain.UID:
                 raise EmailTaken(value)
 
 

@@ -27,9 +27,7 @@ class ContactSettingsEditForm(RegistryEditForm):
     description = _("Settings of the contact directory, groups and mailings.")
 
 
-ContactSettingsView = layout.wrap_form(
-    ContactSettingsEditForm, ControlPanelFormWrapper
-)
+ContactSettingsView = layout.wrap_form(ContactSettingsEditForm, ControlPanelFormWrapper)
 
 
 @adapter(Interface, IBrowserLayer)

@@ -41,9 +41,7 @@ class AddressListView(BrowserView):
         try:
             country, self.sort_on, self.reverse = _query(self.request)
             self.country = country or ""
-            self.rows = address_rows(
-                self.context, country, self.sort_on, self.reverse
-            )
+            self.rows = address_rows(self.context, country, self.sort_on, self.reverse)
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
         b_start = self.request.form.get("b_start", "0")
@@ -76,9 +74,7 @@ class AddressListView(BrowserView):
         query = {"format": fmt}
         if self.country:
             query["country"] = self.country
-        return (
-            f"{self.context.absolute_url()}/@@address-list-export?{urlencode(query)}"
-        )
+        return f"{self.context.absolute_url()}/@@address-list-export?{urlencode(query)}"
 
     def batch_navigation(self):
         return api.content.get_view("batchnavigation", self.context, self.request)(
