@@ -71,7 +71,7 @@ class TestContactFields(DirectoryTestCase):
         self.assertEqual(response.status_code, 400, response.text)
         self.assertIn(
             "Otro contacto de este directorio tiene esta dirección",
-            response.text,
+            response.json()["message"],
         )
         response = session.patch(
             self.luc.absolute_url(), json={"email": "Chen.Wei@example.org"}
