@@ -4,10 +4,12 @@ neutralised, and ``GET <group>/@address-list``."""
 
 from contacts.directory_helpers import DirectoryTestCase
 from io import BytesIO
+from plone import api
 from portal_helpers import assert_page
 import csv
 import io
 import openpyxl
+import transaction
 import vobject
 
 
@@ -135,3 +137,24 @@ class TestAddressListRest(DirectoryTestCase):
             )
             self.assertEqual(response.status_code, 400, response.text)
             self.assertEqual(response.json()["type"], "BadRequest")
+
+
+class TestAddressListBadInput(DirectoryTestCase):
+    def test_script_tags_are_shown_as_text(self):
+        with api.env.adopt_roles(["Manager"]):
+            self.luc.organisation = "<script>alert(1)</script>"
+            self.luc.given_name = '<img src=x onerror="alert(2)">'
+        transaction.commit()
+        browser = self.browser("secretariat")
+        browser.open(f"{self.wg.absolute_url()}/@@address-list")
+        page = assert_page(self, browser, "&lt;script&gt;alert(1)&lt;/script&gt;")
+        self.assertNotIn("<script>alert(1)", page)
+        self.assertNotIn('<img src=x onerror="alert(2)">', page)
+        self.assertIn("&lt;img src=x", page)
+
+    def test_odd_batch_start_is_the_first_page(self):
+        browser = self.browser("secretariat")
+        browser.open(f"{self.wg.absolute_url()}/@@address-list?b_start=-5")
+        assert_page(self, browser, "Luc Martin", "Chen Wei")
+        browser.open(f"{self.wg.absolute_url()}/@@address-list?country:list=FR")
+        assert_page(self, browser, "This is not a known country code.", status=400)
