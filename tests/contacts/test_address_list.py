@@ -30,6 +30,9 @@ class TestAddressListPage(DirectoryTestCase):
             page,
         )
         self.assertNotIn("Olu Ade", page)
+        browser.open(self.wg.absolute_url())
+        # The object tab (Plone adds its CSRF token to toolbar links).
+        self.assertIn("/wg/@@address-list", browser.getLink("Address list").url)
 
     def test_filter_by_country_and_sort_reversed(self):
         browser = self.browser("secretariat")

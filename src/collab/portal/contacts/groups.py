@@ -10,7 +10,9 @@ Plone group access to any folder.
 """
 
 from Acquisition import aq_inner
+from collab.portal import _
 from plone import api
+from zope.lifecycleevent import modified
 
 
 ADDRESS_LIST_ROLE = "ContactGroupMember"
@@ -40,6 +42,28 @@ def group_members(group, excluding=None):
 
 def member_role(group, contact):
     return (group.member_roles or {}).get(contact.UID(), "")
+
+
+class BadRoles(ValueError):
+    """Roles for someone who is not a member, or too long; the message is a
+    translatable msgid."""
+
+
+def set_member_roles(group, roles):
+    """``roles``: ``{contact UID: role}``; an empty role removes it. Checked
+    whole before anything is stored."""
+    uids = {contact.UID() for contact in group_members(group)}
+    cleaned = {}
+    for uid, role in roles.items():
+        if uid not in uids:
+            raise BadRoles(_("Roles are for the group's members only."))
+        role = (role or "").strip() if isinstance(role, str) else None
+        if role is None or len(role) > 100 or "\n" in role:
+            raise BadRoles(_("A role is one line of at most 100 characters."))
+        if role:
+            cleaned[uid] = role
+    group.member_roles = cleaned
+    modified(group)
 
 
 def groups_of(contact):

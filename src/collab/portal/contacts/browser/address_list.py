@@ -81,6 +81,9 @@ class AddressListView(BrowserView):
             self.batch
         )
 
+    def can_edit_roles(self):
+        return api.user.has_permission("Modify portal content", obj=self.context)
+
     def write_to_all(self):
         return mailto_all(self.rows)
 
