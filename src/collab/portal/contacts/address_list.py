@@ -6,8 +6,8 @@ no internal notes: an address list goes to the group's own members.
 """
 
 from collab.portal import _
+from collab.portal.contacts.groups import contact_uid
 from collab.portal.contacts.groups import group_members
-from collab.portal.contacts.groups import member_role
 from collab.portal.vocabularies.countries import country_name
 from io import BytesIO
 from io import StringIO
@@ -45,27 +45,35 @@ class BadQuery(ValueError):
     is a translatable msgid."""
 
 
-def address_rows(group, country=None, sort_on="name", reverse=False, language=None):
-    """The members as dicts; ``country`` an ISO code or None for all."""
+def member_rows(group, language=None):
+    """Every member as a dict, in the group's order (unfiltered)."""
+    roles = group.member_roles or {}
+    return [_row(contact, roles, language) for contact in group_members(group)]
+
+
+def address_rows(
+    group, country=None, sort_on="name", reverse=False, language=None, rows=None
+):
+    """The members as dicts; ``country`` an ISO code or None for all;
+    ``rows`` the group's ``member_rows`` if the caller has them already."""
     if sort_on not in SORT_KEYS:
         raise BadQuery(
             _("Sort the address list by name, organisation, country or e-mail.")
         )
     if country and country_name(country, language) == "":
         raise BadQuery(_("This is not a known country code."))
-    rows = []
-    for contact in group_members(group):
-        if country and contact.country != country:
-            continue
-        rows.append(_row(group, contact, language))
-    rows.sort(key=lambda row: _sort_key(row, sort_on), reverse=bool(reverse))
-    return rows
+    if rows is None:
+        rows = member_rows(group, language)
+    if country:
+        rows = [row for row in rows if row["country"] == country]
+    return sorted(rows, key=lambda row: _sort_key(row, sort_on), reverse=bool(reverse))
 
 
-def _row(group, contact, language):
+def _row(contact, roles, language):
+    uid = contact_uid(contact)
     return {
         "@id": contact.absolute_url(),
-        "UID": contact.UID(),
+        "UID": uid,
         "salutation": contact.salutation or "",
         "given_name": contact.given_name or "",
         "family_name": contact.family_name or "",
@@ -77,7 +85,7 @@ def _row(group, contact, language):
         "email": contact.email or "",
         "phone": contact.phone or "",
         "preferred_language": contact.preferred_language or "",
-        "role": member_role(group, contact),
+        "role": roles.get(uid, ""),
     }
 
 
@@ -91,13 +99,10 @@ def _sort_key(row, sort_on):
     return mapUnicode(value).lower()
 
 
-def countries_of(group, language=None):
-    """(code, name) of the members' countries, for the filter."""
-    codes = {contact.country for contact in group_members(group) if contact.country}
-    return sorted(
-        ((code, country_name(code, language)) for code in codes),
-        key=lambda item: item[1],
-    )
+def countries_of(rows):
+    """(code, name) of the countries of ``member_rows``, for the filter."""
+    names = {row["country"]: row["country_name"] for row in rows if row["country"]}
+    return sorted(names.items(), key=lambda item: item[1])
 
 
 def mailto_all(rows):

@@ -10,6 +10,7 @@ from collab.portal.contacts.address_list import countries_of
 from collab.portal.contacts.address_list import export
 from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
+from collab.portal.contacts.address_list import member_rows
 from collab.portal.interfaces import shown
 from plone import api
 from plone.batching import Batch
@@ -41,7 +42,10 @@ class AddressListView(BrowserView):
         try:
             country, self.sort_on, self.reverse = _query(self.request)
             self.country = country or ""
-            self.rows = address_rows(self.context, country, self.sort_on, self.reverse)
+            self.all_rows = member_rows(self.context)
+            self.rows = address_rows(
+                self.context, country, self.sort_on, self.reverse, rows=self.all_rows
+            )
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
         b_start = self.request.form.get("b_start", "0")
@@ -53,7 +57,7 @@ class AddressListView(BrowserView):
         return COLUMNS
 
     def countries(self):
-        return countries_of(self.context)
+        return countries_of(self.all_rows)
 
     def sort_url(self, key):
         """Clicking the sorted column again reverses it."""
