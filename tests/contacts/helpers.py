@@ -24,7 +24,8 @@ def make_directory(portal):
     create_role_users(portal)
     make_secretariat_user(portal)
     with api.env.adopt_roles(["Manager"]):
-        directory = api.content.create(
+        # The distribution makes /contacts; a site without one gets it here.
+        directory = portal.get("contacts") or api.content.create(
             portal, "ContactDirectory", id="contacts", title="Contacts"
         )
         ana = api.content.create(

@@ -5,12 +5,17 @@ everywhere; ``notes`` are the secretariat's own and guarded by a field
 permission on every channel (forms, REST, exports).
 """
 
+from Acquisition import aq_chain
+from Acquisition import aq_inner
 from collab.portal import _
+from collab.portal.content.contact_directory import IContactDirectory
 from email_validator import EmailNotValidError
 from email_validator import validate_email
+from plone import api
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
+from plone.uuid.interfaces import IUUID
 from zope import schema
 from zope.interface import implementer
 from zope.schema.interfaces import ValidationError
@@ -51,6 +56,68 @@ def normalized_phone(value):
     return phonenumbers.format_number(number, phonenumbers.PhoneNumberFormat.E164)
 
 
+class EmailTaken(ValidationError):
+    __doc__ = _("Another contact in this directory has this e-mail address.")
+
+
+class UnknownUser(ValidationError):
+    __doc__ = _("There is no site user with this user id.")
+
+
+def email_key(value):
+    """What makes two addresses the same contact: the normalised address,
+    lower-cased whole (mail systems treat the local part case-blind too)."""
+    try:
+        return normalized_email(value).lower()
+    except InvalidEmail:
+        return (value or "").strip().lower()
+
+
+def directory_of(context):
+    """The contact directory ``context`` is in or is (None outside one)."""
+    for item in aq_chain(aq_inner(context)):
+        if IContactDirectory.providedBy(item):
+            return item
+    return None
+
+
+def contacts_with_email(directory, email):
+    """Catalog brains of the directory's contacts with this address
+    (index ``contact_email``, so a 10,000-row import stays cheap)."""
+    catalog = api.portal.get_tool("portal_catalog")
+    return catalog.unrestrictedSearchResults(
+        portal_type="Contact",
+        contact_email=email_key(email),
+        path="/".join(directory.getPhysicalPath()),
+    )
+
+
+class DirectoryEmail(schema.TextLine):
+    """A contact's primary address, unique in its directory.
+
+    Forms bind the field to the directory (add) or the contact (edit),
+    plone.restapi to the contact being created or changed, so one check
+    serves every channel."""
+
+    def _validate(self, value):
+        super()._validate(value)
+        context = self.context
+        directory = directory_of(context) if context is not None else None
+        if directory is None:
+            return
+        # A contact being created over REST has no UID yet.
+        own = IUUID(aq_inner(context), None)
+        for brain in contacts_with_email(directory, value):
+            if own != brain.UID:
+                raise EmailTaken(value)
+
+
+def is_site_user(value):
+    if value and api.user.get(userid=value) is None:
+        raise UnknownUser(value)
+    return True
+
+
 def is_email(value):
     normalized_email(value)
     return True
@@ -83,7 +150,7 @@ class IContact(model.Schema):
         vocabulary="collab.portal.Countries",
         required=False,
     )
-    email = schema.TextLine(
+    email = DirectoryEmail(
         title=_("E-mail"),
         description=_("Unique in the directory."),
         max_length=254,
@@ -116,6 +183,7 @@ class IContact(model.Schema):
         ),
         required=False,
         max_length=100,
+        constraint=is_site_user,
     )
 
     directives.read_permission(notes="collab.portal.ManageContactNotes")
@@ -134,10 +202,39 @@ class Contact(Item):
 
     @property
     def title(self):
-        names = (self.__dict__.get("given_name"), self.__dict__.get("family_name"))
+        names = (self._stored("given_name"), self._stored("family_name"))
         return " ".join(name for name in names if name)
 
     @title.setter
     def title(self, value):
         """Dexterity's constructor and some forms set a title: the names
         decide it, so it is ignored."""
+
+    # The address and the number are stored normalised, whoever sets them
+    # (forms, REST, an import), so lists, exports and the uniqueness check
+    # see one spelling. Stored under their own names, as before.
+    @property
+    def email(self):
+        return self._stored("email")
+
+    @email.setter
+    def email(self, value):
+        self._store("email", normalized_email(value) if value else value)
+
+    @property
+    def phone(self):
+        return self._stored("phone")
+
+    @phone.setter
+    def phone(self, value):
+        self._store("phone", normalized_phone(value) if value else value)
+
+    def _stored(self, name):
+        """``__dict__`` of a ghost is empty (reading it does not load the
+        object), so load first."""
+        self._p_activate()
+        return self.__dict__.get(name)
+
+    def _store(self, name, value):
+        self.__dict__[name] = value
+        self._p_changed = True

@@ -5,6 +5,7 @@ and never twice.
 """
 
 from collab.portal.comments.search import index_waiting_comments
+from collab.portal.contacts.demo import create_demo_directory
 from collab.portal.content.translations import create_translated
 from collab.portal.content.translations import link_translations
 from collab.portal.content.translations import publish
@@ -72,5 +73,6 @@ def create_demo_content(context):
         transaction.savepoint(optimistic=True)
     if LIVE_FORUM["id"] not in portal[with_forums[0]].objectIds():
         create_live_forum(portal, with_forums)
+    create_demo_directory(portal)
     # The sample comments are searchable at once, not at the first tick.
     index_waiting_comments(api.portal.get_tool("portal_catalog"))

@@ -7,6 +7,8 @@ base profiles, makes the language roots, and only then adds the demo.
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from collab.portal.contacts.directory import ensure_directory
+from collab.portal.contacts.directory import ensure_secretariat_group
 from collab.portal.distributions.languages import create_front_pages
 from collab.portal.distributions.languages import setup_language_roots
 from plone.distribution.handler import post_handler as default_post_handler
@@ -29,6 +31,10 @@ def handler(distribution, site, answers):
         default_language=answers.get("default_language") or "en",
     )
     create_front_pages(site, languages)
+    # One directory for the whole site, outside the language roots: a
+    # contact is one person whatever language the secretariat works in.
+    ensure_directory(site)
+    ensure_secretariat_group()
     open_registration(site)
     queue_mail(site)
     transaction.savepoint(optimistic=True)

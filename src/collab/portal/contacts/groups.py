@@ -1,0 +1,146 @@
+"""Members of a contact group, their roles, and the linked Plone group.
+
+Every member contact with a linked site user is in the group's Plone group
+and nobody else is, whatever changed: ``sync_linked_group`` rebuilds the
+membership from the contacts each time (subscribers.py calls it), so no
+event order can leave it wrong. The Plone group has the local role
+``ContactGroupMember`` on its contact group, which grants "View address
+list" there and nothing else: sharing and workflows can give the same
+Plone group access to any folder.
+"""
+
+from Acquisition import aq_base
+from Acquisition import aq_inner
+from collab.portal import _
+from plone import api
+from plone.uuid.interfaces import ATTRIBUTE_NAME
+from zope.lifecycleevent import modified
+
+
+ADDRESS_LIST_ROLE = "ContactGroupMember"
+
+
+def linked_group_id(group):
+    """Stable across renames and moves: the UID, not the id."""
+    return f"contact-group-{group.UID()}"
+
+
+def contact_uid(contact):
+    """The UID as plone.uuid stores it. ``UID()`` goes through
+    plone.app.multilingual's adapter, which cost most of an address list
+    of 2,000 members; contacts are never translated."""
+    return getattr(aq_base(contact), ATTRIBUTE_NAME, None)
+
+
+def group_members(group, excluding=None):
+    """The member contacts, in the group's order, without broken relations
+    (a deleted contact) and without ``excluding`` (a contact being
+    deleted)."""
+    members, seen = [], set()
+    skipped = contact_uid(excluding) if excluding is not None else None
+    for relation in group.members or ():
+        if relation.to_id in seen or relation.isBroken():
+            continue
+        contact = relation.to_object
+        if contact is None or (skipped and contact_uid(contact) == skipped):
+            continue
+        seen.add(relation.to_id)
+        members.append(contact)
+    return members
+
+
+def member_role(group, contact):
+    return (group.member_roles or {}).get(contact_uid(contact), "")
+
+
+class BadRoles(ValueError):
+    """Roles for someone who is not a member, or too long; the message is a
+    translatable msgid."""
+
+
+def set_member_roles(group, roles):
+    """``roles``: ``{contact UID: role}``; an empty role removes it. Checked
+    whole before anything is stored."""
+    uids = {contact_uid(contact) for contact in group_members(group)}
+    cleaned = {}
+    for uid, role in roles.items():
+        if uid not in uids:
+            raise BadRoles(_("Roles are for the group's members only."))
+        role = (role or "").strip() if isinstance(role, str) else None
+        if role is None or len(role) > 100 or "\n" in role:
+            raise BadRoles(_("A role is one line of at most 100 characters."))
+        if role:
+            cleaned[uid] = role
+    group.member_roles = cleaned
+    modified(group)
+
+
+def groups_of(contact):
+    """The contact groups that have ``contact`` among their members."""
+    groups = []
+    for relation in api.relation.get(
+        target=contact, relationship="members", unrestricted=True
+    ):
+        source = relation.from_object
+        if source is not None and source.portal_type == "ContactGroup":
+            groups.append(source)
+    return groups
+
+
+def linked_users(group, excluding=None):
+    users = set()
+    for contact in group_members(group, excluding=excluding):
+        userid = contact.linked_user
+        if userid and api.user.get(userid=userid) is not None:
+            users.add(userid)
+    return users
+
+
+def sync_linked_group(group, excluding=None):
+    """Make the Plone group hold exactly the linked users of the members,
+    and keep only roles of current members."""
+    group = aq_inner(group)
+    groups_tool = api.portal.get_tool("portal_groups")
+    group_id = linked_group_id(group)
+    title = f"{group.title} (contact group)"
+    if groups_tool.getGroupById(group_id) is None:
+        groups_tool.addGroup(group_id, title=title)
+    else:
+        groups_tool.editGroup(group_id, title=title)
+    wanted = linked_users(group, excluding=excluding)
+    current = set(groups_tool.getGroupById(group_id).getGroupMemberIds())
+    for userid in current - wanted:
+        groups_tool.removePrincipalFromGroup(userid, group_id)
+    for userid in wanted - current:
+        groups_tool.addPrincipalToGroup(userid, group_id)
+    _keep_roles_of_members(group, excluding)
+    if group.get_local_roles_for_userid(group_id) != (ADDRESS_LIST_ROLE,):
+        group.manage_setLocalRoles(group_id, [ADDRESS_LIST_ROLE])
+        group.reindexObjectSecurity()
+
+
+def _keep_roles_of_members(group, excluding):
+    roles = group.member_roles or {}
+    uids = {contact_uid(contact) for contact in group_members(group, excluding)}
+    if set(roles) - uids:
+        group.member_roles = {uid: r for uid, r in roles.items() if uid in uids}
+
+
+def drop_member(group, contact):
+    """Remove the relation to ``contact`` (being deleted) and broken ones."""
+    kept = [
+        relation
+        for relation in group.members or ()
+        if not relation.isBroken()
+        and relation.to_object is not None
+        and relation.to_object.UID() != contact.UID()
+    ]
+    if len(kept) != len(group.members or ()):
+        group.members = kept
+
+
+def remove_linked_group(group):
+    groups_tool = api.portal.get_tool("portal_groups")
+    group_id = linked_group_id(group)
+    if groups_tool.getGroupById(group_id) is not None:
+        groups_tool.removeGroup(group_id)

@@ -1,0 +1,1 @@
+"""GET @address-list."""

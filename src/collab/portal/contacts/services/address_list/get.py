@@ -1,0 +1,70 @@
+"""``GET <group>/@address-list``: the members as JSON (batched), or the
+file of the page's export with ``format=csv|xlsx|vcard``; ``country`` and
+``sort_on`` (name, organisation, country, email), ``reverse=1``."""
+
+from collab.portal import _
+from collab.portal.contacts.address_list import address_rows
+from collab.portal.contacts.address_list import BadQuery
+from collab.portal.contacts.address_list import COLUMNS
+from collab.portal.contacts.address_list import export
+from collab.portal.contacts.address_list import FORMATS
+from plone.restapi.batching import HypermediaBatch
+from plone.restapi.services import Service
+from zExceptions import BadRequest
+from zope.i18n import translate
+
+
+class AddressListGet(Service):
+    def _refuse(self, message):
+        raise BadRequest(translate(message, context=self.request))
+
+    def _rows(self):
+        form = self.request.form
+        country, sort_on = form.get("country") or None, form.get("sort_on") or "name"
+        if not isinstance(country, (str, type(None))) or not isinstance(sort_on, str):
+            self._refuse(_("This is not a known country code."))
+        try:
+            return address_rows(
+                self.context, country, sort_on, form.get("reverse") in ("1", "true")
+            )
+        except BadQuery as error:
+            self._refuse(error.args[0])
+
+    def _format(self):
+        fmt = self.request.form.get("format") or "json"
+        if fmt != "json" and fmt not in FORMATS:
+            self._refuse(
+                _(
+                    "address_list_rest_format",
+                    default="Ask for format json, csv, xlsx or vcard.",
+                )
+            )
+        return fmt
+
+    def render(self):
+        self.check_permission()
+        fmt = self._format()
+        if fmt == "json":
+            return super().render()
+        headers = [translate(title, context=self.request) for _k, title in COLUMNS]
+        data, content_type, extension = export(self._rows(), fmt, headers)
+        response = self.request.response
+        response.setHeader("Content-Type", content_type)
+        response.setHeader(
+            "Content-Disposition",
+            f'attachment; filename="{self.context.getId()}.{extension}"',
+        )
+        response.setHeader("Cache-Control", "no-store")
+        return data
+
+    def reply(self):
+        rows = self._rows()
+        batch = HypermediaBatch(self.request, rows)
+        data = {
+            "@id": batch.canonical_url,
+            "items": list(batch),
+            "items_total": batch.items_total,
+        }
+        if batch.links:
+            data["batching"] = batch.links
+        return data

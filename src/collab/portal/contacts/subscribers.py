@@ -1,0 +1,40 @@
+"""Every event handler of the contacts feature (one ZCML block in
+configure.zcml): the linked Plone groups follow their contact groups."""
+
+from collab.portal.contacts.directory import find_directory
+from collab.portal.contacts.groups import drop_member
+from collab.portal.contacts.groups import groups_of
+from collab.portal.contacts.groups import remove_linked_group
+from collab.portal.contacts.groups import sync_linked_group
+from plone import api
+
+
+def group_changed(group, event):
+    """Added or edited (members, roles, title): rebuild its Plone group."""
+    sync_linked_group(group)
+
+
+def group_removed(group, event):
+    remove_linked_group(group)
+
+
+def contact_changed(contact, event):
+    """A linked user set, changed or removed: every group of the contact."""
+    for group in groups_of(contact):
+        sync_linked_group(group)
+
+
+def contact_removed(contact, event):
+    """Relations to a deleted contact break; its groups drop it at once.
+    All groups of the directory are asked (few), since the relation catalog
+    may already have forgotten the contact."""
+    directory = find_directory(event.oldParent)
+    if directory is None:
+        return
+    catalog = api.portal.get_tool("portal_catalog")
+    for brain in catalog.unrestrictedSearchResults(
+        portal_type="ContactGroup", path="/".join(directory.getPhysicalPath())
+    ):
+        group = brain._unrestrictedGetObject()
+        drop_member(group, contact)
+        sync_linked_group(group, excluding=contact)
