@@ -1,0 +1,1 @@
+"""REST services of the contacts feature, one folder per endpoint."""
