@@ -26,10 +26,28 @@ HEADER = [
 ]
 
 GOOD_ROWS = [
-    ["Émile", "Dubois", "emile.dubois@example.org", "Ministère", "observer",
-     "France", "+33 1 40 00 00 00", "fr", "wg"],
-    ["Kofi", "Mensah", "kofi@example.org", "EPA Ghana", "National focal point",
-     "GH", "", "en", "Working group on finance"],
+    [
+        "Émile",
+        "Dubois",
+        "emile.dubois@example.org",
+        "Ministère",
+        "observer",
+        "France",
+        "+33 1 40 00 00 00",
+        "fr",
+        "wg",
+    ],
+    [
+        "Kofi",
+        "Mensah",
+        "kofi@example.org",
+        "EPA Ghana",
+        "National focal point",
+        "GH",
+        "",
+        "en",
+        "Working group on finance",
+    ],
     ["Ana", "Pérez", "ana.perez@example.org", "Minam", "", "PE", "", "es", "wg"],
 ]
 
@@ -69,7 +87,9 @@ class ImportTestCase(unittest.TestCase):
         self.directory, self.ana, self.luc = make_directory(self.portal)
         with api.env.adopt_roles(["Manager"]):
             self.group = api.content.create(
-                self.directory, "ContactGroup", id="wg",
+                self.directory,
+                "ContactGroup",
+                id="wg",
                 title="Working group on finance",
             )
         transaction.commit()

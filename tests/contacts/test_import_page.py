@@ -20,8 +20,14 @@ class TestImportPage(ImportTestCase):
     def test_preview_then_import(self):
         browser = self.browser()
         self.upload(browser, csv_bytes(GOOD_ROWS))
-        assert_page(self, browser, "To be created", "emile.dubois@example.org",
-                    "To be updated", '<th scope="col"')
+        assert_page(
+            self,
+            browser,
+            "To be created",
+            "emile.dubois@example.org",
+            "To be updated",
+            '<th scope="col"',
+        )
         self.assertEqual(len(self.contacts()), 2)
         browser.getControl(name="apply").click()
         assert_page(self, browser, "The import is done.")

@@ -88,6 +88,7 @@ class TestPersonalTokens(unittest.TestCase):
         old = datetime.now(UTC) - timedelta(days=400)
         tokens.issue("purpose", "subject-a", 30, at=old)
         keep = tokens.issue("purpose", "subject-a", 30)
-        self.assertEqual(tokens.purge_expired(datetime.now(UTC) - timedelta(days=90)), 1)
+        before = datetime.now(UTC) - timedelta(days=90)
+        self.assertEqual(tokens.purge_expired(before), 1)
         self.assertEqual(len(tokens.tokens_of("purpose", "subject-a")), 1)
         tokens.check("purpose", "subject-a", keep)

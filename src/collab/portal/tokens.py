@@ -245,7 +245,7 @@ def check(purpose, subject, candidate, client=None, at=None):
     if client:
         request_keys.append(("client", client))
     if any(_attempts.exceeded(key) for key in request_keys):
-        logger.warning("token checks refused (rate): %s %s %s", purpose, subject, client)
+        logger.warning("token checks limited: %s %s %s", purpose, subject, client)
         raise shown(TooManyRequests(_translated(TOO_MANY)))
     record = None
     if isinstance(candidate, str) and 20 <= len(candidate) <= 100:

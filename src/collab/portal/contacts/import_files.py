@@ -110,10 +110,8 @@ def _csv_rows(data):
     first = text.split("\n", 1)[0]
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
-        return [
-            [cell for cell in row]
-            for row in csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        ]
+        reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
+        return [list(row) for row in reader]
     except csv.Error:
         raise UnreadableFile(NOT_CSV) from None
 

@@ -35,7 +35,9 @@ LIMITS = {"salutation": 40, "given_name": 100, "family_name": 100, "organisation
 MARKUP = re.compile(r"<\s*[a-zA-Z/!?]")
 
 REASONS = {
-    "name": _("import_missing_name", default="The given name or family name is missing."),
+    "name": _(
+        "import_missing_name", default="The given name or family name is missing."
+    ),
     "email": _("import_bad_email", default="The e-mail address is not valid."),
     "duplicate": _(
         "import_duplicate_email",
@@ -64,13 +66,17 @@ class Plan:
     def as_dict(self, translate_reason):
         return {
             "created": self.create,
-            "updated": [{k: v for k, v in r.items() if k != "_contact"} for r in self.update],
-            "skipped": [{k: v for k, v in r.items() if k != "_contact"} for r in self.skip],
+            "updated": [_shown(r) for r in self.update],
+            "skipped": [_shown(r) for r in self.skip],
             "refused": [
                 {"row": row, "reason": translate_reason(REASONS[code])}
                 for row, code in self.refused
             ],
         }
+
+
+def _shown(values):
+    return {k: v for k, v in values.items() if k != "_contact"}
 
 
 def _countries():
@@ -161,7 +167,7 @@ def plan_import(directory, data, filename="", duplicates=UPDATE):
     seen = set()
     plan = Plan()
     for number, row in enumerate(rows, start=2):
-        cells = dict(zip(header, row))
+        cells = dict(zip(header, row, strict=False))
         values, reason = check_row(cells, lookups)
         if reason is None and email_key(values["email"]) in seen:
             reason = "duplicate"
@@ -212,9 +218,7 @@ def apply_import(directory, data, filename="", duplicates=UPDATE):
 
 
 def _fields(values):
-    return {
-        k: v for k, v in values.items() if k not in ("groups", "row", "_contact")
-    }
+    return {k: v for k, v in values.items() if k not in ("groups", "row", "_contact")}
 
 
 def _free_id(directory, base):

@@ -164,7 +164,8 @@ def apply(contact, record, clean, at=None):
     tokens.record_use(
         record, "details-updated", by, at, fields=[c["field"] for c in changes]
     )
-    notify(ObjectModifiedEvent(contact, Attributes(None, *(c["field"] for c in changes))))
+    fields = (c["field"] for c in changes)
+    notify(ObjectModifiedEvent(contact, Attributes(None, *fields)))
     contact.reindexObject()
     return changes
 
@@ -182,6 +183,11 @@ def mark_reviewed(contact, actor, at=None):
     count = 0
     for index, change in enumerate(log):
         if not change["reviewed"]:
-            log[index] = {**change, "reviewed": True, "reviewed_by": actor, "reviewed_at": at}
+            log[index] = {
+                **change,
+                "reviewed": True,
+                "reviewed_by": actor,
+                "reviewed_at": at,
+            }
             count += 1
     return count

@@ -37,7 +37,7 @@ class ImportContactsView(BrowserView):
 
     def read_upload(self, form):
         upload = form.get("file")
-        if upload is not None and hasattr(upload, "read") and getattr(upload, "filename", ""):
+        if getattr(upload, "filename", "") and hasattr(upload, "read"):
             self.data, self.filename = upload.read(), upload.filename
         elif form.get("file_data"):
             try:
@@ -49,12 +49,10 @@ class ImportContactsView(BrowserView):
             self.error = _("import_choose_file", default="Choose a CSV or XLSX file.")
 
     def run(self, apply):
+        run = apply_import if apply else plan_import
         try:
-            if apply:
-                self.plan = apply_import(self.context, self.data, self.filename, self.duplicates)
-                self.imported = not self.plan.refused
-            else:
-                self.plan = plan_import(self.context, self.data, self.filename, self.duplicates)
+            self.plan = run(self.context, self.data, self.filename, self.duplicates)
+            self.imported = apply and not self.plan.refused
         except UnreadableFile as error:
             self.error = error.message
 

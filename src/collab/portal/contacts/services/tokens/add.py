@@ -18,9 +18,7 @@ class TokensPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         days = json_object(self.request).get("lifetime_days")
-        if days is not None and (
-            type(days) is not int or not 1 <= days <= 730
-        ):
+        if days is not None and (type(days) is not int or not 1 <= days <= 730):
             raise BadRequest(
                 translate(
                     _(

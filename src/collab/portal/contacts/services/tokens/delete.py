@@ -26,12 +26,8 @@ class TokensDelete(Service):
 
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
-        mine = {
-            r.token_id for r in tokens.tokens_of(PURPOSE, self.context.UID())
-        }
+        mine = {r.token_id for r in tokens.tokens_of(PURPOSE, self.context.UID())}
         if self.token_id not in mine:
-            raise NotFound(
-                translate(_("There is no such link."), context=self.request)
-            )
+            raise NotFound(translate(_("There is no such link."), context=self.request))
         tokens.revoke(self.token_id)
         return self.reply_no_content()
