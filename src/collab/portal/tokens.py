@@ -10,18 +10,48 @@ ring by hand (ZMI, or ``IKeyManager.rotate(name)``) keeps the links of its
 last few keys valid and ends older ones. Ring names are stored in the
 database: they never change (existing links would stop working).
 
-Personal tokens (contacts, meeting links, guest links) will live here too:
-issued once and stored only as a hash, with an expiry, revocation, a rate
-limit on checks and an audit record of their use.
+Personal tokens (a contact's self-update link; later meeting
+registration and the guest links of draft comment rounds) are the other
+half: ``issue(purpose, subject, days)`` draws 256 bits from ``secrets``
+and stores only their SHA-256, scoped to one purpose and one subject (a
+UID). ``check`` accepts a candidate only for that purpose and subject,
+before it expires and unless revoked; it writes nothing (mail scanners
+open every link, and a GET must change nothing), but refused attempts
+count against the subject and the client address in memory and, past a
+limit, every check of them is refused with 429, the right token
+included, so guessing gains nothing. ``record_use`` and ``revoke`` add
+to the token's audit trail (who, when, what); refusals go to the log.
 
 Shared: imports no feature.
 """
 
+from BTrees.OOBTree import OOBTree
+from collab.portal import _
+from collab.portal.errors import shown
+from collections import deque
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
 from hashlib import sha256
+from persistent import Persistent
+from persistent.list import PersistentList
+from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
+from zExceptions import Forbidden
+from zExceptions import HTTPTooManyRequests
+from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 import hmac
+import logging
+import secrets
+import threading
+import time
+
+
+logger = logging.getLogger("collab.portal.tokens")
 
 
 def keyring(name, create=False):
@@ -55,3 +85,262 @@ def is_valid(ring_name, candidate, *parts):
     return any(
         hmac.compare_digest(_digest(key, parts), candidate) for key in ring if key
     )
+
+
+# Personal tokens ---------------------------------------------------------
+
+STORE_KEY = "collab.portal.tokens.personal"  # stored: never renamed
+
+# Refused checks allowed per subject and per client address in WINDOW
+# seconds; past it every check of that subject or client answers 429.
+MAX_FAILURES = 10
+WINDOW = 15 * 60
+
+
+class TooManyRequests(HTTPTooManyRequests):
+    """Named so that Zope's response maps it to status 429."""
+
+
+REFUSED = _(
+    "token_refused",
+    default="This link is not valid: it may be incomplete, expired or "
+    "withdrawn. Ask the secretariat for a new one.",
+)
+TOO_MANY = _(
+    "token_too_many_attempts",
+    default="Too many attempts with invalid links. Please try again later.",
+)
+
+
+class PersonalToken(Persistent):
+    """One issued token: its hash, never the token itself."""
+
+    def __init__(self, digest, purpose, subject, expires, actor, at):
+        self.token_id = secrets.token_hex(8)  # public handle, for revoking
+        self.digest = digest
+        self.purpose = purpose
+        self.subject = subject
+        self.issued = at
+        self.expires = expires
+        self.revoked = None
+        self.uses = 0
+        self.last_used = None
+        self.audit = PersistentList([_event(at, "issued", actor)])
+
+    def state(self, at=None):
+        at = at or datetime.now(UTC)
+        if self.revoked is not None:
+            return "revoked"
+        if at >= self.expires:
+            return "expired"
+        return "valid"
+
+    def as_dict(self):
+        """What the secretariat may see of it (never the hash)."""
+        return {
+            "token_id": self.token_id,
+            "purpose": self.purpose,
+            "subject": self.subject,
+            "state": self.state(),
+            "issued": _iso(self.issued),
+            "expires": _iso(self.expires),
+            "revoked": _iso(self.revoked),
+            "uses": self.uses,
+            "last_used": _iso(self.last_used),
+            "audit": [dict(event) for event in self.audit],
+        }
+
+
+def _iso(value):
+    return value.strftime("%Y-%m-%dT%H:%M:%SZ") if value is not None else None
+
+
+def _event(at, action, actor, **details):
+    return {"at": _iso(at), "action": action, "by": actor, **details}
+
+
+def _digest_of(token):
+    return sha256(token.encode()).hexdigest()
+
+
+class TokenStore(Persistent):
+    """The site's personal tokens, found by hash (checks), by public id
+    (revoking) and by purpose and subject (the secretariat's list)."""
+
+    def __init__(self):
+        self.by_digest = OOBTree()
+        self.by_id = OOBTree()
+        self.by_subject = OOBTree()
+
+    def add(self, record):
+        self.by_digest[record.digest] = record
+        self.by_id[record.token_id] = record.digest
+        key = (record.purpose, record.subject)
+        digests = self.by_subject.get(key)
+        if digests is None:
+            digests = self.by_subject[key] = PersistentList()
+        digests.append(record.digest)
+
+    def remove(self, record):
+        del self.by_digest[record.digest]
+        del self.by_id[record.token_id]
+        digests = self.by_subject[(record.purpose, record.subject)]
+        digests.remove(record.digest)
+
+    def by_token_id(self, token_id):
+        digest = self.by_id.get(token_id) if isinstance(token_id, str) else None
+        return self.by_digest.get(digest) if digest is not None else None
+
+    def of(self, purpose, subject):
+        digests = self.by_subject.get((purpose, subject), ())
+        return [self.by_digest[d] for d in digests]
+
+
+def _store(create=False):
+    """The site's TokenStore (site annotations), None before the first."""
+    annotations = IAnnotations(api.portal.get())
+    store = annotations.get(STORE_KEY)
+    if store is None and create:
+        store = annotations[STORE_KEY] = TokenStore()
+    return store
+
+
+def _actor():
+    user = api.user.get_current()
+    return user.getId() if user is not None else None
+
+
+def issue(purpose, subject, days, actor=None, at=None):
+    """A new token for ``subject`` (a UID) and ``purpose``, valid ``days``.
+
+    Returns the token; only its hash is kept, so it cannot be shown again.
+    """
+    if not purpose or not subject:
+        raise ValueError("a token needs a purpose and a subject")
+    at = at or datetime.now(UTC)
+    token = secrets.token_urlsafe(32)  # 256 bits
+    digest = _digest_of(token)
+    record = PersonalToken(
+        digest, purpose, subject, at + timedelta(days=days), actor or _actor(), at
+    )
+    _store(create=True).add(record)
+    return token
+
+
+def tokens_of(purpose, subject):
+    """Every token issued for ``subject`` and ``purpose``, newest first."""
+    store = _store()
+    found = store.of(purpose, subject) if store is not None else []
+    return sorted(found, key=lambda r: r.issued, reverse=True)
+
+
+def check(purpose, subject, candidate, client=None, at=None):
+    """The valid token record for ``candidate``.
+
+    Otherwise raises a shown ``Forbidden`` (unknown, tampered, expired,
+    revoked or another subject's token: one answer for all, so a refusal
+    tells a guesser nothing) or, past the limit of refused checks, a shown
+    ``TooManyRequests``. Writes nothing to the database."""
+    request_keys = [("subject", purpose, subject)]
+    if client:
+        request_keys.append(("client", client))
+    if any(_attempts.exceeded(key) for key in request_keys):
+        logger.warning("token checks limited: %s %s %s", purpose, subject, client)
+        raise shown(TooManyRequests(_translated(TOO_MANY)))
+    record = None
+    if isinstance(candidate, str) and 20 <= len(candidate) <= 100:
+        store = _store()
+        record = store.by_digest.get(_digest_of(candidate)) if store else None
+    if (
+        record is None
+        or record.purpose != purpose
+        or record.subject != subject
+        or record.state(at) != "valid"
+    ):
+        for key in request_keys:
+            _attempts.fail(key)
+        logger.warning(
+            "token refused: %s %s %s (%s)",
+            purpose,
+            subject,
+            client,
+            "unknown" if record is None else record.state(at),
+        )
+        raise shown(Forbidden(_translated(REFUSED)))
+    return record
+
+
+def record_use(record, action, actor=None, at=None, **details):
+    """Note in the token's audit trail that it was used to act."""
+    at = at or datetime.now(UTC)
+    record.uses += 1
+    record.last_used = at
+    record.audit.append(_event(at, action, actor, **details))
+
+
+def revoke(token_id, actor=None, at=None):
+    """Withdraw the token with this public id; returns its record, or
+    None if there is none."""
+    store = _store()
+    record = store.by_token_id(token_id) if store is not None else None
+    if record is not None and record.revoked is None:
+        at = at or datetime.now(UTC)
+        record.revoked = at
+        record.audit.append(_event(at, "revoked", actor or _actor()))
+    return record
+
+
+def purge_expired(before):
+    """Forget tokens expired or revoked before ``before`` (their audit
+    goes with them); returns how many."""
+    store = _store()
+    if store is None:
+        return 0
+    old = [r for r in store.by_digest.values() if (r.revoked or r.expires) < before]
+    for record in old:
+        store.remove(record)
+    return len(old)
+
+
+def _translated(message):
+    return translate(message, context=getRequest())
+
+
+class _Attempts:
+    """Refused checks per key in a sliding window, in this process only:
+    counting them in the database would make every refused GET a write
+    (and a conflict under a flood). With several instances the limit
+    applies per instance."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.failures = {}
+
+    def fail(self, key):
+        with self.lock:
+            if len(self.failures) > 50000:  # a flood of addresses: forget
+                self.failures.clear()
+            self.failures.setdefault(key, deque(maxlen=MAX_FAILURES)).append(
+                time.monotonic()
+            )
+
+    def exceeded(self, key):
+        with self.lock:
+            times = self.failures.get(key)
+            if not times:
+                return False
+            while times and time.monotonic() - times[0] > WINDOW:
+                times.popleft()
+            return len(times) >= MAX_FAILURES
+
+    def clear(self):
+        with self.lock:
+            self.failures.clear()
+
+
+_attempts = _Attempts()
+
+
+def reset_attempts():
+    """Forget refused attempts (tests; an administrator after a flood)."""
+    _attempts.clear()

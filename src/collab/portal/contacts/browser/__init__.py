@@ -1,1 +1,1 @@
-"""Pages of the contacts feature."""
+"""Pages of the contacts feature (Classic UI)."""

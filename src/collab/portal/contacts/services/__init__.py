@@ -1,1 +1,1 @@
-"""REST services of the contacts feature."""
+"""REST services of the contacts feature, one folder per endpoint."""

@@ -1,0 +1,1 @@
+"""``@import-contacts`` on a contact directory."""

@@ -1,0 +1,1 @@
+"""``@tokens`` on a contact: the secretariat's view of its personal links."""

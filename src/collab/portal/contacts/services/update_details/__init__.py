@@ -1,0 +1,1 @@
+"""``@update-details``: a contact's self-update over REST (GET, POST)."""

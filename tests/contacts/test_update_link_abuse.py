@@ -1,0 +1,78 @@
+"""Token abuse on the self-update link: another contact's token, expired,
+revoked, tampered, brute-forced (429): all refused, nothing changed."""
+
+from collab.portal import tokens
+from collab.portal.contacts.self_update import changes_of
+from collab.portal.contacts.update_links import PURPOSE
+from collab.portal.contacts.update_links import update_link
+from contacts.self_update_helpers import link_parts
+from contacts.self_update_helpers import SelfUpdateTestCase
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from portal_helpers import assert_page
+import transaction
+
+
+class TestUpdateLinkAbuse(SelfUpdateTestCase):
+    def assert_unchanged(self):
+        transaction.begin()
+        self.assertIsNone(self.ana.organisation)
+        self.assertIsNone(self.luc.organisation)
+        self.assertEqual(changes_of(self.ana), [])
+        self.assertEqual(changes_of(self.luc), [])
+
+    def attempt(self, contact_uid, token, status):
+        response = self.rest(language="fr").post(
+            f"{self.portal.absolute_url()}/@update-details",
+            json={"contact": contact_uid, "token": token, "organisation": "Taken over"},
+        )
+        self.assertEqual(response.status_code, status, response.text)
+        return response.json()["message"]
+
+    def test_token_of_a_used_for_b(self):
+        message = self.attempt(self.luc.UID(), self.token, 403)
+        self.assertIn("lien", message)  # translated (fr)
+        browser = self.browser()
+        browser.open(self.link.replace(self.ana_uid, self.luc.UID()))
+        assert_page(self, browser, "collab-update-details", status=403)
+        self.assertNotIn('name="organisation"', browser.contents)
+        self.assert_unchanged()
+
+    def test_expired(self):
+        past = datetime.now(UTC) - timedelta(days=61)
+        token = tokens.issue(PURPOSE, self.ana_uid, 60, at=past)
+        transaction.commit()
+        self.attempt(self.ana_uid, token, 403)
+        self.assert_unchanged()
+
+    def test_revoked(self):
+        record = tokens.tokens_of(PURPOSE, self.ana_uid)[0]
+        tokens.revoke(record.token_id, actor="secretariat")
+        transaction.commit()
+        self.attempt(self.ana_uid, self.token, 403)
+        self.assert_unchanged()
+
+    def test_tampered_and_missing(self):
+        for token in (self.token[:-2] + "xy", self.token.upper(), "", None, 7):
+            self.attempt(self.ana_uid, token, 403)
+        self.attempt("not-a-uid", self.token, 403)
+        self.attempt(None, self.token, 403)
+        self.assert_unchanged()
+
+    def test_brute_force_answers_429_even_to_the_right_token(self):
+        for _attempt in range(tokens.MAX_FAILURES):
+            self.attempt(self.ana_uid, "guess-" * 8, 403)
+        self.attempt(self.ana_uid, self.token, 429)
+        browser = self.browser()
+        browser.open(self.link)
+        assert_page(self, browser, "collab-update-details", status=429)
+        self.assert_unchanged()
+
+    def test_lifetime_comes_from_the_control_panel(self):
+        from plone import api
+
+        api.portal.set_registry_record("collab.portal.contacts.update_link_days", 3)
+        _uid, token = link_parts(update_link(self.luc))
+        record = tokens.check(PURPOSE, self.luc.UID(), token)
+        self.assertEqual((record.expires - record.issued).days, 3)
