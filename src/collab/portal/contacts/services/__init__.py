@@ -1,0 +1,1 @@
+"""REST of the contacts feature, one folder per endpoint."""
