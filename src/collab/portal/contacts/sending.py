@@ -102,10 +102,8 @@ def queue_one(mailing, record, contact, files, queue):
     record.attempts += 1
     # Unique per attempt and per try of the step: the file of a step that
     # died before its commit must never pass for this one (``follow_up``).
-    record.message_id = (
-        f"mailing.{mailing.UID()}.{secrets.token_hex(8)}.{record.attempts}"
-        "@collab.portal"
-    )
+    # (Short: a folded Message-Id header is refused by zope.sendmail.)
+    record.message_id = f"{secrets.token_hex(10)}.{record.attempts}@mailing.collab"
     record.language = language
     record.queue = queue
     if not queue_message(

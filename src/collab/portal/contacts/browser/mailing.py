@@ -55,7 +55,7 @@ class MailingView(BrowserView):
             email = user.getProperty("email") or ""
             if not email:
                 return self.say(_("Your account has no e-mail address to send to."))
-            send_test(self.context, email, user.getProperty("fullname"))
+            send_test(self.context, email, user.getProperty("fullname") or user.getId())
             return self.say(
                 _(
                     "mailing_test_sent",

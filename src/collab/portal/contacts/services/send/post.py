@@ -34,7 +34,7 @@ class SendPost(Service):
                         self._t(_("Your account has no e-mail address to send to."))
                     )
                 )
-            languages = send_test(self.context, email, user.getProperty("fullname"))
+            languages = send_test(self.context, email, user.getProperty("fullname") or user.getId())
             return {"test": True, "email": email, "languages": languages}
         refusal = send_refusal(self.context)
         if refusal is not None:
