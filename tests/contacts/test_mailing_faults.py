@@ -96,7 +96,8 @@ class TestMailingFaults(MailingTestCase):
             new = os.path.join(self.queue, "new")
             names = [n for n in os.listdir(new) if not n.startswith(".")]
             self.assertEqual(len(names), 2)
-            os.rename(os.path.join(new, names[0]), os.path.join(self.queue, "tmp", names[0]))
+            tmp = os.path.join(self.queue, "tmp", names[0])
+            os.rename(os.path.join(new, names[0]), tmp)
             self.clock()  # releases it, marks nothing sent yet
             self.assertEqual(len(queued(self.queue)), 2)
             self.assertEqual(self.delivery().json()["counts"]["queued"], 2)

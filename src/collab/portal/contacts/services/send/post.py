@@ -34,7 +34,8 @@ class SendPost(Service):
                         self._t(_("Your account has no e-mail address to send to."))
                     )
                 )
-            languages = send_test(self.context, email, user.getProperty("fullname") or user.getId())
+            name = user.getProperty("fullname") or user.getId()
+            languages = send_test(self.context, email, name)
             return {"test": True, "email": email, "languages": languages}
         refusal = send_refusal(self.context)
         if refusal is not None:
