@@ -270,7 +270,7 @@ class RelStorageCluster(Layer):
             try:
                 if requests.get(url, timeout=5).status_code < 500:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.5)
         raise RuntimeError((self.tmp / f"{name}.out").read_text()[-3000:])
@@ -466,7 +466,7 @@ class StartedSite(Layer):
             try:
                 if requests.get(self["url"], timeout=5).status_code < 500:
                     return
-            except requests.ConnectionError:
+            except (requests.ConnectionError, requests.Timeout):
                 pass
             time.sleep(0.5)
         raise RuntimeError((self.tmp / "server.out").read_text()[-3000:])
