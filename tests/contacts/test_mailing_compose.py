@@ -66,3 +66,26 @@ class TestCompose(unittest.TestCase):
         # A value is never filled in again.
         mailing.body_es = "Hola {given_name}"
         self.assertEqual(compose(mailing, self.ana)[2], "Hola {family_name}<b>")
+
+
+class TestDemoMailing(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def test_demo_mailing_is_sent_with_its_log(self):
+        from collab.portal.contacts.delivery import counts
+        from collab.portal.contacts.delivery import records
+        from collab.portal.contacts.delivery import state_of
+        from collab.portal.contacts.demo_mailing import add_demo_mailing
+
+        directory, ana, luc = make_directory(self.layer["portal"])
+        with api.env.adopt_roles(["Manager"]):
+            group = api.content.create(
+                directory, "ContactGroup", id="fp", title="FP", kind="other"
+            )
+            group.members = relations(ana, luc)
+            mailing = add_demo_mailing(directory, [group])
+        self.assertEqual(state_of(mailing), "sent")
+        self.assertEqual(counts(mailing)["sent"], 2)
+        self.assertEqual(
+            sorted(record.language for record in records(mailing)), ["es", "fr"]
+        )
