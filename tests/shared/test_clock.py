@@ -64,6 +64,7 @@ class TestClockTick(unittest.TestCase):
                 "collab.portal.comments.tasks.on_tick",
                 "collab.portal.following.subscribers.clock_ticked",
                 "collab.portal.mail.tasks.on_tick",
+                "collab.portal.contacts.subscribers.clock_ticked",
             },
         )
 

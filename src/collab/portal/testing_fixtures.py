@@ -301,6 +301,14 @@ class Mailbox:
         self._lock = threading.Lock()
         self._messages = []
 
+    async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
+        """An address whose local part starts with ``refused`` is refused
+        for good (550), as a server refuses an unknown mailbox."""
+        if address.lower().startswith("refused"):
+            return "550 5.1.1 No such mailbox here"
+        envelope.rcpt_tos.append(address)
+        return "250 OK"
+
     async def handle_DATA(self, server, session, envelope):
         import email
         import email.policy

@@ -1,11 +1,13 @@
 """Every event handler of the contacts feature (one ZCML block in
-configure.zcml): the linked Plone groups follow their contact groups."""
+configure.zcml): the linked Plone groups follow their contact groups, and
+the clock writes mailings."""
 
 from collab.portal.contacts.directory import find_directory
 from collab.portal.contacts.groups import drop_member
 from collab.portal.contacts.groups import groups_of
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
+from collab.portal.contacts.tasks import run_mailings
 from plone import api
 
 
@@ -38,3 +40,8 @@ def contact_removed(contact, event):
         group = brain._unrestrictedGetObject()
         drop_member(group, contact)
         sync_linked_group(group, excluding=contact)
+
+
+def clock_ticked(event):
+    """``clock.IClockTick``: mailings."""
+    run_mailings(event.at, event.changes)

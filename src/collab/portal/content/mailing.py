@@ -100,3 +100,15 @@ class Mailing(Container):
     @title.setter
     def title(self, value):
         """The subject decides the title."""
+
+    # The schema's ``subject`` is the mail's subject line, which shares its
+    # attribute with Dublin Core's keywords: without these two, the
+    # constructor (``api.content.create(..., subject=...)``) stored it as a
+    # one-item tuple, and the catalog listed it among the site's tags.
+    def setSubject(self, subject):
+        if isinstance(subject, list | tuple):
+            subject = subject[0] if subject else ""
+        self.subject = subject
+
+    def Subject(self):
+        return ()

@@ -9,9 +9,15 @@ and invitations next): nothing here imports a feature.
 - ``settings``: Site Setup: Mail reaches the running queue thread at once;
 - ``startup``: the queue of every site is checked when Zope starts;
 - ``browser``: the control panels say when mail cannot leave;
-- ``tasks``: the clock's per-tick work (check, sync, retry).
+- ``tasks``: the clock's per-tick work (check, sync, retry);
+- ``outcomes``: what became of a queued message (waiting, refused with the
+  server's answer, or sent).
 """
 
+from collab.portal.mail.outcomes import install_answer_recorder
+from collab.portal.mail.outcomes import queue_outcomes
+from collab.portal.mail.outcomes import release_from_tmp
+from collab.portal.mail.outcomes import waiting_in_tmp
 from collab.portal.mail.queue import check_mail
 from collab.portal.mail.queue import ensure_maildir
 from collab.portal.mail.queue import is_maildir
@@ -23,14 +29,19 @@ from collab.portal.mail.send import sender
 from collab.portal.mail.send import warn_once
 
 
+install_answer_recorder()
+
 __all__ = [
     "CRLF",
     "check_mail",
     "ensure_maildir",
     "is_maildir",
     "queue_message",
+    "queue_outcomes",
     "queue_problem",
+    "release_from_tmp",
     "release_failed_sends",
     "sender",
+    "waiting_in_tmp",
     "warn_once",
 ]

@@ -10,6 +10,8 @@ commit and cost the member what they did.
 """
 
 from collab.portal import logger
+from email.mime.application import MIMEApplication
+from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr
 from plone import api
@@ -44,8 +46,14 @@ def warn_once(text):
         logger.warning(text)
 
 
-def queue_message(recipient, subject, body, headers=None, unsubscribe=None):
+def queue_message(
+    recipient, subject, body, headers=None, unsubscribe=None, attachments=()
+):
     """Queue a plain-text message; it leaves when the transaction commits.
+
+    ``attachments``: ``(filename, content_type, data)`` triples, sent as
+    parts after the text. ``headers`` may carry a ``Message-Id`` of the
+    caller's own (a mailing finds its messages in the queue by it).
 
     ``unsubscribe`` (a URL that stops this kind of mail with one POST) adds
     ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 8058), for mail
@@ -63,6 +71,19 @@ def queue_message(recipient, subject, body, headers=None, unsubscribe=None):
         )
         return False
     message = MIMEText(body, "plain", "utf-8", policy=CRLF)
+    if attachments:
+        text = message
+        message = MIMEMultipart(policy=CRLF)
+        message.attach(text)
+        for filename, content_type, data in attachments:
+            maintype, _slash, subtype = (content_type or "").partition("/")
+            if maintype != "application" or not subtype:
+                subtype = "octet-stream"
+            part = MIMEApplication(data, subtype, policy=CRLF)
+            if content_type and maintype != "application":
+                part.replace_header("Content-Type", content_type)
+            part.add_header("Content-Disposition", "attachment", filename=filename)
+            message.attach(part)
     if unsubscribe:
         message["List-Unsubscribe"] = f"<{unsubscribe}>"
         message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"

@@ -1,0 +1,150 @@
+"""The mailing page: what it says and to whom, the buttons that send it
+(test to oneself, Send, send failed ones again) and the delivery log."""
+
+from AccessControl import Unauthorized
+from collab.portal import _
+from collab.portal.contacts.delivery import counts
+from collab.portal.contacts.delivery import item
+from collab.portal.contacts.delivery import records
+from collab.portal.contacts.delivery import state_of
+from collab.portal.contacts.delivery import STATUSES
+from collab.portal.contacts.mailings import attachments
+from collab.portal.contacts.mailings import related_objects
+from collab.portal.contacts.sending import resend_failed
+from collab.portal.contacts.sending import send_refusal
+from collab.portal.contacts.sending import send_test
+from collab.portal.contacts.sending import start_sending
+from collab.portal.dates import format_date
+from plone import api
+from plone.protect import CheckAuthenticator
+from Products.Five.browser import BrowserView
+
+
+SHOWN_ROWS = 500
+
+STATUS_TITLES = {
+    "pending": _("delivery_status_pending", default="waiting to be queued"),
+    "queued": _("delivery_status_queued", default="queued"),
+    "sent": _("delivery_status_sent", default="sent"),
+    "failed": _("delivery_status_failed", default="failed"),
+}
+
+STATE_TITLES = {
+    "draft": _("mailing_state_draft", default="Not sent yet"),
+    "scheduled": _("mailing_state_scheduled", default="Will be sent at its send time"),
+    "sending": _("mailing_state_sending", default="Being sent"),
+    "sent": _("mailing_state_sent", default="Sent"),
+}
+
+
+class MailingView(BrowserView):
+    def __call__(self):
+        if self.request.method == "POST":
+            self.act()
+            self.request.response.redirect(self.context.absolute_url())
+            return ""
+        return self.index()
+
+    def act(self):
+        CheckAuthenticator(self.request)
+        if not self.can_send():
+            raise Unauthorized()
+        form = self.request.form
+        user = api.user.get_current()
+        if "form.buttons.test" in form:
+            email = user.getProperty("email") or ""
+            if not email:
+                return self.say(_("Your account has no e-mail address to send to."))
+            send_test(self.context, email, user.getProperty("fullname") or user.getId())
+            return self.say(
+                _(
+                    "mailing_test_sent",
+                    default="A test message in each language was sent to ${email}.",
+                    mapping={"email": email},
+                ),
+                "info",
+            )
+        if "form.buttons.send" in form:
+            refusal = send_refusal(self.context)
+            if refusal is not None:
+                return self.say(refusal[1])
+            start_sending(self.context, user.getId())
+            return self.say(
+                _(
+                    "mailing_send_started",
+                    default="The mailing is being sent. Its messages are "
+                    "written in the background; this page shows how far it got.",
+                ),
+                "info",
+            )
+        if "form.buttons.resend" in form:
+            count = resend_failed(self.context)
+            return self.say(
+                _(
+                    "mailing_resent",
+                    default="${count} failed messages will be sent again.",
+                    mapping={"count": count},
+                ),
+                "info",
+            )
+
+    def say(self, message, kind="error"):
+        api.portal.show_message(message, request=self.request, type=kind)
+
+    def can_send(self):
+        return api.user.has_permission("collab.portal: Send mailings", obj=self.context)
+
+    def state(self):
+        return state_of(self.context)
+
+    def state_title(self):
+        return STATE_TITLES[self.state()]
+
+    def send_at(self):
+        value = getattr(self.context, "send_at", None)
+        language = api.portal.get_current_language()
+        return format_date(value, language) if value else ""
+
+    def versions(self):
+        found = []
+        for code, label in (
+            ("en", _("English")),
+            ("es", _("Spanish")),
+            ("fr", _("French")),
+        ):
+            suffix = "" if code == "en" else f"_{code}"
+            subject = getattr(self.context, f"subject{suffix}", None)
+            body = getattr(self.context, f"body{suffix}", None)
+            if subject or body:
+                found.append(
+                    {"code": code, "label": label, "subject": subject, "body": body}
+                )
+        return found
+
+    def recipient_groups(self):
+        return list(related_objects(self.context.recipient_groups))
+
+    def recipient_contacts(self):
+        return list(related_objects(self.context.recipient_contacts))
+
+    def attachment_names(self):
+        return [name for name, _type, _data in attachments(self.context)]
+
+    def counts(self):
+        found = counts(self.context)
+        return [
+            {"status": status, "title": STATUS_TITLES[status], "count": found[status]}
+            for status in STATUSES
+        ] + [{"status": "total", "title": _("Total"), "count": found["total"]}]
+
+    def rows(self):
+        status = self.request.form.get("status")
+        status = status if status in STATUSES else None
+        found = []
+        for record in records(self.context, status):
+            row = item(record)
+            row["status_title"] = STATUS_TITLES[record.status]
+            found.append(row)
+            if len(found) >= SHOWN_ROWS:
+                break
+        return found

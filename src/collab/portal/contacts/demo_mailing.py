@@ -1,0 +1,71 @@
+"""The demo's sent mailing with its delivery log.
+
+The demo shows a mailing as the secretariat sees it after sending: the
+log is written as the clock would have left it, one record per recipient
+marked sent, and no mail leaves (the demo's addresses are fictitious).
+Called by the demo directory's builder (``contacts.demo``) after its
+groups exist.
+"""
+
+from collab.portal.contacts.delivery import DELIVERED
+from collab.portal.contacts.delivery import Delivery
+from collab.portal.contacts.delivery import delivery_log
+from collab.portal.contacts.delivery import SENT
+from collab.portal.contacts.mailings import address_key
+from collab.portal.contacts.mailings import compose
+from collab.portal.contacts.mailings import recipients
+from datetime import datetime
+from datetime import timedelta
+from datetime import UTC
+from plone import api
+from z3c.relationfield import RelationValue
+from zope.component import getUtility
+from zope.intid.interfaces import IIntIds
+
+
+DEMO_MAILING = {
+    "subject": "Call for nominations: {given_name}, please reply by 30 June",
+    "body": (
+        "Dear {salutation} {given_name} {family_name},\n\n"
+        "the Standing Committee invites nominations for the expert panel. "
+        "Please check that your details are current: {update_link}\n\n"
+        "The Secretariat"
+    ),
+    "subject_es": "Convocatoria de candidaturas: {given_name}, responda antes "
+    "del 30 de junio",
+    "body_es": (
+        "Estimado/a {salutation} {given_name} {family_name}:\n\n"
+        "el Comité Permanente invita a presentar candidaturas para el grupo "
+        "de expertos. Compruebe que sus datos están al día: {update_link}\n\n"
+        "La Secretaría"
+    ),
+    "subject_fr": "Appel à candidatures : {given_name}, répondez avant le 30 juin",
+    "body_fr": (
+        "{salutation} {given_name} {family_name},\n\n"
+        "le Comité permanent invite à proposer des candidatures pour le "
+        "groupe d'experts. Vérifiez que vos coordonnées sont à jour : "
+        "{update_link}\n\n"
+        "Le Secrétariat"
+    ),
+}
+
+
+def add_demo_mailing(directory, groups, id="call-for-nominations"):
+    """A mailing to ``groups`` in ``directory``, shown as sent a day ago."""
+    intids = getUtility(IIntIds)
+    mailing = api.content.create(directory, "Mailing", id=id, **DEMO_MAILING)
+    mailing.recipient_groups = [RelationValue(intids.getId(g)) for g in groups]
+    sent_at = datetime.now(UTC) - timedelta(days=1)
+    log = delivery_log(mailing, create=True)
+    log.state = SENT
+    log.requested_by = "admin"
+    log.requested_at = log.finished_at = sent_at
+    log.recipients_known = True
+    for contact in recipients(mailing):
+        record = Delivery(contact.email, contact.UID(), contact.title)
+        record.language = compose(mailing, contact)[0]
+        record.attempts = 1
+        record.set_status(DELIVERED)
+        record.updated = sent_at
+        log.records[address_key(contact.email)] = record
+    return mailing

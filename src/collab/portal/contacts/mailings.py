@@ -1,0 +1,118 @@
+"""A mailing's recipients and the message each one gets.
+
+Recipients are the members of the mailing's groups and its single
+contacts, one per e-mail address (compared case-insensitively): a contact
+in two groups, or two contacts sharing an address, get one message.
+
+Placeholders are filled by plain substitution of the names in
+``content.mailing.PLACEHOLDERS``: no template engine (EasyNewsletter's
+Jinja2 runs whatever an editor writes), no ``str.format`` (which reads
+attributes: ``{given_name.__class__}``). Anything else in braces stays as
+written.
+"""
+
+from collab.portal.contacts.groups import group_members
+from collab.portal.contacts.update_links import update_link
+from collab.portal.content.contact import email_key
+from collab.portal.content.mailing import PLACEHOLDERS
+from collab.portal.vocabularies.countries import country_name
+import re
+
+
+LANGUAGES = ("en", "es", "fr")
+PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
+
+
+def address_key(email):
+    """One message per address: the directory's own notion of "the same
+    address" (``content.contact.email_key``)."""
+    return email_key(email)
+
+
+def related_objects(relations):
+    """The objects of a RelationList, skipping broken relations."""
+    for relation in relations or ():
+        if relation is None or relation.isBroken():
+            continue
+        obj = relation.to_object
+        if obj is not None:
+            yield obj
+
+
+def recipients(mailing):
+    """The contacts the mailing goes to, one per address, in order: the
+    groups' members first, then the single contacts."""
+    contacts = []
+    for group in related_objects(mailing.recipient_groups):
+        contacts.extend(group_members(group))
+    contacts.extend(related_objects(mailing.recipient_contacts))
+    seen = set()
+    unique = []
+    for contact in contacts:
+        key = address_key(getattr(contact, "email", ""))
+        if key and key not in seen:
+            seen.add(key)
+            unique.append(contact)
+    return unique
+
+
+def language_of(mailing, language):
+    """``language`` if the mailing has its subject and body in it, else
+    English."""
+    if language in ("es", "fr"):
+        subject = getattr(mailing, f"subject_{language}", None)
+        body = getattr(mailing, f"body_{language}", None)
+        if subject and body:
+            return language
+    return "en"
+
+
+def texts(mailing, language):
+    """(subject, body) in ``language`` (already chosen by language_of)."""
+    suffix = "" if language == "en" else f"_{language}"
+    return (
+        getattr(mailing, f"subject{suffix}", None) or "",
+        getattr(mailing, f"body{suffix}", None) or "",
+    )
+
+
+def fill(text, values):
+    """Replace the known placeholders in ``text``; values are looked up
+    lazily (the update link issues a token only where it is used)."""
+
+    def value(match):
+        found = values(match.group(1))
+        return "" if found is None else str(found)
+
+    return PLACEHOLDER.sub(value, text)
+
+
+def contact_values(contact, language):
+    def value(name):
+        if name == "country":
+            return country_name(getattr(contact, "country", None), language)
+        if name == "update_link":
+            # A test send shows a sample link, it issues no token.
+            return getattr(contact, "sample_update_link", None) or update_link(contact)
+        return getattr(contact, name, None) or ""
+
+    return value
+
+
+def compose(mailing, contact):
+    """(language, subject, body) of the message ``contact`` gets."""
+    language = language_of(mailing, getattr(contact, "preferred_language", None))
+    subject, body = texts(mailing, language)
+    values = contact_values(contact, language)
+    return language, fill(subject, values), fill(body, values)
+
+
+def attachments(mailing):
+    """``(filename, content_type, data)`` of the Files in the mailing."""
+    found = []
+    for obj in mailing.objectValues():
+        blob = getattr(obj, "file", None)
+        if getattr(obj, "portal_type", None) != "File" or blob is None:
+            continue
+        found.append((blob.filename or obj.getId(), blob.contentType, blob.data))
+    return found

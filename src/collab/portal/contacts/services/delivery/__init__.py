@@ -1,0 +1,1 @@
+"""``@delivery`` on a mailing."""

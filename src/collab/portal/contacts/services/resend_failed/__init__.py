@@ -1,0 +1,1 @@
+"""``@resend-failed`` on a mailing."""

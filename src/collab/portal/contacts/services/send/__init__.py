@@ -1,0 +1,1 @@
+"""``@send`` on a mailing."""
