@@ -62,6 +62,9 @@ setup(
             "zope.testrunner",
             "requests",
             "selenium",
+            # axe-core (the accessibility engine) for selenium:
+            # tests/browser/axe.py
+            "selenium-axe-python",
             "RelStorage",
             "psycopg2-binary",
             "aiosmtpd",

@@ -2,6 +2,7 @@
 
 from collab.portal import _
 from collab.portal.comments.interfaces import COMMENT_INDEXES as ENGINE_COMMENT_INDEXES
+from collab.portal.content.window import HTML_ONLY
 from collab.portal.content.window import IWindow
 from plone.app.multilingual.dx import directives as multilingual
 from plone.app.textfield import RichText
@@ -11,7 +12,9 @@ from zope.interface import implementer
 
 
 class IDiscussionGroup(IWindow):
-    introduction = RichText(title=_("Introduction"), required=False)
+    introduction = RichText(
+        title=_("Introduction"), required=False, allowed_mime_types=HTML_ONLY
+    )
 
     guiding_questions = schema.List(
         title=_("Guiding questions"),

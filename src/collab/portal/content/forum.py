@@ -3,6 +3,7 @@ the discussion groups where members talk."""
 
 from collab.portal import _
 from collab.portal.content.ids import reserved_id_message
+from collab.portal.content.window import HTML_ONLY
 from collab.portal.content.window import IWindow
 from plone.app.textfield import RichText
 from plone.dexterity.content import Container
@@ -18,11 +19,13 @@ class IForum(IWindow):
         title=_("Purpose and scope"),
         description=_("Why the forum is held and what it covers."),
         required=False,
+        allowed_mime_types=HTML_ONLY,
     )
 
     expected_outcomes = RichText(
         title=_("Expected outcomes"),
         required=False,
+        allowed_mime_types=HTML_ONLY,
     )
 
     participation_note = schema.Text(

@@ -25,6 +25,11 @@ from zope.interface import invariant
 from zope.schema import ValidationError
 
 
+# The rich texts of forums and groups are HTML only: a second allowed
+# format would put Plone's unlabelled "Text format" select beside the
+# editor (an axe-core "select-name" violation), and nobody writes Textile.
+HTML_ONLY = ("text/html",)
+
 UPCOMING = "upcoming"
 OPEN = "open"
 CLOSED = "closed"
