@@ -8,6 +8,7 @@ from collab.portal.comments.search import index_waiting_comments
 from collab.portal.content.translations import create_translated
 from collab.portal.content.translations import link_translations
 from collab.portal.content.translations import publish
+from collab.portal.distributions.look import set_neutral_look
 from collab.portal.forum.demo import create_forum_2012
 from collab.portal.forum.demo import create_live_forum
 from collab.portal.forum.demo import FORUM_2012
@@ -75,5 +76,6 @@ def create_demo_content(context):
         transaction.savepoint(optimistic=True)
     if local_id(LIVE_FORUM, with_forums[0]) not in existing:
         create_live_forum(portal, with_forums)
+    set_neutral_look(portal, languages)
     # The sample comments are searchable at once, not at the first tick.
     index_waiting_comments(api.portal.get_tool("portal_catalog"))
