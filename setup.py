@@ -38,6 +38,7 @@ setup(
         "plone.app.registry",
         "plone.app.z3cform",
         "plone.app.users",
+        "Babel",
         "pycountry",
         "email-validator",
         "phonenumberslite",

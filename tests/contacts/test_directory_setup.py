@@ -61,12 +61,12 @@ class TestDirectorySetup(unittest.TestCase):
             title="Old group",
             members=[relation(contact)],
         )
-        # What a 1008 site looks like: none of this.
+        # What a 1010 site looks like: none of this.
         api.group.delete(groupname=linked_group_id(group))
         api.group.delete(groupname="Secretariat")
         catalog.delIndex("contact_email")
         setup = api.portal.get_tool("portal_setup")
-        setup.setLastVersionForProfile(PROFILE, "1008")
+        setup.setLastVersionForProfile(PROFILE, "1010")
 
         setup.upgradeProfile(PROFILE)
 
@@ -83,7 +83,7 @@ class TestDirectorySetup(unittest.TestCase):
     def test_upgrade_makes_a_missing_directory(self):
         api.content.delete(self.portal["contacts"], check_linkintegrity=False)
         setup = api.portal.get_tool("portal_setup")
-        setup.setLastVersionForProfile(PROFILE, "1008")
+        setup.setLastVersionForProfile(PROFILE, "1010")
         setup.upgradeProfile(PROFILE)
         self.assertEqual(self.portal["contacts"].portal_type, "ContactDirectory")
 

@@ -2,6 +2,7 @@
 hidden comments, failed commits and an SMTP server that is down."""
 
 from collab.portal.clock import tick
+from collab.portal.content.translations import translations
 from collab.portal.content.window import now
 from collab.portal.testing_fixtures import free_port
 from datetime import timedelta
@@ -12,6 +13,7 @@ from following.helpers import GROUP
 from following.helpers import queued
 from following.helpers import sending_marks
 from following.helpers import unfollow_link
+from forum.helpers import site_path
 from forum.helpers import translate_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
@@ -50,11 +52,12 @@ class TestImmediateMail(FollowingTestCase):
     def test_language_and_link_of_the_reader(self):
         # lector reads Spanish (member setting); follower has no setting and
         # gets the language the comment was written in.
-        es = translate_forum(self.forum, "es")
+        translate_forum(self.forum, "es")
         transaction.commit()
+        es_group = translations(self.group)["es"]
         self.follow("lector")
         self.follow("follower")
-        self.post("Desde la página española.", path="es/capacity-forum/monitoring")
+        self.post("Desde la página española.", path=site_path(es_group))
         messages = {to[0]: message for _f, to, message in self.delivered(2)}
         (comment,) = self.comments()
         for address in ("lector@example.org", "follower@example.org"):
@@ -65,9 +68,7 @@ class TestImmediateMail(FollowingTestCase):
             )
             text = body(message)
             self.assertIn("Ana Member (SEMARNAT, México) comentó", text)
-            self.assertIn(
-                f"{es['monitoring'].absolute_url()}#{comment.comment_id}", text
-            )
+            self.assertIn(f"{es_group.absolute_url()}#{comment.comment_id}", text)
             self.assertIn("Deje de recibir estos correos con un clic", text)
 
     def test_no_mail_for_who_may_not_view(self):

@@ -1,10 +1,12 @@
 """One conversation across the language versions of a group, and hidden
 comments that stay hidden on every one of them."""
 
+from collab.portal.content.translations import translations
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from forum.helpers import ForumTestCase
+from forum.helpers import site_path
 from forum.helpers import translate_forum
 from plone import api
 from plone.testing.zope import Browser
@@ -19,6 +21,8 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
         super().setUp()
         self.es = translate_forum(self.forum, "es")
         transaction.commit()
+        self.es_group = translations(self.forum["monitoring"])["es"]
+        self.paths = ("en/capacity-forum/monitoring", site_path(self.es_group))
 
     def post(self, path, text, **extra):
         session = rest_session(self.portal.absolute_url(), "member")
@@ -30,14 +34,13 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
         """By hand, through REST, on the Spanish version: the group (all its
         languages) closes; extended and reopened, it takes comments again."""
         editor = rest_session(self.portal.absolute_url(), "editor")
-        es_group = url(editor, "es/capacity-forum/monitoring")
+        es_group = url(editor, self.paths[1])
         response = editor.post(f"{es_group}/@workflow/close")
         self.assertEqual(response.status_code, 200, response.text)
         transaction.begin()
-        for language in ("en", "es"):
-            group = self.portal[language]["capacity-forum"]["monitoring"]
-            self.assertEqual(api.content.get_state(group), "closed", language)
-        for path in ("en/capacity-forum/monitoring", "es/capacity-forum/monitoring"):
+        for group in (self.forum["monitoring"], self.es_group):
+            self.assertEqual(api.content.get_state(group), "closed", group)
+        for path in self.paths:
             self.assertIn(self.post(path, "Too late.").status_code, (401, 403), path)
         later = (datetime.now(UTC) + timedelta(days=7)).isoformat()
         response = editor.patch(es_group, json={"closes": later})
@@ -45,9 +48,8 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
         response = editor.post(f"{es_group}/@workflow/open")
         self.assertEqual(response.status_code, 200, response.text)
         transaction.begin()
-        for language in ("en", "es"):
-            group = self.portal[language]["capacity-forum"]["monitoring"]
-            self.assertEqual(api.content.get_state(group), "open", language)
+        for group in (self.forum["monitoring"], self.es_group):
+            self.assertEqual(api.content.get_state(group), "open", group)
             self.assertGreater(group.closes, datetime.now(UTC) + timedelta(days=6))
         self.assertEqual(
             self.post("en/capacity-forum/monitoring", "Extended.").status_code, 204
@@ -55,13 +57,13 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
         self.assertEqual([c.text for c in self.comments("monitoring")], ["Extended."])
         browser = Browser(self.layer["app"])
         browser.addHeader("Authorization", f"Basic member:{PASSWORD}")
-        browser.open(f"{self.portal.absolute_url()}/es/capacity-forum/monitoring")
+        browser.open(self.es_group.absolute_url())
         self.assertIn("form.buttons.comment", browser.contents)
 
     def test_comment_on_es_appears_on_en(self):
         self.assertEqual(
             self.post(
-                "es/capacity-forum/monitoring",
+                self.paths[1],
                 "Desde la versión española.",
                 guiding_question=1,
             ).status_code,
@@ -74,7 +76,7 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
             204,
         )
         session = rest_session(self.portal.absolute_url())
-        for path in ("en/capacity-forum/monitoring", "es/capacity-forum/monitoring"):
+        for path in self.paths:
             items = session.get(url(session, f"{path}/@comments")).json()["items"]
             self.assertEqual(
                 [(i["text_html"], i["language"]) for i in items],
@@ -90,7 +92,7 @@ class TestOneConversationAcrossLanguages(ForumTestCase):
     def test_page_of_other_language_shows_comment(self):
         self.post("en/capacity-forum/monitoring", "Seen everywhere.")
         browser = self.browser(language="es")
-        browser.open(self.es["monitoring"].absolute_url())
+        browser.open(self.es_group.absolute_url())
         self.assertIn("Seen everywhere.", browser.contents)
 
 

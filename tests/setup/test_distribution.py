@@ -257,10 +257,12 @@ class TestDemoForums(unittest.TestCase):
         self.portal = self.layer["portal"]
 
     def test_forum_2012_in_three_languages(self):
+        from collab.portal.forum.demo import FORUM_2012
+        from collab.portal.forum.demo import local_id
         from collab.portal.forum.schedule import schedule_rows
 
         forums = {
-            c: self.portal[c]["capacity-building-2012"] for c in ("en", "es", "fr")
+            c: self.portal[c][local_id(FORUM_2012, c)] for c in ("en", "es", "fr")
         }
         self.assertEqual(len(ITranslationManager(forums["en"]).get_translations()), 3)
         for forum in forums.values():
@@ -275,15 +277,22 @@ class TestDemoForums(unittest.TestCase):
     def test_sample_comments_shared_across_languages(self):
         from plone.app.discussion.interfaces import IConversation
 
-        group = self.portal["fr"]["capacity-building-2012"]["independent-evaluation"]
+        forum = self.portal["en"]["capacity-building-2012"]
+        group = ITranslationManager(forum["independent-evaluation"]).get_translation(
+            "fr"
+        )
         comments = list(IConversation(group).getComments())
         self.assertEqual(sorted(c.language for c in comments), ["en", "es"])
 
     def test_live_forum_has_an_open_group(self):
         from collab.portal.forum.schedule import comment_window_is_open
 
+        en = self.portal["en"]["intersessional-consultation"]
         for code in ("en", "es", "fr"):
-            forum = self.portal[code]["intersessional-consultation"]
+            forum, first, second = (
+                ITranslationManager(obj).get_translation(code)
+                for obj in (en, en["group-1"], en["group-2"])
+            )
             self.assertEqual(api.content.get_state(forum), "published")
-            self.assertTrue(comment_window_is_open(forum["group-1"]))
-            self.assertEqual(api.content.get_state(forum["group-2"]), "scheduled")
+            self.assertTrue(comment_window_is_open(first))
+            self.assertEqual(api.content.get_state(second), "scheduled")

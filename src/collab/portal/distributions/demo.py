@@ -9,10 +9,12 @@ from collab.portal.contacts.demo import create_demo_directory
 from collab.portal.content.translations import create_translated
 from collab.portal.content.translations import link_translations
 from collab.portal.content.translations import publish
+from collab.portal.distributions.look import set_neutral_look
 from collab.portal.forum.demo import create_forum_2012
 from collab.portal.forum.demo import create_live_forum
 from collab.portal.forum.demo import FORUM_2012
 from collab.portal.forum.demo import LIVE_FORUM
+from collab.portal.forum.demo import local_id
 from plone import api
 from plone.app.textfield.value import RichTextValue
 import transaction
@@ -68,11 +70,14 @@ def create_demo_content(context):
     link_translations(pages)
     transaction.savepoint(optimistic=True)
     with_forums = [code for code in languages if code in portal.objectIds()]
-    if FORUM_2012["id"] not in portal[with_forums[0]].objectIds():
+    # The first language is the site's default: its ids tell what exists.
+    existing = portal[with_forums[0]].objectIds()
+    if local_id(FORUM_2012, with_forums[0]) not in existing:
         create_forum_2012(portal, with_forums)
         transaction.savepoint(optimistic=True)
-    if LIVE_FORUM["id"] not in portal[with_forums[0]].objectIds():
+    if local_id(LIVE_FORUM, with_forums[0]) not in existing:
         create_live_forum(portal, with_forums)
+    set_neutral_look(portal, languages)
     create_demo_directory(portal)
     # The sample comments are searchable at once, not at the first tick.
     index_waiting_comments(api.portal.get_tool("portal_catalog"))

@@ -14,6 +14,7 @@ from collab.portal.comments.authors import author_details
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
 from collab.portal.dates import format_date
+from collab.portal.dates import format_number
 from collab.portal.following.followers import followable_parent
 from collab.portal.following.links import unfollow_url
 from collab.portal.vocabularies.countries import country_name
@@ -199,7 +200,7 @@ def digest_mail(member, sections, since, language):
         _(
             "mail_digest_subject",
             default="New comments in what you follow: ${count}",
-            mapping={"count": count},
+            mapping={"count": format_number(count, language)},
         )
     )
     body = [

@@ -5,6 +5,11 @@ is open right after ``make start``.
 
 The texts and dates are data (``demo_forums.json``); this module only
 builds content from them. The distribution's demo profile calls it.
+
+Each language version has an id of its own language, from words of its own
+title (``/es/creacion-de-capacidad-2012``), as an editor's translation
+gets through plone.app.multilingual or REST; ``id`` in the data is the
+English one, ``ids`` the others.
 """
 
 from collab.portal.comments.conversation import conversation_holder
@@ -36,6 +41,25 @@ def _load():
 FORUM_2012, LIVE_FORUM = _load()
 
 
+def local_id(spec, language):
+    """The id of the ``language`` version of a demo forum or group."""
+    return spec.get("ids", {}).get(language, spec["id"])
+
+
+def demo_ids(language):
+    """``{English id: id in language}`` of every demo forum and of its
+    groups, forum first: what an upgrade renames on older sites."""
+    pairs = {FORUM_2012["id"]: local_id(FORUM_2012, language)}
+    for spec in FORUM_2012["groups"]:
+        pairs[spec["id"]] = local_id(spec, language)
+    pairs[LIVE_FORUM["id"]] = local_id(LIVE_FORUM, language)
+    group_ids = LIVE_FORUM["group_ids"]
+    pairs.update(
+        zip(group_ids["en"], group_ids.get(language, group_ids["en"]), strict=True)
+    )
+    return pairs
+
+
 def first(versions):
     return next(iter(versions.values()))
 
@@ -56,7 +80,7 @@ def create_forum_2012(portal, languages):
         forum = _create(
             portal[code],
             "Forum",
-            id=FORUM_2012["id"],
+            id=local_id(FORUM_2012, code),
             title=text["title"],
             description=text["description"],
             purpose=RichTextValue(text["purpose"]),
@@ -71,7 +95,7 @@ def create_forum_2012(portal, languages):
             group = _create(
                 forum,
                 "DiscussionGroup",
-                id=spec["id"],
+                id=local_id(spec, code),
                 title=title,
                 guiding_questions=questions,
                 schedule_remarks=remarks,
@@ -105,20 +129,21 @@ def create_live_forum(portal, languages, now=None):
         forum = _create(
             portal[code],
             "Forum",
-            id=LIVE_FORUM["id"],
+            id=local_id(LIVE_FORUM, code),
             title=title,
             description=description,
             opens=windows[0][0],
             closes=windows[-1][1],
         )
         forums[code] = forum
-        for n, ((gtitle, question), (opens, closes)) in enumerate(
-            zip(specs, windows, strict=True), start=1
+        group_ids = LIVE_FORUM["group_ids"].get(code, LIVE_FORUM["group_ids"]["en"])
+        for n, ((gtitle, question), gid, (opens, closes)) in enumerate(
+            zip(specs, group_ids, windows, strict=True), start=1
         ):
             group = _create(
                 forum,
                 "DiscussionGroup",
-                id=f"group-{n}",
+                id=gid,
                 title=gtitle,
                 guiding_questions=[question],
                 opens=opens,

@@ -10,8 +10,9 @@ BARS = 360
 VALUE = 60
 
 
-def bar_chart(rows, title):
-    """Horizontal bars for ``[(label, number)]``, longest first as given."""
+def bar_chart(rows, title, number=str):
+    """Horizontal bars for ``[(label, number)]``, longest first as given;
+    ``number`` writes a value as the page's language does."""
     rows = [(str(label), int(value)) for label, value in rows]
     if not rows:
         return ""
@@ -31,9 +32,9 @@ def bar_chart(rows, title):
             f'<g class="bar"><text x="{LABEL - 8}" y="{y + 16}" '
             f'text-anchor="end" font-size="13">{escape(label[:32])}</text>'
             f'<rect x="{LABEL}" y="{y + 4}" width="{length}" height="{ROW - 8}" '
-            f'fill="#007bb1"><title>{escape(label)}: {value}</title></rect>'
+            f'fill="#007bb1"><title>{escape(label)}: {number(value)}</title></rect>'
             f'<text x="{LABEL + length + 6}" y="{y + 16}" font-size="13">'
-            f"{value}</text></g>"
+            f"{number(value)}</text></g>"
         )
     parts.append("</svg>")
     return "".join(parts)

@@ -20,6 +20,7 @@ from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.viewlet import ModerationMessage
 from collab.portal.dates import format_utc
+from collab.portal.dates import number_on_page
 from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
 from plone.app.discussion.browser.comments import CommentsViewlet
@@ -69,6 +70,9 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
             self.order, self.start, self.size
         )
         self.entries = [self.details(entry) for entry in entries]
+
+    def number(self, value):
+        return number_on_page(value)
 
     def comments_total(self):
         return self.reader.count()

@@ -3,9 +3,11 @@
 from collab.portal import _
 from collab.portal.comments.batching import visible_threads
 from collab.portal.comments.rendering import comment_html
+from collab.portal.content.translations import translations
 from collab.portal.content.window import STATUS_LABELS
 from collab.portal.dates import format_local_window
 from collab.portal.dates import format_utc
+from collab.portal.dates import number_on_page
 from collab.portal.forum.schedule import group_status
 from collab.portal.forum.schedule import schedule_rows
 from plone import api
@@ -25,6 +27,9 @@ class ForumMixin:
     def utc(self, value, with_time=True):
         return format_utc(value, self.request, with_time)
 
+    def number(self, value):
+        return number_on_page(value)
+
     def local_window(self, opens, closes):
         return format_local_window(opens, closes, self.request)
 
@@ -34,6 +39,12 @@ class ForumMixin:
     def local_times_script(self):
         return (
             f"{api.portal.get().absolute_url()}/++plone++collab.portal/local-times.js"
+        )
+
+    def language_anchor_script(self):
+        return (
+            f"{api.portal.get().absolute_url()}"
+            "/++plone++collab.portal/language-anchor.js"
         )
 
     def can_view_participation(self):
@@ -76,6 +87,24 @@ class ForumPrintView(ForumView):
 
     def html(self, comment):
         return comment_html(comment)
+
+    def language_links(self):
+        """The print view of each other language version the reader may
+        see: the print page has no language switcher of Plone's."""
+        names = api.portal.get_tool(
+            "portal_languages"
+        ).getAvailableLanguageInformation()
+        query = "?comments=1" if self.with_comments() else ""
+        return [
+            {
+                "code": code,
+                "name": names.get(code, {}).get("native", code),
+                "url": f"{version.absolute_url()}/@@forum-print{query}",
+            }
+            for code, version in sorted(translations(self.context).items())
+            if code != self.context.Language()
+            and api.user.has_permission("View", obj=version)
+        ]
 
 
 class DiscussionGroupView(ForumMixin, BrowserView):
