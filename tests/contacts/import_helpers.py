@@ -4,8 +4,7 @@ and the directory of helpers.py with one group."""
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
 from plone import api
-from plone.testing.zope import Browser
-from portal_helpers import PASSWORD
+from portal_helpers import page_browser
 from portal_helpers import rest_session
 import base64
 import io
@@ -124,10 +123,4 @@ class ImportTestCase(unittest.TestCase):
         )
 
     def browser(self, login="secretariat", language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)
