@@ -63,9 +63,7 @@ class TestDeleteOneLanguageVersion(ForumTestCase):
         self.assertEqual(response.status_code, 204, response.text)
         transaction.begin()
         self.assertNotIn(self.es_group.getId(), self.es_forum.objectIds())
-        self.assert_comments_everywhere(
-            ["en/capacity-forum/monitoring", self.fr_path]
-        )
+        self.assert_comments_everywhere(["en/capacity-forum/monitoring", self.fr_path])
 
     def test_deleting_es_on_the_delete_page_keeps_comments(self):
         browser = self.browser("manager")
@@ -75,18 +73,14 @@ class TestDeleteOneLanguageVersion(ForumTestCase):
         self.assertEqual(browser.headers["status"], "200 OK")
         transaction.begin()
         self.assertNotIn(self.es_group.getId(), self.es_forum.objectIds())
-        self.assert_comments_everywhere(
-            ["en/capacity-forum/monitoring", self.fr_path]
-        )
+        self.assert_comments_everywhere(["en/capacity-forum/monitoring", self.fr_path])
 
     def test_deleting_the_es_forum_keeps_comments_of_its_groups(self):
         """The group goes as a sublocation of its forum."""
         with api.env.adopt_roles(["Manager"]):
             api.content.delete(self.es_forum, check_linkintegrity=False)
         transaction.commit()
-        self.assert_comments_everywhere(
-            ["en/capacity-forum/monitoring", self.fr_path]
-        )
+        self.assert_comments_everywhere(["en/capacity-forum/monitoring", self.fr_path])
 
     def test_renaming_and_moving_versions_keeps_comments(self):
         """As upgrade 1009 renames es/fr ids (a rename is a move event)."""

@@ -20,8 +20,8 @@ from collab.portal.comments.interfaces import ICommentHost
 from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.content.translations import translations
 from plone.app.discussion.conversation import conversationAdapterFactory
-from Products.CMFCore.interfaces import ISiteRoot
 from plone.app.discussion.interfaces import IConversation
+from Products.CMFCore.interfaces import ISiteRoot
 from ZODB.POSException import POSKeyError
 from ZODB.utils import z64
 from zope.component import adapter
@@ -49,7 +49,7 @@ def removed(content):
     rename or move rewraps the object in its new place first, so it is
     never "removed"."""
     chain = aq_chain(content)
-    for child, parent in zip(chain, chain[1:]):
+    for child, parent in zip(chain, chain[1:], strict=False):
         if ISiteRoot.providedBy(child):
             return False
         get = getattr(aq_base(parent), "_getOb", None)
