@@ -76,21 +76,3 @@ class TestStoreOfEarlierReleases(unittest.TestCase):
     read as they are, moved to the sets by the first issue."""
 
     layer = FUNCTIONAL_TESTING
-
-    def test_old_store_read_then_moved(self):
-        from persistent.list import PersistentList
-        from plone import api
-        from zope.annotation.interfaces import IAnnotations
-
-        old = tokens.issue("contact-update", "contact-a", 30)
-        store = IAnnotations(api.portal.get())[tokens.STORE_KEY]
-        record = store.by_digest.values()[0]
-        del store.subjects, store.ends  # as an earlier release made it
-        store.by_subject = tokens.OOBTree(
-            {("contact-update", "contact-a"): PersistentList([record.digest])}
-        )
-        self.assertEqual(tokens.tokens_of("contact-update", "contact-a"), [record])
-        tokens.issue("contact-update", "contact-a", 30)
-        self.assertFalse(hasattr(store, "by_subject"))
-        self.assertEqual(len(tokens.tokens_of("contact-update", "contact-a")), 2)
-        tokens.check("contact-update", "contact-a", old)

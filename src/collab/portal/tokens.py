@@ -176,23 +176,11 @@ class TokenStore(Persistent):
     them; nothing on the store object itself changes when a token is
     issued."""
 
-    subjects = None  # stores made before the set: built on first issue
-
     def __init__(self):
         self.by_digest = OOBTree()
         self.by_id = OOBTree()
         self.subjects = OOTreeSet()  # (purpose, subject, digest)
         self.ends = OOTreeSet()  # (day it ends, digest)
-
-    def _indexes(self):
-        """Stores made before ``subjects`` kept one PersistentList per
-        subject (two issues for one contact conflicted): moved once."""
-        if self.subjects is None:
-            self.subjects, self.ends = OOTreeSet(), OOTreeSet()
-            for record in self.by_digest.values():
-                self._index(record)
-            self.__dict__.pop("by_subject", None)
-            self._p_changed = True
 
     def _index(self, record):
         self.subjects.add((record.purpose, record.subject, record.digest))
@@ -201,18 +189,15 @@ class TokenStore(Persistent):
                 self.ends.add((_day(end), record.digest))
 
     def add(self, record):
-        self._indexes()
         self.by_digest[record.digest] = record
         self.by_id[record.token_id] = record.digest
         self._index(record)
 
     def ended(self, record):
         """Revoked: purged by the day it was revoked too."""
-        self._indexes()
         self._index(record)
 
     def remove(self, record):
-        self._indexes()
         del self.by_digest[record.digest]
         del self.by_id[record.token_id]
         self.subjects.remove((record.purpose, record.subject, record.digest))
@@ -225,9 +210,6 @@ class TokenStore(Persistent):
         return self.by_digest.get(digest) if digest is not None else None
 
     def of(self, purpose, subject):
-        if self.subjects is None:  # not moved yet: read the old lists
-            digests = self.by_subject.get((purpose, subject), ())
-            return [self.by_digest[d] for d in digests]
         found = []
         for key in self.subjects.keys(min=(purpose, subject)):
             if key[:2] != (purpose, subject):
@@ -238,7 +220,6 @@ class TokenStore(Persistent):
     def ending_by(self, before):
         """Records whose end (expiry or revocation) is before ``before``,
         read from the days index: only those days are loaded."""
-        self._indexes()
         found = {}
         for _day_, digest in list(self.ends.keys(max=(_day(before), "~"))):
             record = self.by_digest.get(digest)
