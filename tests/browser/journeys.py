@@ -20,7 +20,6 @@ from browser.contacts_scene import GROUP
 from browser.contacts_scene import GROUP_MEMBER
 from browser.contacts_scene import SECRETARIAT
 from browser.contacts_scene import upload_refused_rows
-
 from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.links import unfollow_url
@@ -187,15 +186,14 @@ def contacts(path):
     language cookie's)."""
     return lambda s, lang: s.contacts.url(path)
 
+
 CONTACTS_PAGES = [
     JourneyPage(SECRETARIAT, "contact directory", contacts("")),
     JourneyPage(SECRETARIAT, "contact page", contacts(CONTACT)),
     JourneyPage(SECRETARIAT, "contact add form", contacts("++add++Contact")),
     JourneyPage(SECRETARIAT, "contact edit form", contacts(f"{CONTACT}/@@edit")),
     JourneyPage(SECRETARIAT, "contact group page", contacts(GROUP)),
-    JourneyPage(
-        SECRETARIAT, "address list", contacts(f"{GROUP}/@@address-list")
-    ),
+    JourneyPage(SECRETARIAT, "address list", contacts(f"{GROUP}/@@address-list")),
     JourneyPage(
         GROUP_MEMBER,
         "address list of one's group",
@@ -214,9 +212,7 @@ CONTACTS_PAGES = [
         contacts("@@import-contacts"),
         act=upload_refused_rows,
     ),
-    JourneyPage(
-        SECRETARIAT, "personal links", contacts(f"{CONTACT}/@@personal-links")
-    ),
+    JourneyPage(SECRETARIAT, "personal links", contacts(f"{CONTACT}/@@personal-links")),
     JourneyPage(
         None,
         "update-details page",

@@ -92,7 +92,8 @@ class TestContactsWithKeyboard(unittest.TestCase):
         self.wait_for_text("The import is done.")
         transaction.begin()
         directory = self.scene.directory
-        emails = [c.email for c in directory.objectValues() if c.portal_type == "Contact"]
+        contacts = [c for c in directory.objectValues() if c.portal_type == "Contact"]
+        emails = [c.email for c in contacts]
         self.assertIn("emile.dubois@example.org", emails)
 
     def test_mailing_send_test_and_send(self):
