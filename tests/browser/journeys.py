@@ -7,10 +7,19 @@ the page in that language. Content in es and fr is found by following
 translations (``scene.translated``), never by its id: the ids of the
 Spanish and French content are Spanish and French.
 
-``role`` is None (anonymous) or a login of ``portal_helpers.ROLE_USERS``;
-each page is visited by the least role whose journey has it.
+``role`` is None (anonymous) or a login of ``portal_helpers.ROLE_USERS``
+or of the contacts' scene (``secretariat``, ``wgmember``); each page is
+visited by the least role whose journey has it. A page reached by a
+form (an upload) names ``act(driver, scene, language)``, run after its
+URL is opened.
 """
 
+from browser.contacts_scene import CONTACT
+from browser.contacts_scene import ContactsScene
+from browser.contacts_scene import GROUP
+from browser.contacts_scene import GROUP_MEMBER
+from browser.contacts_scene import SECRETARIAT
+from browser.contacts_scene import upload_refused_rows
 from collab.portal.following.followers import follow
 from collab.portal.following.followers import IMMEDIATE
 from collab.portal.following.links import unfollow_url
@@ -27,7 +36,7 @@ import transaction
 LANGUAGES = ("en", "es", "fr")
 
 # The order the test logs in as: one login per role.
-ROLES = (None, "member", "editor", "siteadmin", "manager")
+ROLES = (None, "member", "editor", SECRETARIAT, GROUP_MEMBER, "siteadmin", "manager")
 
 
 @dataclass(frozen=True)
@@ -35,6 +44,7 @@ class JourneyPage:
     role: str | None
     label: str
     url: Callable[["Scene", str], str]
+    act: Callable | None = None
 
 
 class Scene:
@@ -55,6 +65,7 @@ class Scene:
         add_comment(self.group, "member", "Waiting for a moderator.", pending=True)
         self.member_id = api.user.get(username="member").getId()
         follow(self.forum, self.member_id, IMMEDIATE, language="en")
+        self.contacts = ContactsScene(portal)
         transaction.commit()
 
     def translated(self, obj, language):
@@ -169,8 +180,57 @@ FOLLOWING_PAGES = [
     JourneyPage(None, "unfollow page", lambda s, lang: s.unfollow_url(lang)),
 ]
 
+
+def contacts(path):
+    """A page of the demo directory (at the site root: its language is the
+    language cookie's)."""
+    return lambda s, lang: s.contacts.url(path)
+
+
+CONTACTS_PAGES = [
+    JourneyPage(SECRETARIAT, "contact directory", contacts("")),
+    JourneyPage(SECRETARIAT, "contact page", contacts(CONTACT)),
+    JourneyPage(SECRETARIAT, "contact add form", contacts("++add++Contact")),
+    JourneyPage(SECRETARIAT, "contact edit form", contacts(f"{CONTACT}/@@edit")),
+    JourneyPage(SECRETARIAT, "contact group page", contacts(GROUP)),
+    JourneyPage(SECRETARIAT, "address list", contacts(f"{GROUP}/@@address-list")),
+    JourneyPage(
+        GROUP_MEMBER,
+        "address list of one's group",
+        contacts(f"{GROUP}/@@address-list"),
+    ),
+    JourneyPage(SECRETARIAT, "member roles", contacts(f"{GROUP}/@@member-roles")),
+    JourneyPage(
+        SECRETARIAT,
+        "contacts control panel",
+        lambda s, lang: f"{s.portal_url}/@@collab-portal-contacts-controlpanel",
+    ),
+    JourneyPage(SECRETARIAT, "import page", contacts("@@import-contacts")),
+    JourneyPage(
+        SECRETARIAT,
+        "import preview with refused rows",
+        contacts("@@import-contacts"),
+        act=upload_refused_rows,
+    ),
+    JourneyPage(SECRETARIAT, "personal links", contacts(f"{CONTACT}/@@personal-links")),
+    JourneyPage(
+        None,
+        "update-details page",
+        lambda s, lang: s.contacts.update_links[lang],
+    ),
+    JourneyPage(
+        None,
+        "update-details refused link",
+        lambda s, lang: s.contacts.bad_update_link(lang),
+    ),
+    JourneyPage(SECRETARIAT, "draft mailing", contacts("journey-draft")),
+    JourneyPage(SECRETARIAT, "sent mailing with log", contacts("journey-sent")),
+    JourneyPage(SECRETARIAT, "mailing add form", contacts("++add++Mailing")),
+]
+
 AREAS = {
     "site": SITE_PAGES,
     "forum": FORUM_PAGES,
     "following": FOLLOWING_PAGES,
+    "contacts": CONTACTS_PAGES,
 }

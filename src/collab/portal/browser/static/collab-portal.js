@@ -5,6 +5,9 @@
  *   print stylesheet writes where they go.
  * - TinyMCE's editing frame gets a title (its field's label): TinyMCE 8
  *   titles it in Firefox only, and axe-core's "frame-title" needs one.
+ * - The related-items widget's first crumb (the site, an icon only) gets
+ *   a name: the site's own crumb text in the breadcrumbs, in the page's
+ *   language (axe-core's "link-name"; the mailing form's recipients).
  */
 (function () {
     "use strict";
@@ -46,6 +49,21 @@
         });
     }
 
+    function nameRootCrumbs() {
+        const home = document.querySelector("#portal-breadcrumbs .breadcrumb-item a");
+        const text = home ? home.textContent.replace(/\s+/g, " ").trim() : "";
+        if (!text) {
+            return;
+        }
+        document
+            .querySelectorAll(".pat-relateditems-container a.crumb:not([aria-label])")
+            .forEach(function (crumb) {
+                if (!crumb.textContent.trim()) {
+                    crumb.setAttribute("aria-label", text);
+                }
+            });
+    }
+
     function markExternalLinks() {
         document.querySelectorAll("a[href]").forEach(function (link) {
             if (/^https?:$/.test(link.protocol) && link.host !== window.location.host) {
@@ -57,9 +75,13 @@
     document.addEventListener("click", skipToContent);
     window.addEventListener("beforeprint", markExternalLinks);
     markExternalLinks();
-    new MutationObserver(titleFrames).observe(document.documentElement, {
+    new MutationObserver(function () {
+        titleFrames();
+        nameRootCrumbs();
+    }).observe(document.documentElement, {
         childList: true,
         subtree: true,
     });
     titleFrames();
+    nameRootCrumbs();
 })();
