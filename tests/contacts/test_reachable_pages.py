@@ -50,6 +50,17 @@ class TestTabs(DirectoryTestCase):
                 browser.getLink(url=f"{obj.absolute_url()}/@@{tab}?").click()
                 assert_page(self, browser, heading)
 
+    def test_tabs_speak_the_pages_language(self):
+        for language, tabs in (
+            ("es", ("Lista de direcciones", "Funciones de los miembros")),
+            ("fr", ("Liste d'adresses", "Rôles des membres")),
+        ):
+            with self.subTest(language=language):
+                browser = self.browser("secretariat", language)
+                browser.open(self.wg.absolute_url())
+                assert_page(self, browser, 'id="contentview-member-roles"', *tabs)
+                self.assertNotIn(">Member roles<", browser.contents)
+
     def test_member_of_the_group_sees_no_secretariat_tab(self):
         browser = self.page(GROUP_MEMBER, self.wg)
         contents = assert_page(self, browser, "Working group on data", "Address list")

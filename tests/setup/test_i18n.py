@@ -67,3 +67,18 @@ class TestCatalogues(unittest.TestCase):
                     default_names <= set(re.findall(r"\$\{(\w+)\}", catalogue[msgid])),
                     (lang, msgid),
                 )
+
+    def test_tab_titles_translated_in_plones_domain(self):
+        # Plone's toolbar translates type action titles in the "plone"
+        # domain: ours are in the add-on's plone.po, beside Plone's.
+        types = ROOT / "src" / "collab" / "portal" / "profiles" / "default" / "types"
+        titles = {
+            title
+            for xml in types.glob("*.xml")
+            for title in re.findall(r'<action [^>]*title="([^"]*)"', xml.read_text())
+        } - {"View", "Edit"}
+        self.assertIn("Address list", titles)
+        for lang in ("es", "fr"):
+            catalogue = entries(LOCALES / lang / "LC_MESSAGES" / "plone.po")
+            missing = sorted(t for t in titles if not catalogue.get(t))
+            self.assertEqual(missing, [], f"untranslated tab titles in {lang}")
