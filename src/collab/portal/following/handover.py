@@ -12,8 +12,8 @@ its UID leaves the site's lists, so nothing points at a dead object.
 """
 
 from collab.portal.comments.conversation import next_holder
-from collab.portal.following.followers import FOLLOWERS_KEY
 from collab.portal.following.followers import followed_uids
+from collab.portal.following.followers import FOLLOWERS_KEY
 from collab.portal.following.owed import OWED_KEY
 from collab.portal.following.owed import owing_uids
 from collab.portal.following.published import PUBLISHED_KEY
