@@ -38,6 +38,38 @@ def conversation_holder(content):
     versions = [obj for obj in translations(content).values() if obj is not None]
     if not versions:
         return content
+    return _first_created(versions)
+
+
+def next_holder(content, leaving):
+    """If ``content`` holds the comments of its versions, the version that
+    will hold them once ``leaving`` (``content`` itself, or a container
+    above it) is gone: the first created of the versions outside
+    ``leaving``. None if ``content`` holds no one's comments but its own,
+    or no other version remains.
+
+    Asked while ``leaving`` is on its way out, when CMF may already have
+    uncatalogued it (``translations`` reads the catalog): so "is it the
+    holder" is decided by the creation order, not by asking
+    ``conversation_holder``."""
+    content = aq_inner(content)
+    gone = leaving.getPhysicalPath()
+    rest = [
+        obj
+        for obj in translations(content).values()
+        if obj is not None
+        and aq_base(obj) is not aq_base(content)
+        and obj.getPhysicalPath()[: len(gone)] != gone
+    ]
+    if not rest:
+        return None
+    successor = _first_created(rest)
+    if aq_base(_first_created([content, successor])) is not aq_base(content):
+        return None
+    return successor
+
+
+def _first_created(versions):
     return min(versions, key=lambda obj: (obj.created(), obj.UID()))
 
 

@@ -2,6 +2,7 @@
 ``configure.zcml``."""
 
 from collab.portal.following.announce import note_comment
+from collab.portal.following.handover import hand_over
 from collab.portal.following.tasks import run_tasks
 
 
@@ -14,3 +15,11 @@ def comment_added_or_moved(comment, event):
 def clock_ticked(event):
     """``clock.IClockTick``: digests and owed announcements."""
     run_tasks(event.at)
+
+
+def followable_will_be_removed(obj, event):
+    """A forum or group (or a container above it) is being deleted, not
+    moved: the logs of a group holder follow its comments to the next
+    holder (``handover``)."""
+    if event.newParent is None:
+        hand_over(obj, event.object)
