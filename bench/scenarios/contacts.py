@@ -43,7 +43,9 @@ def reader(ctx):
     return login
 
 
-@register("document-patch", "rest", login="admin", baseline="document-patch")
+@register(
+    "document-patch", "rest", login="admin", baseline="document-patch", optional=True
+)
 def document_patch(ctx):
     """Admin PATCH of the baseline Document's description (REST)."""
     url = ctx.baseline_document()
