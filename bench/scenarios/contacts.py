@@ -139,7 +139,11 @@ def mailing_delivery(ctx):
         ticks = 0
         deadline = time.monotonic() + DELIVERY_TIMEOUT
         while counter.count < MESSAGES and time.monotonic() < deadline:
-            ctx.rest("POST", f"{ctx.site}/@clock")  # writes batches for <= 30 s
+            # A tick writes batches for up to 30 s, then commits: more than
+            # the sessions' default 30 s timeout.
+            ctx.admin.post(
+                f"{ctx.site}/@clock", headers=ACCEPT_JSON, timeout=180
+            ).raise_for_status()
             ticks += 1
             if ticks > 1:
                 time.sleep(1)  # the queue thread sends; ticks only follow up
