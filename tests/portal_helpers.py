@@ -11,6 +11,7 @@ from plone.app.testing import setRoles
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
 from plone.app.testing import TEST_USER_ID
+from plone.testing.zope import Browser
 from zope.component import createObject
 import functools
 import re
@@ -51,6 +52,20 @@ def create_role_users(portal):
                 roles=roles,
             )
     transaction.commit()
+
+
+def page_browser(app, login=None, language="en"):
+    """A test browser asking for pages in ``language`` as ``login``
+    (anonymous without one), answering errors as pages, as a visitor sees
+    them."""
+    browser = Browser(app)
+    browser.handleErrors = True
+    browser.raiseHttpErrors = False
+    browser.addHeader("Accept-Language", language)
+    browser.addHeader("Accept", "text/html,application/xhtml+xml")
+    if login:
+        browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
+    return browser
 
 
 def rest_session(portal_url, login=None, language="en"):

@@ -4,7 +4,7 @@ with members whose contacts are linked to site users."""
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
 from plone import api
-from plone.testing.zope import Browser
+from portal_helpers import page_browser
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from z3c.relationfield import RelationValue
@@ -97,14 +97,7 @@ class DirectoryTestCase(unittest.TestCase):
         self.olu = self.directory["olu-ade"]
 
     def browser(self, login=None, language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        browser.addHeader("Accept", "text/html,application/xhtml+xml")
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)
 
     def rest(self, login=None, language="en"):
         return rest_session(self.portal.absolute_url(), login, language)

@@ -7,8 +7,7 @@ from collab.portal.testing import MAIL_TESTING
 from contacts.helpers import make_directory
 from plone import api
 from plone.namedfile.file import NamedBlobFile
-from plone.testing.zope import Browser
-from portal_helpers import PASSWORD
+from portal_helpers import page_browser
 from portal_helpers import rest_session
 from portal_helpers import url
 from z3c.relationfield import RelationValue
@@ -142,10 +141,4 @@ class MailingTestCase(unittest.TestCase):
         return session.get(url(session, f"{path}/@delivery"), params=params)
 
     def browser(self, login=None, language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)

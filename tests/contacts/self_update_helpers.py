@@ -5,8 +5,7 @@ from collab.portal import tokens
 from collab.portal.contacts.update_links import update_link
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
-from plone.testing.zope import Browser
-from portal_helpers import PASSWORD
+from portal_helpers import page_browser
 from portal_helpers import rest_session
 from urllib.parse import parse_qs
 from urllib.parse import urlsplit
@@ -32,13 +31,7 @@ class SelfUpdateTestCase(unittest.TestCase):
         transaction.commit()
 
     def browser(self, login=None, language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)
 
     def rest(self, login=None, language="en"):
         return rest_session(self.portal.absolute_url(), login, language)

@@ -83,7 +83,7 @@ class TestDemoMailing(unittest.TestCase):
                 directory, "ContactGroup", id="fp", title="FP", kind="other"
             )
             group.members = relations(ana, luc)
-            mailing = add_demo_mailing(directory, [group])
+            mailing = add_demo_mailing(directory, [group], id="another-sent")
         self.assertEqual(state_of(mailing), "sent")
         self.assertEqual(counts(mailing)["sent"], 2)
         self.assertEqual(

@@ -51,7 +51,7 @@ class TestSend(MailingTestCase):
         self.assertEqual(
             sorted((i["email"], i["status"], i["language"]) for i in log["items"]),
             [
-                ("Ana.Perez@Example.ORG", "sent", "es"),
+                ("Ana.Perez@example.org", "sent", "es"),
                 ("luc.martin@example.org", "sent", "en"),
             ],
         )

@@ -17,7 +17,7 @@ class TestSelfUpdatePage(SelfUpdateTestCase):
         browser = self.browser()
         browser.open(self.link)
         assert_page(
-            self, browser, "Ana Pérez", 'name="organisation"', "Ana.Perez@Example.ORG"
+            self, browser, "Ana Pérez", 'name="organisation"', "Ana.Perez@example.org"
         )
         self.assertIn('<label class="form-label" for="update-phone"', browser.contents)
         self.fresh(self.ana)
@@ -62,7 +62,7 @@ class TestSelfUpdatePage(SelfUpdateTestCase):
         )
         self.fresh(self.ana)
         self.assertIsNone(self.ana.organisation)
-        self.assertEqual(self.ana.email, "Ana.Perez@Example.ORG")
+        self.assertEqual(self.ana.email, "Ana.Perez@example.org")
         self.assertEqual(changes_of(self.ana), [])
 
     def test_script_is_stored_as_text_and_shown_escaped(self):
@@ -89,7 +89,7 @@ class TestSelfUpdateRest(SelfUpdateTestCase):
             params={"contact": self.ana_uid, "token": self.token},
         )
         self.assertEqual(response.status_code, 200, response.text)
-        self.assertEqual(response.json()["details"]["email"], "Ana.Perez@Example.ORG")
+        self.assertEqual(response.json()["details"]["email"], "Ana.Perez@example.org")
         self.assertIn("national_focal_point", response.json()["choices"]["position"])
         response = self.post_details(
             position="national_focal_point", preferred_language="en"

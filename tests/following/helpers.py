@@ -5,8 +5,8 @@ from collab.portal.testing import MAIL_TESTING
 from forum.helpers import make_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from plone.testing.zope import Browser
 from portal_helpers import create_role_users
+from portal_helpers import page_browser
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from portal_helpers import url
@@ -127,10 +127,4 @@ class FollowingTestCase(unittest.TestCase):
         return list(IConversation(self.group).getComments())
 
     def browser(self, login=None, language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)

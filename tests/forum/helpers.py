@@ -9,9 +9,8 @@ from datetime import UTC
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.textfield.value import RichTextValue
-from plone.testing.zope import Browser
 from portal_helpers import create_role_users
-from portal_helpers import PASSWORD
+from portal_helpers import page_browser
 import transaction
 import unittest
 
@@ -84,14 +83,7 @@ class ForumTestCase(unittest.TestCase):
         self.forum_url = self.forum.absolute_url()
 
     def browser(self, login=None, language="en"):
-        browser = Browser(self.layer["app"])
-        browser.handleErrors = True
-        browser.raiseHttpErrors = False
-        browser.addHeader("Accept-Language", language)
-        browser.addHeader("Accept", "text/html,application/xhtml+xml")
-        if login:
-            browser.addHeader("Authorization", f"Basic {login}:{PASSWORD}")
-        return browser
+        return page_browser(self.layer["app"], login, language)
 
     def comments(self, gid):
         transaction.begin()

@@ -26,6 +26,7 @@ Shared: imports no feature.
 """
 
 from BTrees.OOBTree import OOBTree
+from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.errors import shown
 from collections import deque
@@ -165,35 +166,91 @@ def _digest_of(token):
 
 class TokenStore(Persistent):
     """The site's personal tokens, found by hash (checks), by public id
-    (revoking) and by purpose and subject (the secretariat's list)."""
+    (revoking), by purpose and subject (the secretariat's list) and by the
+    day they end (purging).
+
+    A mailing issues one token per message while two instances may be
+    sending: every index is a BTree or tree set keyed by something random
+    (the hash, the public id) or ending in it, so two transactions issuing
+    tokens (even for one contact) insert different keys and ZODB merges
+    them; nothing on the store object itself changes when a token is
+    issued."""
+
+    subjects = None  # stores made before the set: built on first issue
 
     def __init__(self):
         self.by_digest = OOBTree()
         self.by_id = OOBTree()
-        self.by_subject = OOBTree()
+        self.subjects = OOTreeSet()  # (purpose, subject, digest)
+        self.ends = OOTreeSet()  # (day it ends, digest)
+
+    def _indexes(self):
+        """Stores made before ``subjects`` kept one PersistentList per
+        subject (two issues for one contact conflicted): moved once."""
+        if self.subjects is None:
+            self.subjects, self.ends = OOTreeSet(), OOTreeSet()
+            for record in self.by_digest.values():
+                self._index(record)
+            self.__dict__.pop("by_subject", None)
+            self._p_changed = True
+
+    def _index(self, record):
+        self.subjects.add((record.purpose, record.subject, record.digest))
+        for end in (record.expires, record.revoked):
+            if end is not None:
+                self.ends.add((_day(end), record.digest))
 
     def add(self, record):
+        self._indexes()
         self.by_digest[record.digest] = record
         self.by_id[record.token_id] = record.digest
-        key = (record.purpose, record.subject)
-        digests = self.by_subject.get(key)
-        if digests is None:
-            digests = self.by_subject[key] = PersistentList()
-        digests.append(record.digest)
+        self._index(record)
+
+    def ended(self, record):
+        """Revoked: purged by the day it was revoked too."""
+        self._indexes()
+        self._index(record)
 
     def remove(self, record):
+        self._indexes()
         del self.by_digest[record.digest]
         del self.by_id[record.token_id]
-        digests = self.by_subject[(record.purpose, record.subject)]
-        digests.remove(record.digest)
+        self.subjects.remove((record.purpose, record.subject, record.digest))
+        for end in (record.expires, record.revoked):
+            if end is not None:
+                self.ends.discard((_day(end), record.digest))
 
     def by_token_id(self, token_id):
         digest = self.by_id.get(token_id) if isinstance(token_id, str) else None
         return self.by_digest.get(digest) if digest is not None else None
 
     def of(self, purpose, subject):
-        digests = self.by_subject.get((purpose, subject), ())
-        return [self.by_digest[d] for d in digests]
+        if self.subjects is None:  # not moved yet: read the old lists
+            digests = self.by_subject.get((purpose, subject), ())
+            return [self.by_digest[d] for d in digests]
+        found = []
+        for key in self.subjects.keys(min=(purpose, subject)):
+            if key[:2] != (purpose, subject):
+                break
+            found.append(self.by_digest[key[2]])
+        return found
+
+    def ending_by(self, before):
+        """Records whose end (expiry or revocation) is before ``before``,
+        read from the days index: only those days are loaded."""
+        self._indexes()
+        found = {}
+        for _day_, digest in list(self.ends.keys(max=(_day(before), "~"))):
+            record = self.by_digest.get(digest)
+            if record is None:
+                self.ends.discard((_day_, digest))
+            elif (record.revoked or record.expires) < before:
+                found[digest] = record
+        return list(found.values())
+
+
+def _day(at):
+    return at.strftime("%Y-%m-%d")
 
 
 def _store(create=False):
@@ -287,6 +344,7 @@ def revoke(token_id, actor=None, at=None):
         at = at or datetime.now(UTC)
         record.revoked = at
         record.audit.append(_event(at, "revoked", actor or _actor()))
+        store.ended(record)
     return record
 
 
@@ -296,10 +354,22 @@ def purge_expired(before):
     store = _store()
     if store is None:
         return 0
-    old = [r for r in store.by_digest.values() if (r.revoked or r.expires) < before]
+    old = store.ending_by(before)
     for record in old:
         store.remove(record)
     return len(old)
+
+
+def forget(purpose, subject):
+    """Remove every token of ``subject`` for ``purpose`` (its subject is
+    gone: a deleted contact); returns how many."""
+    store = _store()
+    if store is None:
+        return 0
+    records = store.of(purpose, subject)
+    for record in records:
+        store.remove(record)
+    return len(records)
 
 
 def _translated(message):

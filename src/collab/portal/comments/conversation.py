@@ -5,9 +5,15 @@ A commented content's policy (``ICommentPolicy.conversation_holder``) says
 which object's conversation holds its comments: a discussion group's es and
 fr versions are the same discussion in other words, so every translation
 adapts to the conversation of one version.
+
+A version that has left its place (deleted, or inside something deleted)
+holds only its own conversation: plone.app.discussion empties
+``IConversation(content)`` when content is removed, and the shared one
+must outlive every version but the last.
 """
 
 from Acquisition import aq_base
+from Acquisition import aq_chain
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal.comments.interfaces import ICommentHost
@@ -15,6 +21,7 @@ from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.content.translations import translations
 from plone.app.discussion.conversation import conversationAdapterFactory
 from plone.app.discussion.interfaces import IConversation
+from Products.CMFCore.interfaces import ISiteRoot
 from ZODB.POSException import POSKeyError
 from ZODB.utils import z64
 from zope.component import adapter
@@ -26,10 +33,32 @@ def conversation_holder(content):
     never changes when a translation is added later, so its conversation
     can hold the comments of all of them."""
     content = aq_inner(content)
+    if removed(content):
+        return content
     versions = [obj for obj in translations(content).values() if obj is not None]
     if not versions:
         return content
     return min(versions, key=lambda obj: (obj.created(), obj.UID()))
+
+
+def removed(content):
+    """True while ``content`` is being deleted: it, or a container above
+    it, is no longer in the container its acquisition chain names. OFS
+    sends ``IObjectRemovedEvent`` (to the object and its sublocations)
+    after taking the object out, with the old parent as wrapper. A
+    rename or move rewraps the object in its new place first, so it is
+    never "removed"."""
+    chain = aq_chain(content)
+    for child, parent in zip(chain, chain[1:], strict=False):
+        if ISiteRoot.providedBy(child):
+            return False
+        get = getattr(aq_base(parent), "_getOb", None)
+        name = getattr(aq_base(child), "getId", None)
+        if get is None or name is None:
+            return False  # a bare object: nothing to tell
+        if aq_base(get(name(), None)) is not aq_base(child):
+            return True
+    return False
 
 
 @implementer(IConversation)

@@ -1,10 +1,14 @@
 """The demo directory: fictitious contacts in many countries and the three
-languages, a working group, the focal points and the observers.
+languages, a working group, the focal points and the observers, and one
+mailing to the focal points shown as sent with its delivery log (issue 12
+§6; no mail leaves: ``demo_mailing``).
 
 The people are data (``demo_contacts.json``); this module only builds
 content from them, never twice. The distribution's demo profile calls it.
 """
 
+from collab.portal.contacts.demo_mailing import add_demo_mailing
+from collab.portal.contacts.demo_mailing import DEMO_MAILING_ID
 from collab.portal.contacts.directory import ensure_directory
 from plone import api
 from z3c.relationfield import RelationValue
@@ -44,4 +48,6 @@ def create_demo_directory(portal):
                     directory[cid].UID(): role for cid, role in spec["roles"].items()
                 },
             )
+        if DEMO_MAILING_ID not in directory.objectIds():
+            add_demo_mailing(directory, [directory[data["mailing_to"]]])
     return directory

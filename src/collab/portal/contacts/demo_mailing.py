@@ -12,7 +12,7 @@ from collab.portal.contacts.delivery import Delivery
 from collab.portal.contacts.delivery import delivery_log
 from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import address_key
-from collab.portal.contacts.mailings import compose
+from collab.portal.contacts.mailings import language_of
 from collab.portal.contacts.mailings import recipients
 from datetime import datetime
 from datetime import timedelta
@@ -50,7 +50,10 @@ DEMO_MAILING = {
 }
 
 
-def add_demo_mailing(directory, groups, id="call-for-nominations"):
+DEMO_MAILING_ID = "call-for-nominations"
+
+
+def add_demo_mailing(directory, groups, id=DEMO_MAILING_ID):
     """A mailing to ``groups`` in ``directory``, shown as sent a day ago."""
     intids = getUtility(IIntIds)
     mailing = api.content.create(directory, "Mailing", id=id, **DEMO_MAILING)
@@ -63,7 +66,9 @@ def add_demo_mailing(directory, groups, id="call-for-nominations"):
     log.recipients_known = True
     for contact in recipients(mailing):
         record = Delivery(contact.email, contact.UID(), contact.title)
-        record.language = compose(mailing, contact)[0]
+        # The language only: composing would issue a live personal link
+        # for every demo contact that no mail ever carried.
+        record.language = language_of(mailing, contact.preferred_language)
         record.attempts = 1
         record.set_status(DELIVERED)
         record.updated = sent_at

@@ -1,13 +1,17 @@
 """Every event handler of the contacts feature (one ZCML block in
-configure.zcml): the linked Plone groups follow their contact groups, and
-the clock writes mailings."""
+configure.zcml): the linked Plone groups follow their contact groups, a
+deleted contact's personal links go with it, and the clock writes
+mailings and purges ended links."""
 
+from collab.portal import tokens
 from collab.portal.contacts.directory import find_directory
 from collab.portal.contacts.groups import drop_member
 from collab.portal.contacts.groups import groups_of
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
+from collab.portal.contacts.tasks import purge_tokens
 from collab.portal.contacts.tasks import run_mailings
+from collab.portal.contacts.update_links import PURPOSE as UPDATE_LINK
 from plone import api
 
 
@@ -29,7 +33,9 @@ def contact_changed(contact, event):
 def contact_removed(contact, event):
     """Relations to a deleted contact break; its groups drop it at once.
     All groups of the directory are asked (few), since the relation catalog
-    may already have forgotten the contact."""
+    may already have forgotten the contact. Its personal links go too: a
+    link must not outlive the person it lets in."""
+    tokens.forget(UPDATE_LINK, contact.UID())
     directory = find_directory(event.oldParent)
     if directory is None:
         return
@@ -43,5 +49,6 @@ def contact_removed(contact, event):
 
 
 def clock_ticked(event):
-    """``clock.IClockTick``: mailings."""
+    """``clock.IClockTick``: mailings, then ended personal links."""
     run_mailings(event.at, event.changes)
+    purge_tokens(event.at)

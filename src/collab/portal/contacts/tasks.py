@@ -1,12 +1,20 @@
-"""The contacts feature's clock work: write and follow up mailings."""
+"""The contacts feature's clock work: write and follow up mailings, and
+forget personal links that ended long enough ago."""
 
 from collab.portal import logger
+from collab.portal import tokens
 from collab.portal.contacts.interfaces import ISendingMailing
 from collab.portal.contacts.sending import follow_up
 from collab.portal.contacts.sending import write_batches
+from datetime import timedelta
 from plone import api
 from ZODB.POSException import ConflictError
 import transaction
+
+
+# An ended link stays listed (with its audit) on the contact's personal
+# links page this long, so the secretariat can see what happened to it.
+KEEP_ENDED_TOKENS = timedelta(days=30)
 
 
 def run_mailings(at, changes):
@@ -38,3 +46,13 @@ def run_mailings(at, changes):
             continue
         if queued or followed:
             changes.append({"mailing": path, "queued": queued, "followed_up": followed})
+
+
+def purge_tokens(at):
+    """Personal tokens expired or revoked more than ``KEEP_ENDED_TOKENS``
+    before ``at``: gone from the store (read by the days they ended, so a
+    tick loads only those)."""
+    purged = tokens.purge_expired(at - KEEP_ENDED_TOKENS)
+    if purged:
+        logger.info("Purged %s ended personal tokens", purged)
+    return purged

@@ -3,6 +3,7 @@ with its own address list; its linked Plone group lets sharing and
 workflows give the group's members access anywhere."""
 
 from collab.portal import _
+from collab.portal.content.relations import search_options
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
@@ -24,11 +25,7 @@ class IContactGroup(model.Schema):
         "members",
         RelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={
-            "selectableTypes": ["Contact"],
-            "basePath": "",
-            "mode": "search",
-        },
+        pattern_options=search_options("Contact"),
     )
     members = RelationList(
         title=_("Members"),

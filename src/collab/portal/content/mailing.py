@@ -2,6 +2,7 @@
 up to three languages; attachments are the File items it contains."""
 
 from collab.portal import _
+from collab.portal.content.relations import search_options
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -53,11 +54,7 @@ class IMailing(model.Schema):
         "recipient_groups",
         RelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={
-            "selectableTypes": ["ContactGroup"],
-            "basePath": "",
-            "mode": "search",
-        },
+        pattern_options=search_options("ContactGroup"),
     )
     recipient_groups = RelationList(
         title=_("Contact groups"),
@@ -69,11 +66,7 @@ class IMailing(model.Schema):
         "recipient_contacts",
         RelatedItemsFieldWidget,
         vocabulary="plone.app.vocabularies.Catalog",
-        pattern_options={
-            "selectableTypes": ["Contact"],
-            "basePath": "",
-            "mode": "search",
-        },
+        pattern_options=search_options("Contact"),
     )
     recipient_contacts = RelationList(
         title=_("Single contacts"),
@@ -95,6 +88,9 @@ class Mailing(Container):
 
     @property
     def title(self):
+        # ``__dict__`` of a ghost is empty (reading it does not load the
+        # object): load first, as ``Contact._stored`` does.
+        self._p_activate()
         return self.__dict__.get("subject") or ""
 
     @title.setter
