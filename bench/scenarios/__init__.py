@@ -24,6 +24,8 @@ class Scenario:
     ``login`` is None (anonymous), a login, or ``f(client_index) -> login``.
     ``seed``: sizes of discussion groups ``bench/seed_discussions.py`` must
     write before the server starts (``<site>/en/bench-discussions/group-N``).
+    ``contacts``: needs ``bench/seed_contacts.py`` (10,000 imported contacts,
+    groups of 5,000 and 2,000, mailings) before the server starts.
     """
 
     name: str
@@ -36,6 +38,7 @@ class Scenario:
     description: str = ""
     seed: tuple = ()
     optional: bool = False  # only with --only (slow to set up)
+    contacts: bool = False
 
     @property
     def is_load(self):
@@ -62,6 +65,7 @@ def register(
     login=None,
     seed=(),
     optional=False,
+    contacts=False,
 ):
     """Decorator for ``setup(ctx)``; the docstring becomes the description."""
     if kind not in KINDS:
@@ -82,6 +86,7 @@ def register(
             doc[0] if doc else "",
             tuple(seed),
             optional,
+            contacts,
         )
         return setup
 
