@@ -56,7 +56,7 @@ class ImportContactsPost(Service):
             answer["message"] = self.t(
                 _(
                     "import_rows_refused",
-                    default="${count} rows are refused; nothing was imported.",
+                    default="Rows refused: ${count}. Nothing was imported.",
                     mapping={"count": len(plan.refused)},
                 )
             )
