@@ -27,7 +27,9 @@ from email.utils import formataddr
 from email.utils import getaddresses
 from email.utils import parseaddr
 from plone import api
+from zope.sendmail.delivery import MailDataManager
 from zope.sendmail.delivery import QueuedMailDelivery
+from zope.sendmail.maildir import Maildir
 import os
 
 
@@ -47,7 +49,7 @@ class Outbox:
         if not os.environ.get("MAILHOST_QUEUE_ONLY"):
             # What MailHost.send does before every message; once is enough.
             mailhost._startQueueProcessorThread()
-        self.delivery = QueuedMailDelivery(self.queue)
+        self.delivery = BatchDelivery(self.queue)
         if self.mfrom:
             # As Products.MailHost's ``_encode_address_string`` makes it.
             self.from_header = Header()
@@ -76,3 +78,19 @@ class Outbox:
         message["Date"] = DateTime().rfc822()
         self.delivery.send(self.mfrom, mto, message.as_bytes())
         return True
+
+
+class BatchDelivery(QueuedMailDelivery):
+    """zope.sendmail's queued delivery with one ``Maildir`` for the batch:
+    the stock one opens (and checks on disk) the maildir for every
+    message. The file is written and committed as zope.sendmail does."""
+
+    def createDataManager(self, fromaddr, toaddrs, message):
+        if getattr(self, "maildir", None) is None:
+            self.maildir = Maildir(self.queuePath, True)
+        msg = self.maildir.newMessage()
+        msg.write(b"X-Zope-From: %s\n" % fromaddr.encode())
+        msg.write(b"X-Zope-To: %s\n" % ", ".join(toaddrs).encode())
+        msg.write(message)
+        msg.close()
+        return MailDataManager(msg.commit, onAbort=msg.abort)
