@@ -248,10 +248,12 @@ def _actor():
     return user.getId() if user is not None else None
 
 
-def issue(purpose, subject, days, actor=None, at=None):
+def issue(purpose, subject, days, actor=None, at=None, store=None):
     """A new token for ``subject`` (a UID) and ``purpose``, valid ``days``.
 
     Returns the token; only its hash is kept, so it cannot be shown again.
+    A caller issuing many (a mailing: one a message) passes the ``actor``
+    and the ``store`` (``token_store(create=True)``) it looked up once.
     """
     if not purpose or not subject:
         raise ValueError("a token needs a purpose and a subject")
@@ -261,8 +263,18 @@ def issue(purpose, subject, days, actor=None, at=None):
     record = PersonalToken(
         digest, purpose, subject, at + timedelta(days=days), actor or _actor(), at
     )
-    _store(create=True).add(record)
+    (store if store is not None else _store(create=True)).add(record)
     return token
+
+
+def token_store(create=False):
+    """The site's token store, for ``issue(..., store=)``."""
+    return _store(create=create)
+
+
+def current_actor():
+    """The current user's id, for ``issue(..., actor=)``."""
+    return _actor()
 
 
 def tokens_of(purpose, subject):

@@ -87,23 +87,24 @@ def fill(text, values):
     return PLACEHOLDER.sub(value, text)
 
 
-def contact_values(contact, language):
+def contact_values(contact, language, links=update_link):
     def value(name):
         if name == "country":
             return country_name(getattr(contact, "country", None), language)
         if name == "update_link":
             # A test send shows a sample link, it issues no token.
-            return getattr(contact, "sample_update_link", None) or update_link(contact)
+            return getattr(contact, "sample_update_link", None) or links(contact)
         return getattr(contact, name, None) or ""
 
     return value
 
 
-def compose(mailing, contact):
-    """(language, subject, body) of the message ``contact`` gets."""
+def compose(mailing, contact, links=update_link):
+    """(language, subject, body) of the message ``contact`` gets.
+    ``links`` makes the update link (a batch passes its ``UpdateLinks``)."""
     language = language_of(mailing, getattr(contact, "preferred_language", None))
     subject, body = texts(mailing, language)
-    values = contact_values(contact, language)
+    values = contact_values(contact, language, links)
     return language, fill(subject, values), fill(body, values)
 
 

@@ -32,7 +32,10 @@ from collab.portal.contacts.mailings import address_key
 from collab.portal.contacts.mailings import attachments
 from collab.portal.contacts.mailings import compose
 from collab.portal.contacts.mailings import recipients
+from collab.portal.contacts.update_links import UpdateLinks
+from collab.portal.mail import attachment_parts
 from collab.portal.mail import check_mail
+from collab.portal.mail import Outbox
 from collab.portal.mail import queue_message
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_from_tmp
@@ -97,30 +100,40 @@ def note_recipients(mailing, log):
     log.batches += 1
 
 
-def queue_one(mailing, record, contact, files, queue):
-    language, subject, body = compose(mailing, contact)
+def queue_one(mailing, record, contact, batch):
+    language, subject, body = compose(mailing, contact, batch.links)
     record.attempts += 1
     # Unique per attempt and per try of the step: the file of a step that
     # died before its commit must never pass for this one (``follow_up``).
     # (Short: a folded Message-Id header is refused by zope.sendmail.)
     record.message_id = f"{secrets.token_hex(10)}.{record.attempts}@mailing.collab"
     record.language = language
-    record.queue = queue
-    if not queue_message(
+    record.queue = batch.outbox.queue
+    if not batch.outbox.queue_message(
         record.email,
         subject,
         body,
         headers={"Message-Id": f"<{record.message_id}>"},
-        attachments=files,
+        attachments=batch.files,
     ):
         raise RuntimeError("the mail queue refused the message")
     record.set_status(QUEUED)
 
 
+class Batch:
+    """What every message of a batch shares, looked up once: the outbox
+    (MailHost, queue, sender), the update links' settings and token
+    store, the attachments' MIME parts."""
+
+    def __init__(self, mailing):
+        self.outbox = Outbox()
+        self.links = UpdateLinks()
+        self.files = attachment_parts(attachments(mailing))
+
+
 def write_batch(mailing, log):
     """Queue the next ``BATCH_SIZE`` pending messages (not committed)."""
-    queue = api.portal.get_tool("MailHost").smtp_queue_directory
-    files = attachments(mailing)
+    batch = Batch(mailing)
     keys = list(log.pending.keys()[:BATCH_SIZE])
     contacts = contacts_by_uid([log.records[key].contact_uid for key in keys])
     for key in keys:
@@ -129,7 +142,7 @@ def write_batch(mailing, log):
         if contact is None:
             record.set_status(FAILED, "contact deleted")
         else:
-            queue_one(mailing, record, contact, files, queue)
+            queue_one(mailing, record, contact, batch)
         log.pending.remove(key)
     log.batches += 1
     if not log.pending:

@@ -35,6 +35,32 @@ def link_base(contact):
 def update_link(contact, lifetime_days=None) -> str:
     """Issue a token for ``contact`` and return the absolute URL of its
     self-update page (a new token each call: one per mail)."""
-    token = tokens.issue(PURPOSE, contact.UID(), lifetime_days or configured_days())
-    query = urlencode({"contact": contact.UID(), "token": token})
-    return f"{link_base(contact)}/@@update-details?{query}"
+    return UpdateLinks(lifetime_days)(contact)
+
+
+class UpdateLinks:
+    """``update_link`` for many contacts (a mailing's batch): the link's
+    lifetime, the language roots' URLs, the token store and the issuing
+    user are looked up once, not once a message (each lookup reads the
+    registry, the site or the user folder)."""
+
+    def __init__(self, lifetime_days=None):
+        self.days = lifetime_days or configured_days()
+        self.bases = {}  # language -> link_base of a contact in it
+        self.store = tokens.token_store(create=True)
+        self.actor = tokens.current_actor()
+
+    def base(self, contact):
+        """``link_base`` from what was looked up."""
+        language = getattr(contact, "preferred_language", None) or "en"
+        if language not in self.bases:
+            self.bases[language] = link_base(contact)
+        return self.bases[language]
+
+    def __call__(self, contact):
+        uid = contact.UID()
+        token = tokens.issue(
+            PURPOSE, uid, self.days, actor=self.actor, store=self.store
+        )
+        query = urlencode({"contact": uid, "token": token})
+        return f"{self.base(contact)}/@@update-details?{query}"

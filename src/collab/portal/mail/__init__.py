@@ -1,6 +1,8 @@
 """Mail, shared by every feature that sends it (following today; mailings
 and invitations next): nothing here imports a feature.
 
+- ``outbox``: ``Outbox``, ``queue_message`` for a batch of thousands
+  (what is the same for every message looked up once);
 - ``send``: ``queue_message`` (queued at commit, CRLF, the site's
   ``sender()``, List-Unsubscribe), ``warn_once``;
 - ``queue``: can mail be queued now? (``check_mail``, ``queue_problem``;
@@ -14,6 +16,7 @@ and invitations next): nothing here imports a feature.
   server's answer, or sent).
 """
 
+from collab.portal.mail.outbox import Outbox
 from collab.portal.mail.outcomes import install_answer_recorder
 from collab.portal.mail.outcomes import queue_outcomes
 from collab.portal.mail.outcomes import release_from_tmp
@@ -23,6 +26,7 @@ from collab.portal.mail.queue import ensure_maildir
 from collab.portal.mail.queue import is_maildir
 from collab.portal.mail.queue import queue_problem
 from collab.portal.mail.retry import release_failed_sends
+from collab.portal.mail.send import attachment_parts
 from collab.portal.mail.send import CRLF
 from collab.portal.mail.send import queue_message
 from collab.portal.mail.send import sender
@@ -33,6 +37,8 @@ install_answer_recorder()
 
 __all__ = [
     "CRLF",
+    "Outbox",
+    "attachment_parts",
     "check_mail",
     "ensure_maildir",
     "is_maildir",

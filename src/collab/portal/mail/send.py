@@ -10,6 +10,7 @@ commit and cost the member what they did.
 """
 
 from collab.portal import logger
+from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
@@ -70,25 +71,7 @@ def queue_message(
             "Mail: not sent (recipient %r, site sender %r)", recipient, mfrom
         )
         return False
-    message = MIMEText(body, "plain", "utf-8", policy=CRLF)
-    if attachments:
-        text = message
-        message = MIMEMultipart(policy=CRLF)
-        message.attach(text)
-        for filename, content_type, data in attachments:
-            maintype, _slash, subtype = (content_type or "").partition("/")
-            if maintype != "application" or not subtype:
-                subtype = "octet-stream"
-            part = MIMEApplication(data, subtype, policy=CRLF)
-            if content_type and maintype != "application":
-                part.replace_header("Content-Type", content_type)
-            part.add_header("Content-Disposition", "attachment", filename=filename)
-            message.attach(part)
-    if unsubscribe:
-        message["List-Unsubscribe"] = f"<{unsubscribe}>"
-        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
-    for name, value in (headers or {}).items():
-        message[name] = value
+    message = build_message(body, headers, unsubscribe, attachments)
     mailhost.send(
         message,
         mto=recipient,
@@ -98,3 +81,44 @@ def queue_message(
         immediate=False,
     )
     return True
+
+
+def build_message(body, headers=None, unsubscribe=None, attachments=()):
+    """The message of ``queue_message`` before the MailHost adds the
+    envelope's headers (Subject, To, From, Date). ``attachments`` are
+    triples or the parts ``attachment_parts`` made of them once (a
+    mailing attaches the same files to thousands of messages)."""
+    message = MIMEText(body, "plain", "utf-8", policy=CRLF)
+    if attachments:
+        text = message
+        message = MIMEMultipart(policy=CRLF)
+        message.attach(text)
+        for part in attachment_parts(attachments):
+            message.attach(part)
+    if unsubscribe:
+        message["List-Unsubscribe"] = f"<{unsubscribe}>"
+        message["List-Unsubscribe-Post"] = "List-Unsubscribe=One-Click"
+    for name, value in (headers or {}).items():
+        message[name] = value
+    return message
+
+
+def attachment_parts(attachments):
+    """MIME parts of ``(filename, content_type, data)`` triples; parts are
+    kept as they are. Serialising a message leaves its parts unchanged, so
+    one part may be attached to many messages."""
+    parts = []
+    for attachment in attachments:
+        if isinstance(attachment, Message):
+            parts.append(attachment)
+            continue
+        filename, content_type, data = attachment
+        maintype, _slash, subtype = (content_type or "").partition("/")
+        if maintype != "application" or not subtype:
+            subtype = "octet-stream"
+        part = MIMEApplication(data, subtype, policy=CRLF)
+        if content_type and maintype != "application":
+            part.replace_header("Content-Type", content_type)
+        part.add_header("Content-Disposition", "attachment", filename=filename)
+        parts.append(part)
+    return parts
