@@ -147,6 +147,9 @@ class TestAddressListBadInput(DirectoryTestCase):
         with api.env.adopt_roles(["Manager"]):
             self.luc.organisation = "<script>alert(1)</script>"
             self.luc.given_name = '<img src=x onerror="alert(2)">'
+            # The list reads the catalog, as every edit form and REST
+            # update leave it.
+            self.luc.reindexObject()
         transaction.commit()
         browser = self.browser("secretariat")
         browser.open(f"{self.wg.absolute_url()}/@@address-list")

@@ -43,7 +43,9 @@ class AddressListView(BrowserView):
             country, self.sort_on, self.reverse = _query(self.request)
             self.country = country or ""
             self.all_rows = member_rows(self.context)
-            self.rows = address_rows(self.context, country, self.sort_on, self.reverse)
+            self.rows = address_rows(
+                self.context, country, self.sort_on, self.reverse, rows=self.all_rows
+            )
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
         b_start = self.request.form.get("b_start", "0")
