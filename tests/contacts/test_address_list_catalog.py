@@ -38,7 +38,9 @@ class TestAddressListFromCatalog(DirectoryTestCase):
 
     def test_rows_are_copies_of_the_metadata(self):
         member_rows(self.wg, "en")[0]["email"] = "changed@example.org"
-        self.assertEqual(member_rows(self.wg, "en")[0]["email"], "Ana.Perez@example.org")
+        self.assertEqual(
+            member_rows(self.wg, "en")[0]["email"], "Ana.Perez@example.org"
+        )
 
     def test_deleted_member_is_left_out(self):
         with api.env.adopt_roles(["Manager"]):

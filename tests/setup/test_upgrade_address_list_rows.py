@@ -3,8 +3,8 @@ the ``address_row`` and ``contact_intid`` columns, and existing contacts
 are reindexed so that their group's address list is not empty."""
 
 from collab.portal.contacts.address_list import member_rows
-from contacts.directory_helpers import make_groups
 from collab.portal.testing import FUNCTIONAL_TESTING
+from contacts.directory_helpers import make_groups
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID

@@ -16,6 +16,4 @@ def reindex_contacts(context):
         contact = brain._unrestrictedGetObject()
         # Metadata is only written with update_metadata; the other indexes
         # are as they were.
-        catalog.catalog_object(
-            contact, idxs=["contact_intid"], update_metadata=True
-        )
+        catalog.catalog_object(contact, idxs=["contact_intid"], update_metadata=True)
