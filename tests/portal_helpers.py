@@ -14,8 +14,10 @@ from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from zope.component import createObject
 import functools
+import os
 import re
 import requests
+import time
 import transaction
 
 
@@ -52,6 +54,23 @@ def create_role_users(portal):
                 roles=roles,
             )
     transaction.commit()
+
+
+def queued(queue, folders=("new", "cur")):
+    """Messages waiting in the MailHost queue at ``queue`` (not yet
+    delivered; with ``tmp`` also those not yet committed)."""
+    return [
+        name
+        for folder in folders
+        for name in os.listdir(os.path.join(queue, folder))
+        if not name.startswith(".")
+    ]
+
+
+def wait_until_queue_empty(queue, folders=("new", "cur"), timeout=20):
+    deadline = time.monotonic() + timeout
+    while queued(queue, folders) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def page_browser(app, login=None, language="en"):
