@@ -43,16 +43,21 @@ ROLE_USERS = {
 }
 
 
+def make_user(login, roles=("Member",)):
+    """The user ``login`` (``login@example.org``, ``PASSWORD``), made once."""
+    if api.user.get(username=login) is None:
+        api.user.create(
+            email=f"{login}@example.org",
+            username=login,
+            password=PASSWORD,
+            roles=list(roles),
+        )
+
+
 def create_role_users(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     for login, roles in ROLE_USERS.items():
-        if api.user.get(username=login) is None:
-            api.user.create(
-                email=f"{login}@example.org",
-                username=login,
-                password=PASSWORD,
-                roles=roles,
-            )
+        make_user(login, roles)
     transaction.commit()
 
 
