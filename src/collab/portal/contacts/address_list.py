@@ -11,6 +11,7 @@ from io import BytesIO
 from io import StringIO
 from plone import api
 from plone.i18n.normalizer.base import mapUnicode
+from zope.i18n import translate
 import csv
 import re
 import vobject
@@ -209,3 +210,17 @@ def export(rows, fmt, headers):
     """``(bytes, content type, file extension)``."""
     content_type, extension = FORMATS[fmt]
     return WRITERS[fmt](rows, headers), content_type, extension
+
+
+def export_file(group, rows, fmt, request):
+    """The export as the answer to ``request`` (page or REST): the file's
+    bytes, its type and name set on the response, never cached."""
+    headers = [translate(title, context=request) for _key, title in COLUMNS]
+    data, content_type, extension = export(rows, fmt, headers)
+    response = request.response
+    response.setHeader("Content-Type", content_type)
+    response.setHeader(
+        "Content-Disposition", f'attachment; filename="{group.getId()}.{extension}"'
+    )
+    response.setHeader("Cache-Control", "no-store")
+    return data
