@@ -1,6 +1,8 @@
 """What the catalog knows of a contact: its address for the uniqueness
-check and lookups, a sort key by family name, its intid and its address
-list row (for address lists read from brains)."""
+check and lookups, a sort key by family name, its intid, country and
+organisation (an address list finds, filters and sorts its members by
+these indexes) and its address list row (the page's rows are read from
+brains)."""
 
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import IContact
@@ -30,6 +32,18 @@ def contact_intid(contact):
     one query, without waking a contact or its relations' targets."""
     intids = queryUtility(IIntIds)
     return intids.queryId(contact) if intids is not None else None
+
+
+@indexer(IContact)
+def contact_country(contact):
+    return contact.country or None
+
+
+@indexer(IContact)
+def contact_organisation(contact):
+    """The organisation as the address list sorts it (accents and case
+    folded, like ``sortable_title``)."""
+    return mapUnicode(contact.organisation or "").lower().strip()
 
 
 # The fields of an address list row that belong to the contact alone (the

@@ -1,13 +1,19 @@
 """Upgrade to 1013: address lists read from the catalog (issue 12).
 
-The catalog import adds the ``contact_intid`` index and the
-``address_row`` and ``contact_intid`` metadata columns; existing contacts
-are reindexed here so that their brains carry them. Until then their
-brains have no row and an address list would show nobody: this is why it
-is a step and not left to the next edit of each contact.
+The catalog import adds the ``contact_intid``, ``contact_country`` and
+``contact_organisation`` indexes and the ``address_row`` metadata column;
+existing contacts are reindexed here so that the indexes know them and
+their brains carry the row, and every contact group keeps its members'
+intids (``contacts.groups.remember_member_intids``). Until then an
+address list would show nobody: this is why it is a step and not left to
+the next edit of each contact.
 """
 
+from collab.portal.contacts.groups import remember_member_intids
 from plone import api
+
+
+INDEXES = ["contact_intid", "contact_country", "contact_organisation"]
 
 
 def reindex_contacts(context):
@@ -16,4 +22,6 @@ def reindex_contacts(context):
         contact = brain._unrestrictedGetObject()
         # Metadata is only written with update_metadata; the other indexes
         # are as they were.
-        catalog.catalog_object(contact, idxs=["contact_intid"], update_metadata=True)
+        catalog.catalog_object(contact, idxs=INDEXES, update_metadata=True)
+    for brain in catalog.unrestrictedSearchResults(portal_type="ContactGroup"):
+        remember_member_intids(brain._unrestrictedGetObject())
