@@ -4,7 +4,6 @@ edit at once (no cache to go stale), and leaves out a deleted member."""
 
 from collab.portal.contacts.address_list import address_rows
 from collab.portal.contacts.address_list import AddressList
-from collab.portal.contacts.address_list import member_countries
 from contacts.directory_helpers import DirectoryTestCase
 from plone import api
 from portal_helpers import assert_page
@@ -39,10 +38,28 @@ class TestAddressListFromCatalog(DirectoryTestCase):
 
     def test_countries_of_the_members(self):
         self.assertEqual(
-            member_countries(self.wg, "es"),
+            AddressList(self.wg, country="FR", language="es").countries(),
             [("CN", "China"), ("FR", "Francia"), ("PE", "Perú")],
         )
-        self.assertEqual(member_countries(self.observers, "en"), [("NG", "Nigeria")])
+        observers = AddressList(self.observers, language="en")
+        self.assertEqual(observers.countries(), [("NG", "Nigeria")])
+
+    def test_countries_sort_by_their_name_in_the_readers_language(self):
+        with api.env.adopt_roles(["Manager"]):
+            self.chen.country = "DE"
+            self.chen.reindexObject()
+        in_english = AddressList(self.wg, sort_on="country", language="en")
+        # By code it would be DE, FR, PE: Germany before France.
+        self.assertEqual(
+            [row["country_name"] for row in in_english.rows()],
+            ["France", "Germany", "Peru"],
+        )
+        in_spanish = AddressList(self.wg, sort_on="country", language="es")
+        self.assertEqual(
+            [row["name"] for row in in_spanish.rows()],
+            ["Chen Wei", "Luc Martin", "Ana Pérez"],
+        )
+        self.assertEqual(in_spanish.countries()[0], ("DE", "Alemania"))
 
     def test_an_edit_shows_at_once_and_a_rollback_does_not(self):
         with api.env.adopt_roles(["Manager"]):

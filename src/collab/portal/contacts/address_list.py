@@ -65,23 +65,25 @@ def _index(catalog, name):
     return catalog.Indexes[name]
 
 
-def _record_ids(catalog, group, country=None):
-    """The catalog record ids of the members (of ``country``), from the
-    intids the group keeps: one query of the ``contact_intid`` index, no
-    brain made, no contact or relation woken. A deleted contact's intid
-    has no record and drops out."""
+def _record_ids(catalog, group):
+    """The catalog record ids of the members, from the intids the group
+    keeps: one query of the ``contact_intid`` index, no brain made, no
+    contact or relation woken. A deleted contact's intid has no record and
+    drops out."""
     intids = member_intids(group)
     if not intids:
         return IISet()
     rids = _index(catalog, "contact_intid").query_index(
         IndexQuery({"contact_intid": list(intids)}, "contact_intid")
     )
-    if country:
-        in_country = _index(catalog, "contact_country").query_index(
-            IndexQuery({"contact_country": country}, "contact_country"), rids
-        )
-        rids = intersection(rids, in_country)
-    return rids if rids is not None else IISet()
+    return IISet() if rids is None else rids
+
+
+def _in_country(catalog, rids, country):
+    found = _index(catalog, "contact_country").query_index(
+        IndexQuery({"contact_country": country}, "contact_country"), rids
+    )
+    return intersection(rids, found) if found is not None else IISet()
 
 
 def _name_keys(catalog):
@@ -160,11 +162,27 @@ class AddressList:
         self.language = _language(language)
         _checked(sort_on, country, self.language)
         self.catalog = _catalog()
-        rids = _record_ids(self.catalog, group, country)
-        self.rids = _sorted(self.catalog, rids, sort_on, bool(reverse), self.language)
+        self.members = _record_ids(self.catalog, group)
+        rids = _in_country(self.catalog, self.members, country) if country else None
+        self.rids = _sorted(
+            self.catalog,
+            self.members if rids is None else rids,
+            sort_on,
+            bool(reverse),
+            self.language,
+        )
 
     def __len__(self):
         return len(self.rids)
+
+    def countries(self):
+        """(code, name) of every member's country (whatever the filter),
+        by name, for the filter's choices: codes read from the country
+        index's record id -> code map, no row built."""
+        codes = _index(self.catalog, "contact_country").documentToKeyMap()
+        found = {codes.get(rid) for rid in self.members} - {None}
+        names = {code: country_name(code, self.language) for code in found}
+        return sorted(names.items(), key=lambda item: mapUnicode(item[1]).lower())
 
     def rows(self, start=0, end=None):
         return _rows_of(self.catalog, self.group, self.rids[start:end], self.language)
@@ -182,17 +200,6 @@ def _row(brain, roles, language):
     row["country_name"] = country_name(row.get("country"), language)
     row["role"] = roles.get(uid, "")
     return row
-
-
-def member_countries(group, language=None):
-    """(code, name) of the members' countries, by name, for the filter:
-    read from the country index's record id -> code map, no row built."""
-    language = _language(language)
-    catalog = _catalog()
-    codes = _index(catalog, "contact_country").documentToKeyMap()
-    found = {codes.get(rid) for rid in _record_ids(catalog, group)} - {None}
-    names = {code: country_name(code, language) for code in found}
-    return sorted(names.items(), key=lambda item: mapUnicode(item[1]).lower())
 
 
 def mailto_all(rows):

@@ -11,7 +11,6 @@ from collab.portal.contacts.address_list import COLUMNS
 from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
-from collab.portal.contacts.address_list import member_countries
 from collab.portal.interfaces import shown
 from plone import api
 from plone.batching import Batch
@@ -61,15 +60,17 @@ class AddressListView(BrowserView):
         try:
             country, self.sort_on, self.reverse = _query(self.request)
             self.country = country or ""
-            members = AddressList(self.context, country, self.sort_on, self.reverse)
+            self.members = AddressList(
+                self.context, country, self.sort_on, self.reverse
+            )
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
-        self.total = len(members)
+        self.total = len(self.members)
         start = _batch_start(self.request)
         # Where the page starts and ends (orphans, past the end) as Batch
         # decides, then a Batch of that page's rows alone.
         bounds = Batch(range(self.total), PAGE_SIZE, start, orphan=1)
-        rows = members.rows(bounds.first, bounds.end)
+        rows = self.members.rows(bounds.first, bounds.end)
         self.batch = Batch(Page(rows, self.total), PAGE_SIZE, start, orphan=1)
         return self.index()
 
@@ -77,7 +78,7 @@ class AddressListView(BrowserView):
         return COLUMNS
 
     def countries(self):
-        return member_countries(self.context)
+        return self.members.countries()
 
     def sort_url(self, key):
         """Clicking the sorted column again reverses it."""
