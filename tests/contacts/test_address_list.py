@@ -24,11 +24,7 @@ class TestAddressListPage(DirectoryTestCase):
         self.assertLess(page.index("Ana Pérez"), page.index("Chen Wei"))
         self.assertIn('<th scope="col"', page)
         self.assertIn('<label class="form-label"', page)
-        self.assertIn(
-            "mailto:?bcc=luc.martin@example.org,Ana.Perez@example.org,"
-            "chen.wei@example.org",
-            page,
-        )
+        self.assertIn(f"{self.wg.absolute_url()}/@@address-list-mailto", page)
         self.assertNotIn("Olu Ade", page)
         browser.open(self.wg.absolute_url())
         # The object tab (Plone adds its CSRF token to toolbar links).
@@ -147,6 +143,9 @@ class TestAddressListBadInput(DirectoryTestCase):
         with api.env.adopt_roles(["Manager"]):
             self.luc.organisation = "<script>alert(1)</script>"
             self.luc.given_name = '<img src=x onerror="alert(2)">'
+            # The list reads the catalog, as every edit form and REST
+            # update leave it.
+            self.luc.reindexObject()
         transaction.commit()
         browser = self.browser("secretariat")
         browser.open(f"{self.wg.absolute_url()}/@@address-list")

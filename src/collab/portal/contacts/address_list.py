@@ -5,16 +5,17 @@ Shared by the members page and ``GET <group>/@address-list``. Rows carry
 no internal notes: an address list goes to the group's own members.
 """
 
+from BTrees.IIBTree import IISet
+from BTrees.IIBTree import intersection
 from collab.portal import _
-from collab.portal.contacts.groups import contact_uid
-from collab.portal.contacts.groups import group_members
+from collab.portal.contacts.groups import member_intids
 from collab.portal.vocabularies.countries import country_name
 from io import BytesIO
 from io import StringIO
 from plone import api
 from plone.i18n.normalizer.base import mapUnicode
-from plone.memoize import ram
-from zope.globalrequest import getRequest
+from Products.CMFCore.indexing import processQueue
+from Products.ZCatalog.query import IndexQuery
 from zope.i18n import translate
 import csv
 import re
@@ -49,110 +50,156 @@ class BadQuery(ValueError):
     is a translatable msgid."""
 
 
-def _rows_key(func, group, language=None):
-    """The rows change when the group does (members, roles: its
-    ``_p_mtime``) or any contact is edited, added, moved or deleted (each
-    is reindexed: the catalog's counter); the URLs with the host asked."""
-    if getattr(group._p_jar, "_registered_objects", None):
-        # Changes not yet committed (and maybe never): a catalog counter
-        # rolled back with them must not find their rows.
-        raise ram.DontCache
-    request = getRequest()
-    return (
-        "/".join(group.getPhysicalPath()),
-        group._p_mtime,
-        api.portal.get_tool("portal_catalog").getCounter(),
-        _language(language),
-        request.get("SERVER_URL", "") if request is not None else "",
-    )
-
-
 def _language(language):
     return (language or api.portal.get_current_language() or "en")[:2]
 
 
-@ram.cache(_rows_key)
-def member_rows(group, language=None):
-    """Every member as a dict, in the group's order (unfiltered).
+def _catalog():
+    """The catalog, with the indexing queued in this transaction done first,
+    as its ``searchResults`` does: the indexes are read directly below."""
+    processQueue()
+    return api.portal.get_tool("portal_catalog")
 
-    Cached: reading 2,000 contacts through their relations cost most of
-    the address list page (bench ``address-list-html``), and the rows are
-    the same until a contact or the group changes. Callers must not change
-    the rows they get."""
+
+def _index(catalog, name):
+    return catalog.Indexes[name]
+
+
+def _record_ids(catalog, group):
+    """The catalog record ids of the members, from the intids the group
+    keeps: one query of the ``contact_intid`` index, no brain made, no
+    contact or relation woken. A deleted contact's intid has no record and
+    drops out."""
+    intids = member_intids(group)
+    if not intids:
+        return IISet()
+    rids = _index(catalog, "contact_intid").query_index(
+        IndexQuery({"contact_intid": list(intids)}, "contact_intid")
+    )
+    return IISet() if rids is None else rids
+
+
+def _in_country(catalog, rids, country):
+    found = _index(catalog, "contact_country").query_index(
+        IndexQuery({"contact_country": country}, "contact_country"), rids
+    )
+    return intersection(rids, found) if found is not None else IISet()
+
+
+def _name_keys(catalog):
+    return _index(catalog, "sortable_title").documentToKeyMap()
+
+
+def _sorted(catalog, rids, sort_on, reverse, language):
+    """The record ids in page order. The keys are read from the indexes'
+    own record id -> value maps (what the catalog's ``sort_on`` reads);
+    the name breaks ties. The country sorts by its name in the reader's
+    language, which no index can hold for every language."""
+    names = _name_keys(catalog)
+    if sort_on == "name":
+        return sorted(rids, key=lambda rid: names.get(rid) or "", reverse=reverse)
+    if sort_on == "country":
+        codes = _index(catalog, "contact_country").documentToKeyMap()
+        folded = {}
+
+        def first(rid):
+            code = codes.get(rid)
+            if code not in folded:
+                folded[code] = mapUnicode(country_name(code, language)).lower()
+            return folded[code]
+
+    else:
+        index = {"organisation": "contact_organisation", "email": "contact_email"}
+        keys = _index(catalog, index[sort_on]).documentToKeyMap()
+
+        def first(rid):
+            return keys.get(rid) or ""
+
+    return sorted(
+        rids, key=lambda rid: (first(rid), names.get(rid) or ""), reverse=reverse
+    )
+
+
+def _rows_of(catalog, group, rids, language):
+    """The rows of ``rids`` (a page's, or all for a file), in their order:
+    the brains of exactly these records, found by their intids."""
+    if not rids:
+        return []
+    intids = _index(catalog, "contact_intid").documentToKeyMap()
+    brains = {
+        brain.getRID(): brain
+        for brain in catalog.unrestrictedSearchResults(
+            contact_intid=[intids[rid] for rid in rids], portal_type="Contact"
+        )
+    }
     roles = group.member_roles or {}
-    language = _language(language)
-    return tuple(_row(contact, roles, language) for contact in group_members(group))
+    return [_row(brains[rid], roles, language) for rid in rids if rid in brains]
 
 
-def address_rows(
-    group, country=None, sort_on="name", reverse=False, language=None, rows=None
-):
-    """The members as dicts; ``country`` an ISO code or None for all;
-    ``rows`` the group's ``member_rows`` if the caller has them already."""
+def _checked(sort_on, country, language):
     if sort_on not in SORT_KEYS:
         raise BadQuery(
             _("Sort the address list by name, organisation, country or e-mail.")
         )
     if country and country_name(country, language) == "":
         raise BadQuery(_("This is not a known country code."))
-    if rows is None:
-        ordered = _ordered(group, sort_on, bool(reverse), language)
-    else:
-        ordered = _sort(rows, sort_on, reverse)
-    if country:
-        return [row for row in ordered if row["country"] == country]
-    return list(ordered)
 
 
-def _sort(rows, sort_on, reverse):
-    return sorted(rows, key=lambda row: _sort_key(row, sort_on), reverse=bool(reverse))
+class AddressList:
+    """The members (of ``country``, an ISO code or None) sorted on
+    ``sort_on``; ``len()`` counts them and ``rows(start, end)`` builds the
+    rows of that slice only.
+
+    Finding, filtering, counting and sorting 2,000 members read catalog
+    indexes, never their brains or objects; a page builds its 50 rows.
+    Nothing is cached, so an edit shows at once. Unrestricted like the
+    relations: who may read the list is the group's permission."""
+
+    def __init__(
+        self, group, country=None, sort_on="name", reverse=False, language=None
+    ):
+        self.group = group
+        self.language = _language(language)
+        _checked(sort_on, country, self.language)
+        self.catalog = _catalog()
+        self.members = _record_ids(self.catalog, group)
+        rids = _in_country(self.catalog, self.members, country) if country else None
+        self.rids = _sorted(
+            self.catalog,
+            self.members if rids is None else rids,
+            sort_on,
+            bool(reverse),
+            self.language,
+        )
+
+    def __len__(self):
+        return len(self.rids)
+
+    def countries(self):
+        """(code, name) of every member's country (whatever the filter),
+        by name, for the filter's choices: codes read from the country
+        index's record id -> code map, no row built."""
+        codes = _index(self.catalog, "contact_country").documentToKeyMap()
+        found = {codes.get(rid) for rid in self.members} - {None}
+        names = {code: country_name(code, self.language) for code in found}
+        return sorted(names.items(), key=lambda item: mapUnicode(item[1]).lower())
+
+    def rows(self, start=0, end=None):
+        return _rows_of(self.catalog, self.group, self.rids[start:end], self.language)
 
 
-def _ordered_key(func, group, sort_on, reverse, language):
-    return (*_rows_key(func, group, language), sort_on, reverse)
+def address_rows(group, country=None, sort_on="name", reverse=False, language=None):
+    """Every row, sorted and filtered (the files, REST, "write to all")."""
+    return AddressList(group, country, sort_on, reverse, language).rows()
 
 
-@ram.cache(_ordered_key)
-def _ordered(group, sort_on, reverse, language):
-    """The member rows sorted, cached with them: sorting 2,000 names by
-    their accent-free form is the next cost of the page."""
-    return tuple(_sort(member_rows(group, language), sort_on, reverse))
-
-
-def _row(contact, roles, language):
-    uid = contact_uid(contact)
-    return {
-        "@id": contact.absolute_url(),
-        "UID": uid,
-        "salutation": contact.salutation or "",
-        "given_name": contact.given_name or "",
-        "family_name": contact.family_name or "",
-        "name": contact.title,
-        "organisation": contact.organisation or "",
-        "position": contact.position or "",
-        "country": contact.country or "",
-        "country_name": country_name(contact.country, language),
-        "email": contact.email or "",
-        "phone": contact.phone or "",
-        "preferred_language": contact.preferred_language or "",
-        "role": roles.get(uid, ""),
-    }
-
-
-def _sort_key(row, sort_on):
-    if sort_on == "name":
-        value = f"{row['family_name']} {row['given_name']}"
-    elif sort_on == "country":
-        value = row["country_name"]
-    else:
-        value = row[sort_on]
-    return mapUnicode(value).lower()
-
-
-def countries_of(rows):
-    """(code, name) of the countries of ``member_rows``, for the filter."""
-    names = {row["country"]: row["country_name"] for row in rows if row["country"]}
-    return sorted(names.items(), key=lambda item: item[1])
+def _row(brain, roles, language):
+    uid = brain.UID
+    # A copy: the metadata's dict is shared by every reader of the brain.
+    row = {"@id": brain.getURL(), "UID": uid, **(brain.address_row or {})}
+    row["country_name"] = country_name(row.get("country"), language)
+    row["role"] = roles.get(uid, "")
+    return row
 
 
 def mailto_all(rows):

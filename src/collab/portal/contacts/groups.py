@@ -49,6 +49,35 @@ def group_members(group, excluding=None):
     return members
 
 
+def relation_intids(group):
+    """The intids the group's member relations point to, in order, each
+    once (a deleted contact's stays until the relation is dropped; the
+    catalog no longer knows it)."""
+    intids = []
+    for relation in group.members or ():
+        to_id = relation.to_id
+        if to_id is not None and to_id not in intids:
+            intids.append(to_id)
+    return tuple(intids)
+
+
+def member_intids(group):
+    """The members' intids as the group keeps them (``remember_member_intids``):
+    one plain tuple in the group's own record, so an address list finds its
+    members in the catalog without loading 2,000 relation objects to read
+    their ``to_id``. A group not yet upgraded falls back to its relations."""
+    stored = getattr(aq_base(group), "member_intids", None)
+    return relation_intids(group) if stored is None else stored
+
+
+def remember_member_intids(group):
+    """Called whenever the members change (subscribers.py: added, edited,
+    imported, a member deleted); writes only if they did."""
+    intids = relation_intids(group)
+    if getattr(aq_base(group), "member_intids", None) != intids:
+        group.member_intids = intids
+
+
 def member_role(group, contact):
     return (group.member_roles or {}).get(contact_uid(contact), "")
 

@@ -1,10 +1,15 @@
 """What the catalog knows of a contact: its address for the uniqueness
-check and lookups, and a sort key by family name."""
+check and lookups, a sort key by family name, its intid, country and
+organisation (an address list finds, filters and sorts its members by
+these indexes) and its address list row (the page's rows are read from
+brains)."""
 
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import IContact
 from plone.i18n.normalizer.base import mapUnicode
 from plone.indexer import indexer
+from zope.component import queryUtility
+from zope.intid.interfaces import IIntIds
 
 
 @indexer(IContact)
@@ -18,3 +23,47 @@ def sortable_title(contact):
     family name, then given name."""
     names = (contact.family_name or "", contact.given_name or "")
     return mapUnicode(" ".join(names)).lower().strip()
+
+
+@indexer(IContact)
+def contact_intid(contact):
+    """The contact's intid, which a group's member relations hold
+    (``to_id``): an address list finds its members' brains by these in
+    one query, without waking a contact or its relations' targets."""
+    intids = queryUtility(IIntIds)
+    return intids.queryId(contact) if intids is not None else None
+
+
+@indexer(IContact)
+def contact_country(contact):
+    return contact.country or None
+
+
+@indexer(IContact)
+def contact_organisation(contact):
+    """The organisation as the address list sorts it (accents and case
+    folded, like ``sortable_title``)."""
+    return mapUnicode(contact.organisation or "").lower().strip()
+
+
+# The fields of an address list row that belong to the contact alone (the
+# role is the group's, the country's name the reader's language, the URL
+# the host asked): stored as one metadata column, read from brains.
+ROW_FIELDS = (
+    "salutation",
+    "given_name",
+    "family_name",
+    "organisation",
+    "position",
+    "country",
+    "email",
+    "phone",
+    "preferred_language",
+)
+
+
+@indexer(IContact)
+def address_row(contact):
+    row = {field: getattr(contact, field, None) or "" for field in ROW_FIELDS}
+    row["name"] = contact.title or ""
+    return row

@@ -7,6 +7,7 @@ from collab.portal import tokens
 from collab.portal.contacts.directory import find_directory
 from collab.portal.contacts.groups import drop_member
 from collab.portal.contacts.groups import groups_of
+from collab.portal.contacts.groups import remember_member_intids
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
 from collab.portal.contacts.tasks import purge_tokens
@@ -16,7 +17,9 @@ from plone import api
 
 
 def group_changed(group, event):
-    """Added or edited (members, roles, title): rebuild its Plone group."""
+    """Added or edited (members, roles, title): rebuild its Plone group and
+    keep its members' intids for the address list."""
+    remember_member_intids(group)
     sync_linked_group(group)
 
 
@@ -45,6 +48,7 @@ def contact_removed(contact, event):
     ):
         group = brain._unrestrictedGetObject()
         drop_member(group, contact)
+        remember_member_intids(group)
         sync_linked_group(group, excluding=contact)
 
 

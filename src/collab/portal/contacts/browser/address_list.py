@@ -1,16 +1,16 @@
-"""The members page of a contact group (``@@address-list``) and its
-exports (``@@address-list-export?format=csv|xlsx|vcard``), for the group's
-own members and the secretariat ("View address list")."""
+"""The members page of a contact group (``@@address-list``), its
+exports (``@@address-list-export?format=csv|xlsx|vcard``) and its "write
+to all" link (``@@address-list-mailto``), for the group's own members and
+the secretariat ("View address list")."""
 
 from collab.portal import _
 from collab.portal.contacts.address_list import address_rows
+from collab.portal.contacts.address_list import AddressList
 from collab.portal.contacts.address_list import BadQuery
 from collab.portal.contacts.address_list import COLUMNS
-from collab.portal.contacts.address_list import countries_of
 from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
-from collab.portal.contacts.address_list import member_rows
 from collab.portal.interfaces import shown
 from plone import api
 from plone.batching import Batch
@@ -37,25 +37,48 @@ def _refused(message, request):
     return shown(BadRequest(translate(message, context=request)))
 
 
+def _batch_start(request):
+    b_start = request.form.get("b_start", "0")
+    return int(b_start) if str(b_start).isdigit() else 0
+
+
+class Page(list):
+    """The rows of one page, knowing how many rows there are in all: what
+    plone.batching reads from a result the catalog batched itself
+    (``actual_result_count``), so a Batch of it shows exactly these."""
+
+    def __init__(self, rows, total):
+        super().__init__(rows)
+        self.actual_result_count = total
+
+
 class AddressListView(BrowserView):
+    """Builds the rows of the page shown only: the count, the country
+    choices and the "write to all" link need none."""
+
     def __call__(self):
         try:
             country, self.sort_on, self.reverse = _query(self.request)
             self.country = country or ""
-            self.all_rows = member_rows(self.context)
-            self.rows = address_rows(self.context, country, self.sort_on, self.reverse)
+            self.members = AddressList(
+                self.context, country, self.sort_on, self.reverse
+            )
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
-        b_start = self.request.form.get("b_start", "0")
-        b_start = int(b_start) if str(b_start).isdigit() else 0
-        self.batch = Batch(self.rows, PAGE_SIZE, b_start, orphan=1)
+        self.total = len(self.members)
+        start = _batch_start(self.request)
+        # Where the page starts and ends (orphans, past the end) as Batch
+        # decides, then a Batch of that page's rows alone.
+        bounds = Batch(range(self.total), PAGE_SIZE, start, orphan=1)
+        rows = self.members.rows(bounds.first, bounds.end)
+        self.batch = Batch(Page(rows, self.total), PAGE_SIZE, start, orphan=1)
         return self.index()
 
     def columns(self):
         return COLUMNS
 
     def countries(self):
-        return countries_of(self.all_rows)
+        return self.members.countries()
 
     def sort_url(self, key):
         """Clicking the sorted column again reverses it."""
@@ -87,7 +110,11 @@ class AddressListView(BrowserView):
         return api.user.has_permission("Modify portal content", obj=self.context)
 
     def write_to_all(self):
-        return mailto_all(self.rows)
+        """A link to ``@@address-list-mailto``: the addresses of every
+        member shown are looked up when it is followed, not on each page."""
+        query = {"country": self.country} if self.country else {}
+        url = f"{self.context.absolute_url()}/@@address-list-mailto"
+        return f"{url}?{urlencode(query)}" if query else url
 
 
 class AddressListExport(BrowserView):
@@ -104,3 +131,20 @@ class AddressListExport(BrowserView):
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
         return export_file(self.context, rows, fmt, self.request)
+
+
+class AddressListMailto(BrowserView):
+    """Answers with a redirect to the mailto: URL of every member (of the
+    country asked), which a mail program opens; the page only links here."""
+
+    def __call__(self):
+        try:
+            country, _sort_on, _reverse = _query(self.request)
+            rows = address_rows(self.context, country)
+        except BadQuery as error:
+            raise _refused(error.args[0], self.request) from None
+        mailto = mailto_all(rows)
+        if not mailto:
+            raise _refused(_("No members to show."), self.request)
+        self.request.response.setHeader("Cache-Control", "no-store")
+        return self.request.response.redirect(mailto, lock=True)
