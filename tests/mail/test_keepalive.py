@@ -113,9 +113,7 @@ class TestKeepAlive(unittest.TestCase):
         mailer.send("s@example.org", ("a@example.org",), raw("a", "before"))
         with self.assertRaises(smtplib.SMTPRecipientsRefused) as refused:
             mailer.send("s@example.org", ("refused@example.org",), raw("x", "no"))
-        self.assertEqual(
-            refused.exception.recipients["refused@example.org"][0], 550
-        )
+        self.assertEqual(refused.exception.recipients["refused@example.org"][0], 550)
         mailer.send("s@example.org", ("b@example.org",), raw("b", "after"))
         self.mailbox.wait_for(2)
         self.assertEqual(self.subjects(), ["before", "after"])

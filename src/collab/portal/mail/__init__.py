@@ -8,6 +8,8 @@ and invitations next): nothing here imports a feature.
 - ``queue``: can mail be queued now? (``check_mail``, ``queue_problem``;
   completes an empty queue folder into a maildir);
 - ``retry``: lets the queue retry mail a failed delivery left behind;
+- ``keepalive``: the queue thread that sends on one SMTP connection
+  (``start_queue_thread``);
 - ``settings``: Site Setup: Mail reaches the running queue thread at once;
 - ``startup``: the queue of every site is checked when Zope starts;
 - ``browser``: the control panels say when mail cannot leave;

@@ -5,11 +5,11 @@ Products.MailHost gives its queue thread (one per queue directory, in
 reads server, port, user and password from the registry only then: after
 the secretariat changed the server, mail kept going to the old one until
 the instance restarted. When one of those records changes, the thread of
-the site's queue is restarted with the MailHost's own "Restart queue
-processor thread" action, after the commit (an aborted change must not
-reach the thread). The clock (``mail.tasks``) also restarts a thread whose mailer
-differs from the registry: in a cluster the change is made on one
-instance, and each instance's clock brings its own thread up to date.
+the site's queue is stopped (the MailHost's own stop) and the keep-alive
+thread of ``mail.keepalive`` started in its place, after the commit (an
+aborted change must not reach the thread). The clock (``mail.tasks``)
+also restarts a thread whose mailer differs from the registry: in a
+cluster the change is made on one instance, and each instance's clock brings its own thread up to date.
 """
 
 from collab.portal import logger
