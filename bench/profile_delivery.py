@@ -28,14 +28,7 @@ import time
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
-MAILING = {
-    "subject": "Call for nominations: {given_name}, please reply by 30 June",
-    "body": (
-        "Dear {salutation} {given_name} {family_name},\n\nthe Standing "
-        "Committee invites nominations. Please check that your details are "
-        "current: {update_link}\n\nThe Secretariat"
-    ),
-}
+from seed_contacts import MAILING  # noqa: E402  (the bench's mailing)
 
 
 def set_up_layer():

@@ -14,6 +14,7 @@ Usage: ``python bench/seed_contacts.py zope.conf report.json``; the timings
 are written to ``report.json`` (read back by ``scenarios/contacts.py``).
 """
 
+from seeding import run
 import json
 import sys
 import time
@@ -55,26 +56,16 @@ def timed(step):
     return time.perf_counter() - start
 
 
-def seed(app, report_path):
-    from AccessControl.SecurityManagement import newSecurityManager
+def seed(site, report_path):
     from collab.portal.contacts.directory import ensure_directory
     from collab.portal.contacts.importing import apply_import
     from plone import api
-    from Testing.makerequest import makerequest
     from z3c.relationfield import RelationValue
     from zope.component import getUtility
-    from zope.component.hooks import setSite
-    from zope.globalrequest import setRequest
     from zope.intid.interfaces import IIntIds
     from zope.lifecycleevent import modified
     import transaction
 
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    site = app.Plone
-    setSite(site)
-    admin = app.acl_users.getUserById("admin")
-    newSecurityManager(None, admin.__of__(app.acl_users))
     folder = api.content.create(site.en, "Folder", id="bench-documents")
     transaction.commit()
 
@@ -131,15 +122,7 @@ def seed(app, report_path):
 
 
 def main(argv):
-    from plone.exportimport.utils.cli import get_app
-    import logging
-
-    logging.disable(logging.WARNING)
-    app = get_app(argv[0])
-    try:
-        seed(app, argv[1])
-    finally:
-        app._p_jar.db().close()
+    run(seed, argv[0], argv[1])
 
 
 if __name__ == "__main__":

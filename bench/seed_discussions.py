@@ -10,6 +10,7 @@ two. Usage: ``python bench/seed_discussions.py zope.conf 10 100 10000``.
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
+from seeding import run
 import sys
 
 
@@ -17,23 +18,13 @@ MEMBERS = 40  # authors of the seeded comments, with a country each
 COUNTRIES = ("KE", "FR", "MX", "SN", "PE", "VN", "DE", "BR")
 
 
-def seed(app, counts):
-    from AccessControl.SecurityManagement import newSecurityManager
+def seed(site, counts):
     from collab.portal.distributions.languages import create_translated
     from plone import api
     from plone.app.discussion.interfaces import IConversation
-    from Testing.makerequest import makerequest
     from zope.component import createObject
-    from zope.component.hooks import setSite
-    from zope.globalrequest import setRequest
     import transaction
 
-    app = makerequest(app)
-    setRequest(app.REQUEST)
-    site = app.Plone
-    setSite(site)
-    admin = app.acl_users.getUserById("admin")
-    newSecurityManager(None, admin.__of__(app.acl_users))
     api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
     for n in range(MEMBERS):
         if api.user.get(username=f"speaker{n}") is None:
@@ -92,15 +83,7 @@ def seed(app, counts):
 
 
 def main(argv):
-    from plone.exportimport.utils.cli import get_app
-    import logging
-
-    logging.disable(logging.WARNING)
-    app = get_app(argv[0])
-    try:
-        seed(app, [int(n) for n in argv[1:]])
-    finally:
-        app._p_jar.db().close()
+    run(seed, argv[0], [int(n) for n in argv[1:]])
 
 
 if __name__ == "__main__":

@@ -14,8 +14,10 @@ from plone.app.testing import TEST_USER_ID
 from plone.testing.zope import Browser
 from zope.component import createObject
 import functools
+import os
 import re
 import requests
+import time
 import transaction
 
 
@@ -41,17 +43,39 @@ ROLE_USERS = {
 }
 
 
+def make_user(login, roles=("Member",)):
+    """The user ``login`` (``login@example.org``, ``PASSWORD``), made once."""
+    if api.user.get(username=login) is None:
+        api.user.create(
+            email=f"{login}@example.org",
+            username=login,
+            password=PASSWORD,
+            roles=list(roles),
+        )
+
+
 def create_role_users(portal):
     setRoles(portal, TEST_USER_ID, ["Manager"])
     for login, roles in ROLE_USERS.items():
-        if api.user.get(username=login) is None:
-            api.user.create(
-                email=f"{login}@example.org",
-                username=login,
-                password=PASSWORD,
-                roles=roles,
-            )
+        make_user(login, roles)
     transaction.commit()
+
+
+def queued(queue, folders=("new", "cur")):
+    """Messages waiting in the MailHost queue at ``queue`` (not yet
+    delivered; with ``tmp`` also those not yet committed)."""
+    return [
+        name
+        for folder in folders
+        for name in os.listdir(os.path.join(queue, folder))
+        if not name.startswith(".")
+    ]
+
+
+def wait_until_queue_empty(queue, folders=("new", "cur"), timeout=20):
+    deadline = time.monotonic() + timeout
+    while queued(queue, folders) and time.monotonic() < deadline:
+        time.sleep(0.05)
 
 
 def page_browser(app, login=None, language="en"):

@@ -12,7 +12,7 @@ from collab.portal import tokens
 from collab.portal.contacts.demo_mailing import add_demo_mailing
 from collab.portal.contacts.update_links import update_link
 from plone import api
-from portal_helpers import PASSWORD
+from portal_helpers import make_user
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.event import notify
@@ -44,16 +44,6 @@ REFUSED_CSV = (
     "Émile,Dubois,emile.dubois@example.org,FR,fr,working-group-data\r\n"
     "Kofi,Mensah,,GH,en,\r\n"
 )
-
-
-def make_user(login, roles):
-    if api.user.get(username=login) is None:
-        api.user.create(
-            email=f"{login}@example.org",
-            username=login,
-            password=PASSWORD,
-            roles=roles,
-        )
 
 
 class ContactsScene:

@@ -1,11 +1,18 @@
 """Fixtures of the comment engine's tests: a long discussion posted over
-REST by a member with an organisation and a country."""
+REST by a member with an organisation and a country; a group in three
+languages with three comments."""
 
+from collab.portal.clock import tick
+from collab.portal.content.translations import translations
 from collab.portal.testing import FUNCTIONAL_TESTING
+from forum.helpers import ForumTestCase
 from forum.helpers import make_forum
+from forum.helpers import site_path
+from forum.helpers import translate_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.testing.zope import Browser
+from portal_helpers import add_comment
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
 from portal_helpers import rest_session
@@ -93,3 +100,28 @@ class DocumentAndGroupTestCase(unittest.TestCase):
         self.forum = make_forum(self.portal["en"])
         self.group = self.forum["monitoring"]
         transaction.commit()
+
+
+TEXTS = ("Mangroves first", "Mangroves second", "Mangroves third")
+
+
+class TranslatedGroupTestCase(ForumTestCase):
+    """The forum's group in en (created first: it holds the shared
+    conversation), es and fr, with the three ``TEXTS`` by two members,
+    searchable."""
+
+    def setUp(self):
+        super().setUp()
+        self.es_forum = translate_forum(self.forum, "es")
+        self.fr_forum = translate_forum(self.forum, "fr")
+        self.group = self.forum["monitoring"]
+        add_comment(self.group, "member", TEXTS[0])
+        add_comment(self.group, "editor", TEXTS[1])
+        add_comment(self.group, "member", TEXTS[2])
+        transaction.commit()
+        tick()  # the comments' words join the search
+        transaction.commit()
+        versions = translations(self.group)
+        self.es_group, self.fr_group = versions["es"], versions["fr"]
+        self.es_path = site_path(self.es_group)
+        self.fr_path = site_path(self.fr_group)

@@ -11,10 +11,8 @@ from Acquisition import aq_base
 from collab.portal.clock import tick
 from collab.portal.comments.conversation import conversation_holder
 from collab.portal.comments.stats import comment_stats
-from collab.portal.content.translations import translations
-from forum.helpers import ForumTestCase
-from forum.helpers import site_path
-from forum.helpers import translate_forum
+from comments.helpers import TEXTS
+from comments.helpers import TranslatedGroupTestCase
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from portal_helpers import add_comment
@@ -24,26 +22,10 @@ from portal_helpers import url
 import transaction
 
 
-TEXTS = ("Mangroves first", "Mangroves second", "Mangroves third")
-
-
-class TestDeleteTheHolder(ForumTestCase):
+class TestDeleteTheHolder(TranslatedGroupTestCase):
     def setUp(self):
         super().setUp()
-        self.es_forum = translate_forum(self.forum, "es")
-        self.fr_forum = translate_forum(self.forum, "fr")
-        self.group = self.forum["monitoring"]
-        add_comment(self.group, "member", TEXTS[0])
-        add_comment(self.group, "editor", TEXTS[1])
-        add_comment(self.group, "member", TEXTS[2])
-        transaction.commit()
-        tick()  # the comments' words join the search
-        transaction.commit()
-        versions = translations(self.group)
-        self.es_group, self.fr_group = versions["es"], versions["fr"]
         self.assertEqual(aq_id(conversation_holder(self.fr_group)), aq_id(self.group))
-        self.es_path = site_path(self.es_group)
-        self.fr_path = site_path(self.fr_group)
 
     def delete(self, obj):
         with api.env.adopt_roles(["Manager"]):

@@ -6,38 +6,18 @@ plone.app.discussion empties ``IConversation(content)`` when content is
 removed, and every version of a group adapts to the one shared
 conversation: deleting the Spanish version once emptied it for all."""
 
-from collab.portal.clock import tick
-from collab.portal.content.translations import translations
-from forum.helpers import ForumTestCase
+from comments.helpers import TEXTS
+from comments.helpers import TranslatedGroupTestCase
 from forum.helpers import site_path
-from forum.helpers import translate_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from portal_helpers import add_comment
 from portal_helpers import assert_page
 from portal_helpers import rest_session
 from portal_helpers import url
 import transaction
 
 
-TEXTS = ("Mangroves first", "Mangroves second", "Mangroves third")
-
-
-class TestDeleteOneLanguageVersion(ForumTestCase):
-    def setUp(self):
-        super().setUp()
-        self.es_forum = translate_forum(self.forum, "es")
-        self.fr_forum = translate_forum(self.forum, "fr")
-        self.group = self.forum["monitoring"]
-        for text in TEXTS:
-            add_comment(self.group, "member", text)
-        transaction.commit()
-        tick()  # the comments' words join the search
-        transaction.commit()
-        versions = translations(self.group)
-        self.es_group, self.fr_group = versions["es"], versions["fr"]
-        self.fr_path = site_path(self.fr_group)
-
+class TestDeleteOneLanguageVersion(TranslatedGroupTestCase):
     def assert_comments_everywhere(self, paths):
         """Every comment on each page, in each ``@comments`` and in search."""
         transaction.begin()

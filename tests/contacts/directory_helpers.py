@@ -4,8 +4,8 @@ with members whose contacts are linked to site users."""
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
 from plone import api
+from portal_helpers import make_user
 from portal_helpers import page_browser
-from portal_helpers import PASSWORD
 from portal_helpers import rest_session
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -22,16 +22,6 @@ OTHER_MEMBER = "observer"
 
 def relation(contact):
     return RelationValue(getUtility(IIntIds).getId(contact))
-
-
-def make_user(login):
-    if api.user.get(username=login) is None:
-        api.user.create(
-            email=f"{login}@example.org",
-            username=login,
-            password=PASSWORD,
-            roles=["Member"],
-        )
 
 
 def make_groups(portal):

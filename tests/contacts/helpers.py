@@ -3,6 +3,7 @@ group and a secretariat user."""
 
 from plone import api
 from portal_helpers import create_role_users
+from portal_helpers import make_user
 import transaction
 
 
@@ -10,13 +11,7 @@ SECRETARIAT = "secretariat"
 
 
 def make_secretariat_user(portal):
-    if api.user.get(username=SECRETARIAT) is None:
-        api.user.create(
-            email="secretariat@example.org",
-            username=SECRETARIAT,
-            password="secret-password-1",
-            roles=["Member", "Secretariat"],
-        )
+    make_user(SECRETARIAT, ("Member", "Secretariat"))
 
 
 def make_directory(portal):

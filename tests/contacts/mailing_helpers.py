@@ -10,10 +10,10 @@ from plone.namedfile.file import NamedBlobFile
 from portal_helpers import page_browser
 from portal_helpers import rest_session
 from portal_helpers import url
+from portal_helpers import wait_until_queue_empty
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
-import os
 import time
 import transaction
 import unittest
@@ -64,16 +64,6 @@ def make_mailing(directory, groups=(), contacts=(), id="mailing", **fields):
     return mailing
 
 
-def queued(queue):
-    """Messages waiting in the MailHost queue (not yet delivered)."""
-    return [
-        name
-        for folder in ("new", "cur")
-        for name in os.listdir(os.path.join(queue, folder))
-        if not name.startswith(".")
-    ]
-
-
 def text_of(message):
     return message.get_body(("plain",)).get_content()
 
@@ -104,9 +94,7 @@ class MailingTestCase(unittest.TestCase):
         transaction.commit()
 
     def wait_for_empty_queue(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while queued(self.queue) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until_queue_empty(self.queue, timeout=timeout)
 
     def delivered(self, count):
         """Exactly ``count`` messages: wait for them, then for the queue to

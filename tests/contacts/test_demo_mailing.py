@@ -15,8 +15,8 @@ from collab.portal.contacts.interfaces import ISendingMailing
 from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.testing import INTEGRATION_TESTING
 from collab.portal.testing import MAIL_TESTING
-from contacts.mailing_helpers import queued
 from plone import api
+from portal_helpers import queued
 import time
 import transaction
 import unittest

@@ -6,11 +6,11 @@ from collab.portal.contacts.directory import contact_by_email
 from collab.portal.contacts.directory import find_directory
 from collab.portal.contacts.groups import linked_group_id
 from collab.portal.testing import INTEGRATION_TESTING
-from contacts.directory_helpers import make_user
 from contacts.directory_helpers import relation
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
+from portal_helpers import make_user
 from portal_helpers import PROFILE_VERSION
 import unittest
 

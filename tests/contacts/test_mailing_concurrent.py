@@ -6,7 +6,7 @@ commit conflicts and aborts, and its messages never reach the queue."""
 from collab.portal.contacts.delivery import delivery_log
 from collab.portal.contacts.sending import write_batch
 from contacts.mailing_helpers import MailingTestCase
-from contacts.mailing_helpers import queued
+from portal_helpers import queued
 from ZODB.POSException import ConflictError
 from zope.component.hooks import setSite
 import os

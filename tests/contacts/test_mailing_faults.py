@@ -8,11 +8,11 @@ from collab.portal.contacts import sending
 from collab.portal.contacts.delivery import delivery_log
 from contacts.mailing_helpers import add_contact
 from contacts.mailing_helpers import MailingTestCase
-from contacts.mailing_helpers import queued
 from contacts.mailing_helpers import relations
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
+from portal_helpers import queued
 from unittest import mock
 from ZODB.POSException import ConflictError
 import os

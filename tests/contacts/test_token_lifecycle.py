@@ -54,7 +54,9 @@ class TestTokenLifecycle(SelfUpdateTestCase):
             api.content.delete(self.ana, check_linkintegrity=False)
         transaction.commit()
         self.assertEqual(tokens.tokens_of(PURPOSE, uid), [])
-        self.assertIsNone(tokens._store().by_digest.get(tokens._digest_of(self.token)))
+        self.assertIsNone(
+            tokens.token_store().by_digest.get(tokens._digest_of(self.token))
+        )
         browser.open(self.link)
         self.assertEqual(browser.headers["status"].split()[0], "403")
         # Another contact's link is untouched.

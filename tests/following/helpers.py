@@ -8,25 +8,16 @@ from plone.app.discussion.interfaces import IConversation
 from portal_helpers import create_role_users
 from portal_helpers import page_browser
 from portal_helpers import PASSWORD
+from portal_helpers import queued
 from portal_helpers import rest_session
 from portal_helpers import url
+from portal_helpers import wait_until_queue_empty
 import os
-import time
 import transaction
 import unittest
 
 
 GROUP = "en/capacity-forum/monitoring"
-
-
-def queued(queue):
-    """Messages waiting in the MailHost queue (not yet delivered)."""
-    return [
-        name
-        for folder in ("new", "cur")
-        for name in os.listdir(os.path.join(queue, folder))
-        if not name.startswith(".")
-    ]
 
 
 def sending_marks(queue):
@@ -93,9 +84,7 @@ class FollowingTestCase(unittest.TestCase):
         self.group = self.forum["monitoring"]
 
     def wait_for_empty_queue(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while queued(self.queue) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until_queue_empty(self.queue, timeout=timeout)
 
     def delivered(self, count):
         """Exactly ``count`` messages: wait for them, then for the queue to

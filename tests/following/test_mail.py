@@ -10,13 +10,13 @@ from following.helpers import body
 from following.helpers import FailAtVote
 from following.helpers import FollowingTestCase
 from following.helpers import GROUP
-from following.helpers import queued
 from following.helpers import sending_marks
 from following.helpers import unfollow_link
 from forum.helpers import site_path
 from forum.helpers import translate_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
+from portal_helpers import queued
 from portal_helpers import url
 import time
 import transaction

@@ -8,9 +8,10 @@ from collab.portal.testing import MAIL_TESTING
 from email import message_from_bytes
 from email import policy
 from plone import api
+from portal_helpers import queued
+from portal_helpers import wait_until_queue_empty
 from unittest import mock
 from zope.sendmail.delivery import QueuedMailDelivery
-import os
 import re
 import time
 import transaction
@@ -29,13 +30,8 @@ def without_date(data):
     return re.sub(rb"\r\nDate: [^\r]*", b"", data)
 
 
-def in_queue(queue):
-    return [
-        name
-        for folder in ("new", "cur", "tmp")
-        for name in os.listdir(os.path.join(queue, folder))
-        if not name.startswith(".")
-    ]
+# Written files too: an aborted transaction must leave none in tmp/.
+EVERY_FOLDER = ("new", "cur", "tmp")
 
 
 class TestOutbox(unittest.TestCase):
@@ -49,9 +45,7 @@ class TestOutbox(unittest.TestCase):
         self.mailbox.clear()
 
     def wait_for_empty_queue(self, timeout=20):
-        deadline = time.monotonic() + timeout
-        while in_queue(self.queue) and time.monotonic() < deadline:
-            time.sleep(0.05)
+        wait_until_queue_empty(self.queue, EVERY_FOLDER, timeout)
 
     def written(self, send):
         """(sender, recipients, bytes) each path hands zope.sendmail."""
@@ -118,4 +112,4 @@ class TestOutbox(unittest.TestCase):
         finally:
             self.portal.MailHost.smtp_queue = True
         transaction.abort()
-        self.assertEqual(in_queue(self.queue), [])
+        self.assertEqual(queued(self.queue, EVERY_FOLDER), [])

@@ -35,7 +35,6 @@ from datetime import timedelta
 from datetime import UTC
 from hashlib import sha256
 from persistent import Persistent
-from persistent.list import PersistentList
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
@@ -126,7 +125,9 @@ class PersonalToken(Persistent):
         self.revoked = None
         self.uses = 0
         self.last_used = None
-        self.audit = PersistentList([_event(at, "issued", actor)])
+        # A plain list, replaced on each event: the token is written then
+        # anyway, and a mailing issuing thousands writes one object each.
+        self.audit = [_event(at, "issued", actor)]
 
     def state(self, at=None):
         at = at or datetime.now(UTC)
@@ -234,8 +235,9 @@ def _day(at):
     return at.strftime("%Y-%m-%d")
 
 
-def _store(create=False):
-    """The site's TokenStore (site annotations), None before the first."""
+def token_store(create=False):
+    """The site's TokenStore (site annotations), None before the first;
+    also for ``issue(..., store=)``."""
     annotations = IAnnotations(api.portal.get())
     store = annotations.get(STORE_KEY)
     if store is None and create:
@@ -243,7 +245,8 @@ def _store(create=False):
     return store
 
 
-def _actor():
+def current_actor():
+    """The current user's id, for audits and ``issue(..., actor=)``."""
     user = api.user.get_current()
     return user.getId() if user is not None else None
 
@@ -261,25 +264,20 @@ def issue(purpose, subject, days, actor=None, at=None, store=None):
     token = secrets.token_urlsafe(32)  # 256 bits
     digest = _digest_of(token)
     record = PersonalToken(
-        digest, purpose, subject, at + timedelta(days=days), actor or _actor(), at
+        digest,
+        purpose,
+        subject,
+        at + timedelta(days=days),
+        actor or current_actor(),
+        at,
     )
-    (store if store is not None else _store(create=True)).add(record)
+    (store if store is not None else token_store(create=True)).add(record)
     return token
-
-
-def token_store(create=False):
-    """The site's token store, for ``issue(..., store=)``."""
-    return _store(create=create)
-
-
-def current_actor():
-    """The current user's id, for ``issue(..., actor=)``."""
-    return _actor()
 
 
 def tokens_of(purpose, subject):
     """Every token issued for ``subject`` and ``purpose``, newest first."""
-    store = _store()
+    store = token_store()
     found = store.of(purpose, subject) if store is not None else []
     return sorted(found, key=lambda r: r.issued, reverse=True)
 
@@ -299,7 +297,7 @@ def check(purpose, subject, candidate, client=None, at=None):
         raise shown(TooManyRequests(_translated(TOO_MANY)))
     record = None
     if isinstance(candidate, str) and 20 <= len(candidate) <= 100:
-        store = _store()
+        store = token_store()
         record = store.by_digest.get(_digest_of(candidate)) if store else None
     if (
         record is None
@@ -325,18 +323,18 @@ def record_use(record, action, actor=None, at=None, **details):
     at = at or datetime.now(UTC)
     record.uses += 1
     record.last_used = at
-    record.audit.append(_event(at, action, actor, **details))
+    record.audit = [*record.audit, _event(at, action, actor, **details)]
 
 
 def revoke(token_id, actor=None, at=None):
     """Withdraw the token with this public id; returns its record, or
     None if there is none."""
-    store = _store()
+    store = token_store()
     record = store.by_token_id(token_id) if store is not None else None
     if record is not None and record.revoked is None:
         at = at or datetime.now(UTC)
         record.revoked = at
-        record.audit.append(_event(at, "revoked", actor or _actor()))
+        record.audit = [*record.audit, _event(at, "revoked", actor or current_actor())]
         store.ended(record)
     return record
 
@@ -344,7 +342,7 @@ def revoke(token_id, actor=None, at=None):
 def purge_expired(before):
     """Forget tokens expired or revoked before ``before`` (their audit
     goes with them); returns how many."""
-    store = _store()
+    store = token_store()
     if store is None:
         return 0
     old = store.ending_by(before)
@@ -356,7 +354,7 @@ def purge_expired(before):
 def forget(purpose, subject):
     """Remove every token of ``subject`` for ``purpose`` (its subject is
     gone: a deleted contact); returns how many."""
-    store = _store()
+    store = token_store()
     if store is None:
         return 0
     records = store.of(purpose, subject)

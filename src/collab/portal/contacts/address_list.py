@@ -15,6 +15,7 @@ from plone import api
 from plone.i18n.normalizer.base import mapUnicode
 from plone.memoize import ram
 from zope.globalrequest import getRequest
+from zope.i18n import translate
 import csv
 import re
 import vobject
@@ -239,3 +240,17 @@ def export(rows, fmt, headers):
     """``(bytes, content type, file extension)``."""
     content_type, extension = FORMATS[fmt]
     return WRITERS[fmt](rows, headers), content_type, extension
+
+
+def export_file(group, rows, fmt, request):
+    """The export as the answer to ``request`` (page or REST): the file's
+    bytes, its type and name set on the response, never cached."""
+    headers = [translate(title, context=request) for _key, title in COLUMNS]
+    data, content_type, extension = export(rows, fmt, headers)
+    response = request.response
+    response.setHeader("Content-Type", content_type)
+    response.setHeader(
+        "Content-Disposition", f'attachment; filename="{group.getId()}.{extension}"'
+    )
+    response.setHeader("Cache-Control", "no-store")
+    return data

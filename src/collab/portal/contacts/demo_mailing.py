@@ -11,9 +11,9 @@ from collab.portal.contacts.delivery import DELIVERED
 from collab.portal.contacts.delivery import Delivery
 from collab.portal.contacts.delivery import delivery_log
 from collab.portal.contacts.delivery import SENT
-from collab.portal.contacts.mailings import address_key
 from collab.portal.contacts.mailings import language_of
 from collab.portal.contacts.mailings import recipients
+from collab.portal.content.contact import email_key
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -72,5 +72,5 @@ def add_demo_mailing(directory, groups, id=DEMO_MAILING_ID):
         record.attempts = 1
         record.set_status(DELIVERED)
         record.updated = sent_at
-        log.records[address_key(contact.email)] = record
+        log.records[email_key(contact.email)] = record
     return mailing

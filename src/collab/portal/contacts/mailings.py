@@ -23,12 +23,6 @@ LANGUAGES = ("en", "es", "fr")
 PLACEHOLDER = re.compile(r"\{(" + "|".join(PLACEHOLDERS) + r")\}")
 
 
-def address_key(email):
-    """One message per address: the directory's own notion of "the same
-    address" (``content.contact.email_key``)."""
-    return email_key(email)
-
-
 def related_objects(relations):
     """The objects of a RelationList, skipping broken relations."""
     for relation in relations or ():
@@ -49,7 +43,7 @@ def recipients(mailing):
     seen = set()
     unique = []
     for contact in contacts:
-        key = address_key(getattr(contact, "email", ""))
+        key = email_key(getattr(contact, "email", ""))
         if key and key not in seen:
             seen.add(key)
             unique.append(contact)

@@ -28,11 +28,12 @@ from collab.portal.contacts.delivery import QUEUED
 from collab.portal.contacts.delivery import SCHEDULED
 from collab.portal.contacts.delivery import SENDING
 from collab.portal.contacts.delivery import SENT
-from collab.portal.contacts.mailings import address_key
 from collab.portal.contacts.mailings import attachments
 from collab.portal.contacts.mailings import compose
 from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
+from collab.portal.content.contact import email_key
+from collab.portal.content.window import as_utc
 from collab.portal.mail import attachment_parts
 from collab.portal.mail import check_mail
 from collab.portal.mail import Outbox
@@ -51,12 +52,6 @@ import transaction
 BATCH_SIZE = 100
 # One tick writes batches for at most this long; the next tick goes on.
 TICK_BUDGET_SECONDS = 30
-
-
-def as_utc(value):
-    if value is None:
-        return None
-    return value.replace(tzinfo=UTC) if value.tzinfo is None else value
 
 
 def start_sending(mailing, userid, at=None):
@@ -93,7 +88,7 @@ def resend_failed(mailing):
 def note_recipients(mailing, log):
     """One pending record per recipient (the first step of a run)."""
     for contact in recipients(mailing):
-        key = address_key(contact.email)
+        key = email_key(contact.email)
         log.records[key] = Delivery(contact.email, contact.UID(), contact.title)
         log.pending.add(key)
     log.recipients_known = True

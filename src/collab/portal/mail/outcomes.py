@@ -22,6 +22,7 @@ A message a sender queued that is in none of these is sent.
 Shared: imports no feature.
 """
 
+from collab.portal.mail.queue import queue_files
 from email.parser import BytesHeaderParser
 import logging
 import os
@@ -96,39 +97,28 @@ def queue_outcomes(path):
     """``{message_id: (status, answer)}`` for every message still in the
     queue at ``path`` ("queued") or refused there ("failed")."""
     outcomes = {}
-    for folder in ("new", "cur"):
-        directory = os.path.join(path, folder)
-        try:
-            names = os.listdir(directory)
-        except OSError:
-            continue
-        for name in names:
-            if name.startswith(REJECTED):
-                message_id = message_id_of(os.path.join(directory, name))
-                tail = name[len(REJECTED) :]
-                try:
-                    with open(os.path.join(directory, ANSWER + tail)) as answer:
-                        text = answer.read()
-                except OSError:
-                    text = ""
-                if message_id:
-                    outcomes[message_id] = ("failed", text or "5xx")
-            elif not name.startswith("."):
-                message_id = message_id_of(os.path.join(directory, name))
-                if message_id and message_id not in outcomes:
-                    outcomes[message_id] = ("queued", "")
+    for directory, name in queue_files(path):
+        if name.startswith(REJECTED):
+            message_id = message_id_of(os.path.join(directory, name))
+            tail = name[len(REJECTED) :]
+            try:
+                with open(os.path.join(directory, ANSWER + tail)) as answer:
+                    text = answer.read()
+            except OSError:
+                text = ""
+            if message_id:
+                outcomes[message_id] = ("failed", text or "5xx")
+        elif not name.startswith("."):
+            message_id = message_id_of(os.path.join(directory, name))
+            if message_id and message_id not in outcomes:
+                outcomes[message_id] = ("queued", "")
     return outcomes
 
 
 def waiting_in_tmp(path):
     """``{message_id: file path}`` of the messages in ``tmp/``."""
-    directory = os.path.join(path, "tmp")
-    try:
-        names = os.listdir(directory)
-    except OSError:
-        return {}
     found = {}
-    for name in names:
+    for directory, name in queue_files(path, ("tmp",)):
         message_id = message_id_of(os.path.join(directory, name))
         if message_id:
             found[message_id] = os.path.join(directory, name)

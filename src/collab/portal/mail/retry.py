@@ -16,6 +16,7 @@ sent now is always recent and never removed.
 """
 
 from collab.portal import logger
+from collab.portal.mail.queue import queue_files
 from datetime import timedelta
 from plone import api
 import os
@@ -33,22 +34,16 @@ def release_failed_sends(at):
     root = mailhost.smtp_queue_directory
     limit = (at - RETRY_AFTER).timestamp()
     released = 0
-    for folder in ("new", "cur"):
-        path = os.path.join(root, folder)
-        try:
-            names = os.listdir(path)
-        except OSError:
+    for path, name in queue_files(root):
+        if not name.startswith(SENDING):
             continue
-        for name in names:
-            if not name.startswith(SENDING):
-                continue
-            link = os.path.join(path, name)
-            try:
-                if os.stat(link).st_mtime < limit:
-                    os.unlink(link)
-                    released += 1
-            except FileNotFoundError:
-                continue  # sent meanwhile
+        link = os.path.join(path, name)
+        try:
+            if os.stat(link).st_mtime < limit:
+                os.unlink(link)
+                released += 1
+        except FileNotFoundError:
+            continue  # sent meanwhile
     if released:
         logger.info("Mail queue: %s failed deliveries will be tried again", released)
     return released

@@ -7,7 +7,7 @@ from collab.portal.contacts.address_list import address_rows
 from collab.portal.contacts.address_list import BadQuery
 from collab.portal.contacts.address_list import COLUMNS
 from collab.portal.contacts.address_list import countries_of
-from collab.portal.contacts.address_list import export
+from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
 from collab.portal.contacts.address_list import member_rows
@@ -103,13 +103,4 @@ class AddressListExport(BrowserView):
             rows = address_rows(self.context, country, sort_on, reverse)
         except BadQuery as error:
             raise _refused(error.args[0], self.request) from None
-        headers = [translate(title, context=self.request) for _k, title in COLUMNS]
-        data, content_type, extension = export(rows, fmt, headers)
-        response = self.request.response
-        response.setHeader("Content-Type", content_type)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="{self.context.getId()}.{extension}"',
-        )
-        response.setHeader("Cache-Control", "no-store")
-        return data
+        return export_file(self.context, rows, fmt, self.request)

@@ -5,8 +5,7 @@ file of the page's export with ``format=csv|xlsx|vcard``; ``country`` and
 from collab.portal import _
 from collab.portal.contacts.address_list import address_rows
 from collab.portal.contacts.address_list import BadQuery
-from collab.portal.contacts.address_list import COLUMNS
-from collab.portal.contacts.address_list import export
+from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
@@ -46,16 +45,7 @@ class AddressListGet(Service):
         fmt = self._format()
         if fmt == "json":
             return super().render()
-        headers = [translate(title, context=self.request) for _k, title in COLUMNS]
-        data, content_type, extension = export(self._rows(), fmt, headers)
-        response = self.request.response
-        response.setHeader("Content-Type", content_type)
-        response.setHeader(
-            "Content-Disposition",
-            f'attachment; filename="{self.context.getId()}.{extension}"',
-        )
-        response.setHeader("Cache-Control", "no-store")
-        return data
+        return export_file(self.context, self._rows(), fmt, self.request)
 
     def reply(self):
         rows = self._rows()
