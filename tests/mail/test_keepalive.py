@@ -9,6 +9,7 @@ from collab.portal.mail.keepalive import make_mailer
 from collab.portal.mail.settings import sync_queue_thread
 from collab.portal.testing import MAIL_TESTING
 from plone import api
+from portal_helpers import wait_for_no_courier
 from Products.MailHost.MailHost import queue_threads
 from unittest import mock
 import os
@@ -49,7 +50,8 @@ class TestKeepAlive(unittest.TestCase):
 
     def test_a_pass_over_the_queue_uses_one_connection(self):
         # The thread sees an empty queue while all five are committed.
-        with mock.patch.object(self.thread, "maildir", []):
+        self.assertTrue(wait_for_no_courier(self.thread))
+        with mock.patch.object(self.thread, "has_mail", return_value=False):
             outbox = Outbox(self.mailhost)
             for n in range(5):
                 self.assertTrue(outbox.queue_message(f"r{n}@example.org", f"m{n}", "x"))

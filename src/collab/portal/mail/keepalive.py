@@ -1,20 +1,14 @@
-"""The site's queue thread, sending a whole pass over the queue on one
-SMTP connection.
+"""The site's queue thread: it has the queue sent by a process of its own.
 
-zope.sendmail's ``SMTPMailer.send`` connects, says EHLO (STARTTLS, AUTH),
-sends one message and QUITs: a mailing of 5,000 opened 5,000 connections,
-and the queue could at best reach what a connection-per-message loop
-reaches (docs/performance.md). ``KeepAliveMailer`` keeps its connection
-from one message to the next: before reusing it, it looks whether the
-server has hung up or spoken unasked (a 421 before closing), which makes
-the socket readable; such a connection is replaced before anything of the
-message is sent, so a message is never sent twice for it (looking costs
-no round trip; a NOOP before each message cost a fifth of the rate); after a refusal smtplib has already sent RSET, so the next message
-starts clean on the same connection. ``KeepAliveQueueThread`` is
-zope.sendmail's queue thread (same claiming of files, same lock, same
-logging that ``outcomes.AnswerRecorder`` reads) that hangs up when a pass
-finds the queue empty, so no connection is held while there is nothing
-to send.
+``KeepAliveQueueThread`` stands where Products.MailHost keeps its queue
+thread. When its queue holds mail (it looks every ``interval`` seconds,
+and at once when an ``Outbox`` batch commits) it
+runs the courier (``mail.courier``), which sends on one kept SMTP
+connection, outside this process's interpreter lock, and waits for it,
+writing the courier's log lines into the instance's log. Should the
+courier not start or fail, the thread sends that pass itself, as
+zope.sendmail's thread does (``send_here``), so mail never stops because
+of it.
 
 Installed without patching: Products.MailHost starts a thread only for a
 queue directory that has none in ``queue_threads``, so ``start_queue_thread``
@@ -25,104 +19,76 @@ replaces within a minute a stock thread that the ZMI's restart button or
 """
 
 from collab.portal import logger
+from collab.portal.mail.courier import settings_of
+from collab.portal.mail.mailer import KeepAliveMailer
 from Products.MailHost.MailHost import queue_threads
-from smtplib import SMTPException
-from zope.sendmail.mailer import SMTPMailer
 from zope.sendmail.queue import QueueProcessorThread
 import atexit
+import json
+import logging
 import os
-import select
-import time
+import subprocess
+import sys
+import threading
 
 
-class KeepAliveMailer(SMTPMailer):
-    """An ``SMTPMailer`` that sends many messages on one connection.
-    Plone's wrapper of ``SMTPMailer.__init__`` gives it the registry's
-    server, port, user and password, as it gives the stock one."""
-
-    def send(self, fromaddr, toaddrs, message):
-        if self.connection is not None and not self.still_open():
-            self.close()
-        if self.connection is None:
-            self.open()
-        try:
-            self.connection.sendmail(fromaddr, toaddrs, message)
-        except SMTPException as error:
-            if self.connection is not None and self.connection.sock is None:
-                self.connection = None  # smtplib hung up (a 421)
-            if not hasattr(error, "smtp_code") and not hasattr(error, "recipients"):
-                self.close()  # no answer from the server: do not reuse it
-            raise
-        except Exception:
-            self.close()
-            raise
-
-    def still_open(self):
-        """True unless the server has hung up or said something unasked:
-        between messages an SMTP server speaks only to close (a 421, or its
-        idle timeout), so a readable socket means the connection is over
-        (the check urllib3 makes before reusing a connection). A server
-        closing at the very moment a message starts makes that message
-        fail as a temporary error, which zope.sendmail keeps in the queue
-        for the next pass."""
-        sock = self.connection.sock
-        if sock is None:
-            return False
-        poller = select.poll()
-        poller.register(sock, select.POLLIN)
-        return not poller.poll(0)
-
-    def open(self):
-        """Connect, EHLO, STARTTLS and log in, as ``SMTPMailer.send`` does
-        before every message."""
-        self.vote(None, None, None)
-        connection = self.connection
-        if not self.implicit_tls:
-            have_tls = connection.has_extn("starttls")
-            if not have_tls and self.force_tls:
-                self.close()
-                raise RuntimeError("TLS is not available but TLS is required")
-            if have_tls and not self.no_tls:
-                connection.starttls()
-                connection.ehlo()
-        if connection.does_esmtp:
-            if self.username is not None and self.password is not None:
-                connection.login(self.username, self.password)
-        elif self.username:
-            self.close()
-            raise RuntimeError(
-                "Mailhost does not support ESMTP but a username is configured"
-            )
-
-    def close(self):
-        """QUIT, or just drop a connection that does not answer."""
-        connection, self.connection = self.connection, None
-        if connection is None:
-            return
-        try:
-            connection.quit()
-        except (SMTPException, OSError):
-            connection.close()
-
-    def abort(self):
-        self.close()
+courier_log = logging.getLogger("collab.portal.mail.courier")
+COURIER = (sys.executable, "-m", "collab.portal.mail.courier")
 
 
 class KeepAliveQueueThread(QueueProcessorThread):
-    """zope.sendmail's queue thread that hangs up its mailer after each
-    pass over the queue (when the queue is empty, or it was stopped)."""
+    """zope.sendmail's queue thread that has the courier send its queue."""
+
+    def __init__(self, interval=3.0):
+        super().__init__(interval)
+        self.woken = threading.Event()
+        self.courier = None  # the running courier process, if any
 
     def run(self, forever=True):
         atexit.register(self.stop)
         while not self._stopped:
-            for filename in self.maildir:
-                if self._stopped:
-                    break
-                self._process_one_file(filename)
-            self.hang_up()
+            if self.has_mail():
+                self.send_pass()
             if self._stopped or not forever:
                 break
-            time.sleep(self.interval)
+            self.woken.wait(self.interval)
+            self.woken.clear()
+
+    def wake(self):
+        self.woken.set()
+
+    def stop(self):
+        self._stopped = True
+        self.woken.set()
+        courier = self.courier
+        if courier is not None and courier.poll() is None:
+            courier.terminate()  # it stops after the message it sends
+        super().stop()
+
+    def has_mail(self):
+        """False too for a queue that cannot be read: ``mail.queue``
+        reports that once, and the thread looks again later."""
+        try:
+            return next(iter(self.maildir), None) is not None
+        except OSError:
+            return False
+
+    def send_pass(self):
+        try:
+            if run_courier(self) == 0:
+                return
+        except OSError:
+            logger.exception("Mail: the courier could not start")
+        if not self._stopped:
+            self.send_here()
+
+    def send_here(self):
+        """A pass over the queue in this thread, on one connection."""
+        for filename in self.maildir:
+            if self._stopped:
+                break
+            self._process_one_file(filename)
+        self.hang_up()
 
     def hang_up(self):
         close = getattr(self.mailer, "close", None)
@@ -132,6 +98,53 @@ class KeepAliveQueueThread(QueueProcessorThread):
             close()
         except Exception:
             logger.exception("Mail: could not close the SMTP connection")
+
+
+def run_courier(thread):
+    """Run the courier on the thread's queue until it ends; its exit
+    code. Its log lines (``LEVEL name: message``, tracebacks following)
+    go into the instance's log."""
+    settings = settings_of(thread.mailer, thread.maildir.path)
+    # Buildout's scripts put the eggs on sys.path in code; the child gets it.
+    path = os.pathsep.join(p for p in sys.path if p)
+    env = dict(os.environ, PYTHONPATH=path, PYTHONIOENCODING="utf-8")
+    with subprocess.Popen(
+        COURIER,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        encoding="utf-8",
+        errors="replace",
+    ) as process:
+        thread.courier = process
+        try:
+            try:
+                with process.stdin:
+                    json.dump(settings, process.stdin)
+            except BrokenPipeError:
+                pass  # it ended at once; its exit code says how
+            level = logging.INFO
+            for line in process.stderr:
+                level, message = courier_line(line.rstrip("\n"), level)
+                courier_log.log(level, message)
+            code = process.wait()
+        finally:
+            thread.courier = None
+    if code:
+        logger.error("Mail: the courier ended with exit code %s", code)
+    return code
+
+
+def courier_line(line, level):
+    """The level and text of one of the courier's log lines; a line that
+    does not start with a level (a traceback's) keeps the one before."""
+    head, _space, rest = line.partition(" ")
+    if head.isdigit() and rest:
+        return int(head), rest
+    if line.startswith("Traceback"):
+        return logging.ERROR, line  # the courier itself failed
+    return level, line
 
 
 def make_mailer(mailhost):

@@ -31,6 +31,7 @@ from plone import api
 from zope.sendmail.delivery import MailDataManager
 from zope.sendmail.delivery import QueuedMailDelivery
 from zope.sendmail.maildir import Maildir
+import transaction
 
 
 class Outbox:
@@ -43,11 +44,13 @@ class Outbox:
         self.queue = getattr(mailhost, "smtp_queue_directory", "") or ""
         self.mfrom = sender()
         self.delivery = None
+        self.thread = None
         if not getattr(mailhost, "smtp_queue", False):
             warn_once("Mail: the MailHost queue is off, so no mail is sent.")
             return
         # What MailHost.send does before every message; once is enough.
-        start_queue_thread(mailhost)
+        self.thread = start_queue_thread(mailhost)
+        self.hooked = None  # the transaction whose commit wakes the thread
         self.delivery = BatchDelivery(self.queue)
         if self.mfrom:
             # As Products.MailHost's ``_encode_address_string`` makes it.
@@ -76,7 +79,22 @@ class Outbox:
         message["From"] = self.from_header
         message["Date"] = DateTime().rfc822()
         self.delivery.send(self.mfrom, mto, message.as_bytes())
+        self.wake_at_commit()
         return True
+
+    def wake_at_commit(self):
+        """The queue thread looks at the queue when the batch's files are
+        in it, not up to its interval (3 s) later."""
+        current = transaction.get()
+        if self.thread is None or self.hooked is current:
+            return
+        self.hooked = current
+        current.addAfterCommitHook(self.committed, (self.thread,))
+
+    @staticmethod
+    def committed(status, thread):
+        if status:
+            thread.wake()
 
 
 class BatchDelivery(QueuedMailDelivery):

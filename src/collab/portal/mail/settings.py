@@ -9,7 +9,8 @@ the site's queue is stopped (the MailHost's own stop) and the keep-alive
 thread of ``mail.keepalive`` started in its place, after the commit (an
 aborted change must not reach the thread). The clock (``mail.tasks``)
 also restarts a thread whose mailer differs from the registry: in a
-cluster the change is made on one instance, and each instance's clock brings its own thread up to date.
+cluster the change is made on one instance, and each instance's clock
+brings its own thread up to date.
 """
 
 from collab.portal import logger
