@@ -78,6 +78,15 @@ def wait_until_queue_empty(queue, folders=("new", "cur"), timeout=20):
         time.sleep(0.05)
 
 
+def wait_for_no_courier(thread, timeout=20):
+    """Wait until the queue thread runs no courier (one lingers a moment
+    after its last message), so that the next message starts a new one."""
+    deadline = time.monotonic() + timeout
+    while thread.courier is not None and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return thread.courier is None
+
+
 def page_browser(app, login=None, language="en"):
     """A test browser asking for pages in ``language`` as ``login``
     (anonymous without one), answering errors as pages, as a visitor sees

@@ -13,6 +13,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from portal_helpers import queued
+from portal_helpers import wait_for_no_courier
 from unittest import mock
 from ZODB.POSException import ConflictError
 import os
@@ -90,7 +91,8 @@ class TestMailingFaults(MailingTestCase):
         thread = queue_threads[os.path.realpath(self.queue)]
         self.send()
         # The queue thread sees an empty queue meanwhile.
-        with mock.patch.object(thread, "maildir", []):
+        self.assertTrue(wait_for_no_courier(thread))
+        with mock.patch.object(thread, "has_mail", return_value=False):
             time.sleep(0.3)
             self.clock()
             new = os.path.join(self.queue, "new")

@@ -104,6 +104,7 @@ class CollabPortalMailLayer(PloneSandboxLayer):
     defaultBases = (COLLAB_PORTAL_FIXTURE, SMTP_FIXTURE)
 
     def setUpPloneSite(self, portal):
+        from collab.portal.mail.keepalive import start_queue_thread
         from Products.MailHost.MailHost import queue_threads
 
         # zope.sendmail makes the maildir; an existing empty folder it refuses.
@@ -119,7 +120,8 @@ class CollabPortalMailLayer(PloneSandboxLayer):
         mailhost = portal.MailHost
         mailhost.smtp_queue = True
         mailhost.smtp_queue_directory = self.queue
-        mailhost._startQueueProcessorThread()
+        # The thread production starts (mail.keepalive), not the stock one.
+        start_queue_thread(mailhost)
         # Look at the queue every 0.1 s instead of 3 s: quicker tests.
         queue_threads[mailhost._getThreadKey()].interval = 0.1
         self["mail_queue"] = self.queue

@@ -293,13 +293,15 @@ class RelStorageCluster(Layer):
 
 class Mailbox:
     """What the test SMTP server received: ``(mail_from, rcpt_tos,
-    message)`` triples, ``message`` parsed with the modern e-mail policy."""
+    message)`` triples, ``message`` parsed with the modern e-mail policy;
+    ``peers``: the client address each came from, one per connection."""
 
     def __init__(self):
         import threading
 
         self._lock = threading.Lock()
         self._messages = []
+        self._peers = []
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         """An address whose local part starts with ``refused`` is refused
@@ -320,7 +322,13 @@ class Mailbox:
             self._messages.append(
                 (envelope.mail_from, list(envelope.rcpt_tos), message)
             )
+            self._peers.append(session.peer)
         return "250 Message accepted for delivery"
+
+    @property
+    def peers(self):
+        with self._lock:
+            return list(self._peers)
 
     @property
     def messages(self):
@@ -330,6 +338,7 @@ class Mailbox:
     def clear(self):
         with self._lock:
             self._messages.clear()
+            self._peers.clear()
 
     def wait_for(self, count, timeout=20):
         """Wait until ``count`` messages arrived; fail after ``timeout`` s."""

@@ -8,46 +8,50 @@ and invitations next): nothing here imports a feature.
 - ``queue``: can mail be queued now? (``check_mail``, ``queue_problem``;
   completes an empty queue folder into a maildir);
 - ``retry``: lets the queue retry mail a failed delivery left behind;
+- ``keepalive``: the site's queue thread (``start_queue_thread``), which
+  has ``courier`` send the queue in a process of its own, through
+  ``mailer``'s SMTP connection kept from one message to the next;
 - ``settings``: Site Setup: Mail reaches the running queue thread at once;
 - ``startup``: the queue of every site is checked when Zope starts;
 - ``browser``: the control panels say when mail cannot leave;
 - ``tasks``: the clock's per-tick work (check, sync, retry);
 - ``outcomes``: what became of a queued message (waiting, refused with the
   server's answer, or sent).
+
+The names below are loaded when first asked for (PEP 562): the sending
+process imports ``mail.courier`` without Plone, which this package's
+imports would otherwise load.
 """
 
-from collab.portal.mail.outbox import Outbox
 from collab.portal.mail.outcomes import install_answer_recorder
-from collab.portal.mail.outcomes import queue_outcomes
-from collab.portal.mail.outcomes import release_from_tmp
-from collab.portal.mail.outcomes import waiting_in_tmp
-from collab.portal.mail.queue import check_mail
-from collab.portal.mail.queue import ensure_maildir
-from collab.portal.mail.queue import is_maildir
-from collab.portal.mail.queue import queue_problem
-from collab.portal.mail.retry import release_failed_sends
-from collab.portal.mail.send import attachment_parts
-from collab.portal.mail.send import CRLF
-from collab.portal.mail.send import queue_message
-from collab.portal.mail.send import sender
-from collab.portal.mail.send import warn_once
+import importlib
+
+
+PARTS = {
+    "CRLF": "send",
+    "Outbox": "outbox",
+    "attachment_parts": "send",
+    "check_mail": "queue",
+    "ensure_maildir": "queue",
+    "is_maildir": "queue",
+    "queue_message": "send",
+    "queue_outcomes": "outcomes",
+    "queue_problem": "queue",
+    "release_from_tmp": "outcomes",
+    "release_failed_sends": "retry",
+    "sender": "send",
+    "waiting_in_tmp": "outcomes",
+    "warn_once": "send",
+}
+
+__all__ = sorted(PARTS)
+
+
+def __getattr__(name):
+    part = PARTS.get(name)
+    if part is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    return getattr(importlib.import_module(f"{__name__}.{part}"), name)
 
 
 install_answer_recorder()
-
-__all__ = [
-    "CRLF",
-    "Outbox",
-    "attachment_parts",
-    "check_mail",
-    "ensure_maildir",
-    "is_maildir",
-    "queue_message",
-    "queue_outcomes",
-    "queue_problem",
-    "release_from_tmp",
-    "release_failed_sends",
-    "sender",
-    "waiting_in_tmp",
-    "warn_once",
-]

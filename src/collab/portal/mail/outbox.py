@@ -13,11 +13,12 @@ and hands the bytes to zope.sendmail's ``QueuedMailDelivery`` on the
 MailHost's own queue directory: the file is written into ``tmp/`` now and
 moved into the queue when the transaction commits, exactly as through
 ``MailHost.send(..., immediate=False)``; an aborted transaction queues
-nothing. This module is the one place that reaches past the MailHost's
-``send`` (its queue thread's start).
+nothing. The queue thread is started by ``keepalive.start_queue_thread``
+(once per batch).
 """
 
 from collab.portal import logger
+from collab.portal.mail.keepalive import start_queue_thread
 from collab.portal.mail.send import build_message
 from collab.portal.mail.send import sender
 from collab.portal.mail.send import warn_once
@@ -30,7 +31,7 @@ from plone import api
 from zope.sendmail.delivery import MailDataManager
 from zope.sendmail.delivery import QueuedMailDelivery
 from zope.sendmail.maildir import Maildir
-import os
+import transaction
 
 
 class Outbox:
@@ -43,12 +44,13 @@ class Outbox:
         self.queue = getattr(mailhost, "smtp_queue_directory", "") or ""
         self.mfrom = sender()
         self.delivery = None
+        self.thread = None
         if not getattr(mailhost, "smtp_queue", False):
             warn_once("Mail: the MailHost queue is off, so no mail is sent.")
             return
-        if not os.environ.get("MAILHOST_QUEUE_ONLY"):
-            # What MailHost.send does before every message; once is enough.
-            mailhost._startQueueProcessorThread()
+        # What MailHost.send does before every message; once is enough.
+        self.thread = start_queue_thread(mailhost)
+        self.hooked = None  # the transaction whose commit wakes the thread
         self.delivery = BatchDelivery(self.queue)
         if self.mfrom:
             # As Products.MailHost's ``_encode_address_string`` makes it.
@@ -77,7 +79,22 @@ class Outbox:
         message["From"] = self.from_header
         message["Date"] = DateTime().rfc822()
         self.delivery.send(self.mfrom, mto, message.as_bytes())
+        self.wake_at_commit()
         return True
+
+    def wake_at_commit(self):
+        """The queue thread looks at the queue when the batch's files are
+        in it, not up to its interval (3 s) later."""
+        current = transaction.get()
+        if self.thread is None or self.hooked is current:
+            return
+        self.hooked = current
+        current.addAfterCommitHook(self.committed, (self.thread,))
+
+    @staticmethod
+    def committed(status, thread):
+        if status:
+            thread.wake()
 
 
 class BatchDelivery(QueuedMailDelivery):

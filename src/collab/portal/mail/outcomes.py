@@ -19,10 +19,10 @@ one place that reads those library details:
 
 A message a sender queued that is in none of these is sent.
 
-Shared: imports no feature.
+Shared: imports no feature; only the standard library, so that the
+sending process (``mail.courier``) loads it without Plone.
 """
 
-from collab.portal.mail.queue import queue_files
 from email.parser import BytesHeaderParser
 import logging
 import os
@@ -33,6 +33,19 @@ QUEUE_LOGGER = "QueueProcessorThread"
 REJECTED = ".rejected-"
 ANSWER = ".answer-"
 HEAD_BYTES = 8192
+
+
+def queue_files(path, folders=("new", "cur")):
+    """``(folder, file name)`` of every file in the queue's ``folders``;
+    a folder that cannot be read holds none."""
+    for folder in folders:
+        directory = os.path.join(path, folder)
+        try:
+            names = os.listdir(directory)
+        except OSError:
+            continue
+        for name in names:
+            yield directory, name
 
 
 def smtp_answer(error):

@@ -26,19 +26,6 @@ MAILDIR = ("cur", "new", "tmp")
 _reported = {}
 
 
-def queue_files(path, folders=("new", "cur")):
-    """``(folder, file name)`` of every file in the queue's ``folders``;
-    a folder that cannot be read holds none."""
-    for folder in folders:
-        directory = os.path.join(path, folder)
-        try:
-            names = os.listdir(directory)
-        except OSError:
-            continue
-        for name in names:
-            yield directory, name
-
-
 def is_maildir(path):
     return all(os.path.isdir(os.path.join(path, sub)) for sub in MAILDIR)
 

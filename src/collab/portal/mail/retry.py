@@ -16,7 +16,7 @@ sent now is always recent and never removed.
 """
 
 from collab.portal import logger
-from collab.portal.mail.queue import queue_files
+from collab.portal.mail.outcomes import queue_files
 from datetime import timedelta
 from plone import api
 import os

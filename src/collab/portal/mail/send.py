@@ -10,6 +10,7 @@ commit and cost the member what they did.
 """
 
 from collab.portal import logger
+from collab.portal.mail.keepalive import start_queue_thread
 from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
@@ -72,6 +73,8 @@ def queue_message(
         )
         return False
     message = build_message(body, headers, unsubscribe, attachments)
+    # Registered first, the keep-alive thread is the one MailHost.send finds.
+    start_queue_thread(mailhost)
     mailhost.send(
         message,
         mto=recipient,

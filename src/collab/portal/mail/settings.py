@@ -5,14 +5,18 @@ Products.MailHost gives its queue thread (one per queue directory, in
 reads server, port, user and password from the registry only then: after
 the secretariat changed the server, mail kept going to the old one until
 the instance restarted. When one of those records changes, the thread of
-the site's queue is restarted with the MailHost's own "Restart queue
-processor thread" action, after the commit (an aborted change must not
-reach the thread). The clock (``mail.tasks``) also restarts a thread whose mailer
-differs from the registry: in a cluster the change is made on one
-instance, and each instance's clock brings its own thread up to date.
+the site's queue is stopped (the MailHost's own stop) and the keep-alive
+thread of ``mail.keepalive`` started in its place, after the commit (an
+aborted change must not reach the thread). The clock (``mail.tasks``)
+also restarts a thread whose mailer differs from the registry: in a
+cluster the change is made on one instance, and each instance's clock
+brings its own thread up to date.
 """
 
 from collab.portal import logger
+from collab.portal.mail.keepalive import is_keepalive
+from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.keepalive import stop_queue_thread
 from os.path import realpath
 from plone import api
 from Products.MailHost.MailHost import queue_threads
@@ -53,8 +57,8 @@ def restart_queue_thread(mailhost):
     settings at its next message anyway. True if it was restarted."""
     if not mailhost.queueThreadAlive():
         return False
-    mailhost.manage_restartQueueThread(action="stop")
-    mailhost.manage_restartQueueThread(action="start")
+    stop_queue_thread(mailhost)
+    start_queue_thread(mailhost)
     logger.info(
         "Mail: the queue of %s now sends through %s:%s",
         mailhost.smtp_queue_directory,
@@ -73,14 +77,16 @@ def revive_queue_thread(mailhost):
     if key not in queue_threads or mailhost.queueThreadAlive():
         return False
     logger.warning("Mail: the queue thread of %s had stopped; starting it again", key)
-    mailhost.manage_restartQueueThread(action="stop")
-    mailhost.manage_restartQueueThread(action="start")
+    stop_queue_thread(mailhost)
+    start_queue_thread(mailhost)
     return True
 
 
 def sync_queue_thread(mailhost=None):
     """Restart the queue thread if its mailer is not the one the registry
-    describes (a change made on another instance). True if restarted."""
+    describes (a change made on another instance), or if it is a stock
+    thread (started by ``MailHost.send`` or the ZMI) rather than the
+    keep-alive one (``mail.keepalive``). True if restarted."""
     mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
     if not getattr(mailhost, "smtp_queue", False):
         return False
@@ -88,6 +94,8 @@ def sync_queue_thread(mailhost=None):
     mailer = getattr(thread, "mailer", None)
     if mailer is None:
         return False
+    if not is_keepalive(thread):
+        return restart_queue_thread(mailhost)
     for field, attribute in MAILER_FIELDS.items():
         wanted = api.portal.get_registry_record(f"plone.{field}", default=None)
         if (wanted or None) != (getattr(mailer, attribute, None) or None):

@@ -1,0 +1,195 @@
+"""The site's queue thread: it has the queue sent by a process of its own.
+
+``KeepAliveQueueThread`` stands where Products.MailHost keeps its queue
+thread. When its queue holds mail (it looks every ``interval`` seconds,
+and at once when an ``Outbox`` batch commits) it
+runs the courier (``mail.courier``), which sends on one kept SMTP
+connection, outside this process's interpreter lock, and waits for it,
+writing the courier's log lines into the instance's log. Should the
+courier not start or fail, the thread sends that pass itself, as
+zope.sendmail's thread does (``send_here``), so mail never stops because
+of it.
+
+Installed without patching: Products.MailHost starts a thread only for a
+queue directory that has none in ``queue_threads``, so ``start_queue_thread``
+registers ours there first (the outbox, ``send.queue_message``, the Mail
+settings' restart and the clock's revive and sync all start it; the clock
+replaces within a minute a stock thread that the ZMI's restart button or
+``MailHost.send`` of Plone's own mail may have started).
+"""
+
+from collab.portal import logger
+from collab.portal.mail.courier import settings_of
+from collab.portal.mail.mailer import KeepAliveMailer
+from Products.MailHost.MailHost import queue_threads
+from zope.sendmail.queue import QueueProcessorThread
+import atexit
+import json
+import logging
+import os
+import subprocess
+import sys
+import threading
+
+
+courier_log = logging.getLogger("collab.portal.mail.courier")
+COURIER = (sys.executable, "-m", "collab.portal.mail.courier")
+
+
+class KeepAliveQueueThread(QueueProcessorThread):
+    """zope.sendmail's queue thread that has the courier send its queue."""
+
+    def __init__(self, interval=3.0):
+        super().__init__(interval)
+        self.woken = threading.Event()
+        self.courier = None  # the running courier process, if any
+
+    def run(self, forever=True):
+        atexit.register(self.stop)
+        while not self._stopped:
+            if self.has_mail():
+                self.send_pass()
+            if self._stopped or not forever:
+                break
+            self.woken.wait(self.interval)
+            self.woken.clear()
+
+    def wake(self):
+        self.woken.set()
+
+    def stop(self):
+        self._stopped = True
+        self.woken.set()
+        courier = self.courier
+        if courier is not None and courier.poll() is None:
+            courier.terminate()  # it stops after the message it sends
+        super().stop()
+
+    def has_mail(self):
+        """False too for a queue that cannot be read: ``mail.queue``
+        reports that once, and the thread looks again later."""
+        try:
+            return next(iter(self.maildir), None) is not None
+        except OSError:
+            return False
+
+    def send_pass(self):
+        try:
+            if run_courier(self) == 0:
+                return
+        except OSError:
+            logger.exception("Mail: the courier could not start")
+        if not self._stopped:
+            self.send_here()
+
+    def send_here(self):
+        """A pass over the queue in this thread, on one connection."""
+        for filename in self.maildir:
+            if self._stopped:
+                break
+            self._process_one_file(filename)
+        self.hang_up()
+
+    def hang_up(self):
+        close = getattr(self.mailer, "close", None)
+        if close is None:
+            return
+        try:
+            close()
+        except Exception:
+            logger.exception("Mail: could not close the SMTP connection")
+
+
+def run_courier(thread):
+    """Run the courier on the thread's queue until it ends; its exit
+    code. Its log lines (``LEVEL name: message``, tracebacks following)
+    go into the instance's log."""
+    settings = settings_of(thread.mailer, thread.maildir.path)
+    # Buildout's scripts put the eggs on sys.path in code; the child gets it.
+    path = os.pathsep.join(p for p in sys.path if p)
+    env = dict(os.environ, PYTHONPATH=path, PYTHONIOENCODING="utf-8")
+    with subprocess.Popen(
+        COURIER,
+        stdin=subprocess.PIPE,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        env=env,
+        encoding="utf-8",
+        errors="replace",
+    ) as process:
+        thread.courier = process
+        try:
+            try:
+                with process.stdin:
+                    json.dump(settings, process.stdin)
+            except BrokenPipeError:
+                pass  # it ended at once; its exit code says how
+            level = logging.INFO
+            for line in process.stderr:
+                level, message = courier_line(line.rstrip("\n"), level)
+                courier_log.log(level, message)
+            code = process.wait()
+        finally:
+            thread.courier = None
+    if code:
+        logger.error("Mail: the courier ended with exit code %s", code)
+    return code
+
+
+def courier_line(line, level):
+    """The level and text of one of the courier's log lines; a line that
+    does not start with a level (a traceback's) keeps the one before."""
+    head, _space, rest = line.partition(" ")
+    if head.isdigit() and rest:
+        return int(head), rest
+    if line.startswith("Traceback"):
+        return logging.ERROR, line  # the courier itself failed
+    return level, line
+
+
+def make_mailer(mailhost):
+    """The MailHost's ``_makeMailer``, keeping its connection."""
+    return KeepAliveMailer(
+        hostname=mailhost.smtp_host,
+        port=int(mailhost.smtp_port),
+        username=mailhost.smtp_uid or None,
+        password=mailhost.smtp_pwd or None,
+        force_tls=mailhost.force_tls,
+        implicit_tls=mailhost.implicit_tls,
+    )
+
+
+def is_keepalive(thread):
+    return isinstance(thread, KeepAliveQueueThread)
+
+
+def start_queue_thread(mailhost):
+    """Make sure the MailHost's queue is sent by a running keep-alive
+    thread (a stock thread found in its place is stopped first); the
+    thread, or None when the queue is off or ``MAILHOST_QUEUE_ONLY``."""
+    if not getattr(mailhost, "smtp_queue", False):
+        return None
+    if os.environ.get("MAILHOST_QUEUE_ONLY"):
+        return None
+    key = mailhost._getThreadKey()
+    thread = queue_threads.get(key)
+    if is_keepalive(thread) and thread.is_alive():
+        return thread
+    interval = getattr(thread, "interval", None)
+    if thread is not None:
+        mailhost._stopQueueProcessorThread()
+    with mailhost.lock:  # the lock of Products.MailHost's start and stop
+        if key not in queue_threads:
+            thread = KeepAliveQueueThread()
+            if interval:
+                thread.interval = interval  # a restart keeps the pace
+            thread.setMailer(make_mailer(mailhost))
+            thread.setQueuePath(mailhost.smtp_queue_directory)
+            thread.start()
+            queue_threads[key] = thread
+            logger.info("Mail: keep-alive queue thread for %s started", key)
+        return queue_threads[key]
+
+
+def stop_queue_thread(mailhost):
+    mailhost._stopQueueProcessorThread()
