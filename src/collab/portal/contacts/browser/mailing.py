@@ -82,7 +82,7 @@ class MailingView(BrowserView):
             return self.say(
                 _(
                     "mailing_resent",
-                    default="${count} failed messages will be sent again.",
+                    default="Failed messages to be sent again: ${count}.",
                     mapping={"count": count},
                 ),
                 "info",
