@@ -92,7 +92,7 @@ class TestMailingFaults(MailingTestCase):
         self.send()
         # The queue thread sees an empty queue meanwhile.
         self.assertTrue(wait_for_no_courier(thread))
-        with mock.patch.object(thread, "has_mail", return_value=False):
+        with mock.patch.object(thread, "queued", return_value=set()):
             time.sleep(0.3)
             self.clock()
             new = os.path.join(self.queue, "new")

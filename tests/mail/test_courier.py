@@ -90,6 +90,22 @@ class TestCourier(unittest.TestCase):
         recipients = sorted(to[0] for _f, to, _m in self.mailbox.messages)
         self.assertEqual(recipients, ["also@example.org", "too@example.org"])
 
+    def test_released_failed_sends_wake_the_thread(self):
+        from collab.portal.mail import release_failed_sends
+        from datetime import datetime
+        from datetime import UTC
+
+        new = os.path.join(self.layer["mail_queue"], "new")
+        mark = os.path.join(new, ".sending-stale")
+        with open(mark, "w") as stale:
+            stale.write("x")
+        self.addCleanup(lambda: os.path.exists(mark) and os.unlink(mark))
+        os.utime(mark, (0, 0))  # a failed try long ago
+        with mock.patch.object(self.thread, "wake") as wake:
+            self.assertEqual(release_failed_sends(datetime.now(UTC)), 1)
+        wake.assert_called_once_with()
+        self.assertFalse(os.path.exists(mark))
+
 
 class TestCourierLines(unittest.TestCase):
     def test_levels_of_the_courier_lines(self):
@@ -100,3 +116,45 @@ class TestCourierLines(unittest.TestCase):
             courier_line("Traceback (most recent call last):", info),
             (error, "Traceback (most recent call last):"),
         )
+
+
+class TestPauses(unittest.TestCase):
+    """After a pass that sent nothing, the thread starts no courier for a
+    pause that doubles up to ten intervals, unless new mail comes."""
+
+    def test_pauses_double_up_to_ten_intervals(self):
+        thread = keepalive.KeepAliveQueueThread(interval=3.0)
+        pauses = [thread.next_pause() for _n in range(6)]
+        self.assertEqual(pauses, [6.0, 12.0, 24.0, 30.0, 30.0, 30.0])
+
+    def run_thread(self, queue, passes):
+        thread = keepalive.KeepAliveQueueThread(interval=0.05)
+        patches = (
+            mock.patch.object(thread, "queued", lambda: set(queue)),
+            mock.patch.object(thread, "send_pass", lambda: passes.append(1)),
+        )
+        for patch in patches:
+            patch.start()
+            self.addCleanup(patch.stop)
+        thread.start()
+        self.addCleanup(thread.join, 2)
+        self.addCleanup(thread.stop)
+        return thread
+
+    def test_a_stuck_queue_is_tried_ever_less_often(self):
+        passes = []
+        self.run_thread({"stuck"}, passes)
+        time.sleep(1.0)
+        # Pauses of 0.1, 0.2, 0.4, 0.5 s: about 5 passes, not 20.
+        self.assertGreaterEqual(len(passes), 2)
+        self.assertLessEqual(len(passes), 6)
+
+    def test_new_mail_is_sent_at_once_despite_the_pause(self):
+        passes, queue = [], {"stuck"}
+        thread = self.run_thread(queue, passes)
+        time.sleep(0.5)
+        before = len(passes)
+        queue.add("new")
+        thread.wake()
+        time.sleep(0.05)
+        self.assertEqual(len(passes), before + 1)

@@ -2,7 +2,9 @@
 
 ``KeepAliveQueueThread`` stands where Products.MailHost keeps its queue
 thread. When its queue holds mail (it looks every ``interval`` seconds,
-and at once when an ``Outbox`` batch commits) it
+and at once when an ``Outbox`` batch commits; after a courier that sent
+nothing, the server down or deferring, it starts the next one after a
+pause growing up to ten intervals, unless new mail comes or it is woken) it
 runs the courier (``mail.courier``), which sends on one kept SMTP
 connection, outside this process's interpreter lock, and waits for it,
 writing the courier's log lines into the instance's log. Should the
@@ -30,6 +32,7 @@ import os
 import subprocess
 import sys
 import threading
+import time
 
 
 courier_log = logging.getLogger("collab.portal.mail.courier")
@@ -43,16 +46,44 @@ class KeepAliveQueueThread(QueueProcessorThread):
         super().__init__(interval)
         self.woken = threading.Event()
         self.courier = None  # the running courier process, if any
+        self.pause = None  # the wait after a pass that sent nothing
 
     def run(self, forever=True):
         atexit.register(self.stop)
+        stuck, resume_at = set(), 0.0
         while not self._stopped:
-            if self.has_mail():
+            waiting = self.queued()
+            if waiting and (waiting - stuck or time.monotonic() >= resume_at):
                 self.send_pass()
+                left = self.queued()
+                if waiting <= left:  # nothing of it went
+                    stuck = left
+                    resume_at = time.monotonic() + self.next_pause()
+                else:
+                    stuck, self.pause = set(), None
             if self._stopped or not forever:
                 break
-            self.woken.wait(self.interval)
+            if self.woken.wait(self.interval):
+                stuck, self.pause = set(), None  # asked to look now
             self.woken.clear()
+
+    def next_pause(self):
+        """How long a queue that sent nothing (the server down or
+        deferring) waits before the next courier, unless new mail comes:
+        twice the last pause, from two intervals up to ten. A courier is
+        a process started, which a server down for an hour should not
+        cost 1,200 times."""
+        self.pause = min(2 * (self.pause or self.interval), 10 * self.interval)
+        return self.pause
+
+    def queued(self):
+        """The names of the files waiting; none for a queue that cannot
+        be read (``mail.queue`` reports that once; the thread looks again
+        later)."""
+        try:
+            return set(self.maildir)
+        except OSError:
+            return set()
 
     def wake(self):
         self.woken.set()
@@ -65,14 +96,6 @@ class KeepAliveQueueThread(QueueProcessorThread):
             courier.terminate()  # it stops after the message it sends
         super().stop()
 
-    def has_mail(self):
-        """False too for a queue that cannot be read: ``mail.queue``
-        reports that once, and the thread looks again later."""
-        try:
-            return next(iter(self.maildir), None) is not None
-        except OSError:
-            return False
-
     def send_pass(self):
         try:
             if run_courier(self) == 0:
@@ -84,7 +107,7 @@ class KeepAliveQueueThread(QueueProcessorThread):
 
     def send_here(self):
         """A pass over the queue in this thread, on one connection."""
-        for filename in self.maildir:
+        for filename in sorted(self.queued()):
             if self._stopped:
                 break
             self._process_one_file(filename)
@@ -189,6 +212,14 @@ def start_queue_thread(mailhost):
             queue_threads[key] = thread
             logger.info("Mail: keep-alive queue thread for %s started", key)
         return queue_threads[key]
+
+
+def wake_queue_thread(mailhost):
+    """Have the MailHost's keep-alive thread look at its queue now (the
+    clock released failed sends), not after its pause."""
+    thread = queue_threads.get(mailhost._getThreadKey())
+    if is_keepalive(thread):
+        thread.wake()
 
 
 def stop_queue_thread(mailhost):

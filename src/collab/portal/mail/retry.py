@@ -16,6 +16,7 @@ sent now is always recent and never removed.
 """
 
 from collab.portal import logger
+from collab.portal.mail.keepalive import wake_queue_thread
 from collab.portal.mail.outcomes import queue_files
 from datetime import timedelta
 from plone import api
@@ -46,4 +47,5 @@ def release_failed_sends(at):
             continue  # sent meanwhile
     if released:
         logger.info("Mail queue: %s failed deliveries will be tried again", released)
+        wake_queue_thread(mailhost)
     return released
