@@ -22,59 +22,25 @@ import time
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "tests"))
+sys.path.insert(0, str(ROOT / "bench"))
 
-
-def set_up_layer():
-    from collab.portal.testing import FUNCTIONAL_TESTING
-
-    layers = []
-
-    def gather(layer):
-        for base in layer.__bases__:
-            gather(base)
-        if layer not in layers:
-            layers.append(layer)
-
-    gather(FUNCTIONAL_TESTING)
-    for each in layers:
-        each.setUp()
-    for each in layers:
-        each.testSetUp()
-    return FUNCTIONAL_TESTING
+from profiling import contacts_in_group  # noqa: E402
+from profiling import set_up_layer  # noqa: E402
 
 
 def seed(portal, count):
     from plone import api
-    from z3c.relationfield import RelationValue
-    from zope.component import getUtility
-    from zope.intid.interfaces import IIntIds
     import transaction
 
+    directory, _group = contacts_in_group(
+        portal,
+        count,
+        lambda n: {
+            "organisation": f"Organisation {n % 50}",
+            "country": ("FR", "KE", "MX", "PE")[n % 4],
+        },
+    )
     with api.env.adopt_roles(["Manager"]):
-        directory = portal.get("contacts") or api.content.create(
-            portal, "ContactDirectory", id="contacts", title="Contacts"
-        )
-        contacts = [
-            api.content.create(
-                directory,
-                "Contact",
-                id=f"person{n}",
-                given_name=f"Given{n}",
-                family_name=f"Family {n}",
-                organisation=f"Organisation {n % 50}",
-                email=f"person{n}@example.org",
-                country=("FR", "KE", "MX", "PE")[n % 4],
-            )
-            for n in range(count)
-        ]
-        intids = getUtility(IIntIds)
-        api.content.create(
-            directory,
-            "ContactGroup",
-            id="profiled",
-            title="Profiled",
-            members=[RelationValue(intids.getId(c)) for c in contacts],
-        )
         api.content.create(portal, "Document", id="doc", title="A document")
     transaction.commit()
     return directory
@@ -115,7 +81,9 @@ def main():
     parser.add_argument("--rounds", type=int, default=7)
     parser.add_argument("--profile", action="store_true")
     args = parser.parse_args()
-    layer = set_up_layer()
+    from collab.portal.testing import FUNCTIONAL_TESTING
+
+    layer = set_up_layer(FUNCTIONAL_TESTING)
     portal = layer["portal"]
     from plone.app.testing import login
     from plone.app.testing import SITE_OWNER_NAME

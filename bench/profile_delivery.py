@@ -28,30 +28,14 @@ import time
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT / "bench"))
 
+from profiling import contacts_in_group  # noqa: E402
+from profiling import set_up_layer  # noqa: E402
 from seed_contacts import MAILING  # noqa: E402  (the bench's mailing)
 
 
-def set_up_layer():
-    """The Mail layer's site, as zope.testrunner would set it up."""
-    from collab.portal.testing import MAIL_TESTING
-
-    layers = []
-
-    def gather(layer):
-        for base in layer.__bases__:
-            gather(base)
-        if layer not in layers:
-            layers.append(layer)
-
-    gather(MAIL_TESTING)
-    for each in layers:
-        each.setUp()
-    for each in layers:
-        each.testSetUp()
-    return MAIL_TESTING
-
-
 def seed(portal, count):
+    """Contacts in en, es and fr in one group, and the bench's mailing to
+    it; returns the mailing."""
     from plone import api
     from z3c.relationfield import RelationValue
     from zope.component import getUtility
@@ -59,32 +43,16 @@ def seed(portal, count):
     import transaction
 
     languages = ("en", "es", "fr")
+    directory, group = contacts_in_group(
+        portal,
+        count,
+        lambda n: {"country": "FR", "preferred_language": languages[n % 3]},
+    )
     with api.env.adopt_roles(["Manager"]):
-        directory = portal.get("contacts") or api.content.create(
-            portal, "ContactDirectory", id="contacts", title="Contacts"
-        )
-        contacts = [
-            api.content.create(
-                directory,
-                "Contact",
-                id=f"person{n}",
-                given_name=f"Given{n}",
-                family_name=f"Family {n}",
-                email=f"person{n}@example.org",
-                country="FR",
-                preferred_language=languages[n % 3],
-            )
-            for n in range(count)
-        ]
-        intids = getUtility(IIntIds)
-        group = api.content.create(
-            directory, "ContactGroup", id="profiled", title="Profiled"
-        )
-        group.members = [RelationValue(intids.getId(c)) for c in contacts]
         mailing = api.content.create(
             directory, "Mailing", id="profiled-mailing", **MAILING
         )
-        mailing.recipient_groups = [RelationValue(intids.getId(group))]
+    mailing.recipient_groups = [RelationValue(getUtility(IIntIds).getId(group))]
     transaction.commit()
     return mailing
 
@@ -114,9 +82,10 @@ def main():
 
     from AccessControl.SecurityManagement import newSecurityManager
     from collab.portal.contacts.sending import start_sending
+    from collab.portal.testing import MAIL_TESTING
     from plone.app.testing import SITE_OWNER_NAME
 
-    layer = set_up_layer()
+    layer = set_up_layer(MAIL_TESTING)
     portal, mailbox = layer["portal"], layer["mailbox"]
     app = layer["app"]
     owner = app.acl_users.getUserById(SITE_OWNER_NAME)
