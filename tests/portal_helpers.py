@@ -19,6 +19,7 @@ import re
 import requests
 import time
 import transaction
+import unittest
 
 
 PASSWORD = "secret-password-1"
@@ -85,6 +86,24 @@ def wait_for_no_courier(thread, timeout=20):
     while thread.courier is not None and time.monotonic() < deadline:
         time.sleep(0.05)
     return thread.courier is None
+
+
+class MailTestCase(unittest.TestCase):
+    """A test on the Mail layer that starts with the queue empty and the
+    SMTP server's mailbox cleared; ``queue_folders`` are those that must be
+    empty (new/ and cur/: sent; add tmp/ for written but not committed)."""
+
+    queue_folders = ("new", "cur")
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        self.mailbox = self.layer["mailbox"]
+        self.queue = self.layer["mail_queue"]
+        self.wait_for_empty_queue()
+        self.mailbox.clear()
+
+    def wait_for_empty_queue(self, timeout=20):
+        wait_until_queue_empty(self.queue, self.queue_folders, timeout)
 
 
 def page_browser(app, login=None, language="en"):

@@ -7,16 +7,15 @@ from collab.portal.testing import MAIL_TESTING
 from contacts.helpers import make_directory
 from plone import api
 from plone.namedfile.file import NamedBlobFile
+from portal_helpers import MailTestCase
 from portal_helpers import page_browser
 from portal_helpers import rest_session
 from portal_helpers import url
-from portal_helpers import wait_until_queue_empty
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
 import time
 import transaction
-import unittest
 
 
 BODY_EN = "Dear {salutation} {given_name} {family_name} ({organisation}, {country}),"
@@ -68,15 +67,11 @@ def text_of(message):
     return message.get_body(("plain",)).get_content()
 
 
-class MailingTestCase(unittest.TestCase):
+class MailingTestCase(MailTestCase):
     layer = MAIL_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        self.mailbox = self.layer["mailbox"]
-        self.queue = self.layer["mail_queue"]
-        self.wait_for_empty_queue()
-        self.mailbox.clear()
+        super().setUp()
         self.directory, self.ana, self.luc = make_directory(self.portal)
         with api.env.adopt_roles(["Manager"]):
             self.ana.salutation = "Sra."
@@ -92,9 +87,6 @@ class MailingTestCase(unittest.TestCase):
         # Luc is also a single contact: he must get one message, not two.
         self.mailing = make_mailing(self.directory, [self.group], [self.luc])
         transaction.commit()
-
-    def wait_for_empty_queue(self, timeout=20):
-        wait_until_queue_empty(self.queue, timeout=timeout)
 
     def delivered(self, count):
         """Exactly ``count`` messages: wait for them, then for the queue to

@@ -6,15 +6,14 @@ from forum.helpers import make_forum
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from portal_helpers import create_role_users
+from portal_helpers import MailTestCase
 from portal_helpers import page_browser
 from portal_helpers import PASSWORD
 from portal_helpers import queued
 from portal_helpers import rest_session
 from portal_helpers import url
-from portal_helpers import wait_until_queue_empty
 import os
 import transaction
-import unittest
 
 
 GROUP = "en/capacity-forum/monitoring"
@@ -57,15 +56,11 @@ class FailAtVote:
     tpc_begin = commit = tpc_abort = tpc_finish = abort
 
 
-class FollowingTestCase(unittest.TestCase):
+class FollowingTestCase(MailTestCase):
     layer = MAIL_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        self.mailbox = self.layer["mailbox"]
-        self.queue = self.layer["mail_queue"]
-        self.wait_for_empty_queue()
-        self.mailbox.clear()
+        super().setUp()
         create_role_users(self.portal)
         for login, language in (("follower", ""), ("lector", "es")):
             api.user.create(
@@ -82,9 +77,6 @@ class FollowingTestCase(unittest.TestCase):
         self.forum = make_forum(self.portal["en"])
         transaction.commit()
         self.group = self.forum["monitoring"]
-
-    def wait_for_empty_queue(self, timeout=20):
-        wait_until_queue_empty(self.queue, timeout=timeout)
 
     def delivered(self, count):
         """Exactly ``count`` messages: wait for them, then for the queue to

@@ -8,14 +8,13 @@ from collab.portal.testing import MAIL_TESTING
 from email import message_from_bytes
 from email import policy
 from plone import api
+from portal_helpers import MailTestCase
 from portal_helpers import queued
-from portal_helpers import wait_until_queue_empty
 from unittest import mock
 from zope.sendmail.delivery import QueuedMailDelivery
 import re
 import time
 import transaction
-import unittest
 
 
 FILES = [
@@ -34,18 +33,9 @@ def without_date(data):
 EVERY_FOLDER = ("new", "cur", "tmp")
 
 
-class TestOutbox(unittest.TestCase):
+class TestOutbox(MailTestCase):
     layer = MAIL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        self.mailbox = self.layer["mailbox"]
-        self.queue = self.layer["mail_queue"]
-        self.wait_for_empty_queue()
-        self.mailbox.clear()
-
-    def wait_for_empty_queue(self, timeout=20):
-        wait_until_queue_empty(self.queue, EVERY_FOLDER, timeout)
+    queue_folders = EVERY_FOLDER
 
     def written(self, send):
         """(sender, recipients, bytes) each path hands zope.sendmail."""
