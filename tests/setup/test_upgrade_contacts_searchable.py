@@ -1,0 +1,49 @@
+"""Upgrade 1013 to 1014: contacts stored before they had full-text search
+are reindexed, so the secretariat finds them."""
+
+from collab.portal.testing import FUNCTIONAL_TESTING
+from contacts.helpers import make_directory
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from portal_helpers import PROFILE_VERSION
+import unittest
+
+
+PROFILE = "collab.portal:default"
+
+
+class TestContactsSearchableUpgrade(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.catalog = api.portal.get_tool("portal_catalog")
+        self.setup = api.portal.get_tool("portal_setup")
+
+    def found(self):
+        return [
+            b.getPath()
+            for b in self.catalog.unrestrictedSearchResults(
+                SearchableText="Wetlands", portal_type="Contact"
+            )
+        ]
+
+    def test_existing_contacts_become_searchable(self):
+        make_directory(self.portal)
+        ana = self.portal["contacts"]["ana-perez"]
+        ana.organisation = "Wetlands Trust"
+        ana.reindexObject()
+        path = "/".join(ana.getPhysicalPath())
+        self.assertIn(path, self.found())
+        # A site of 1013: the text index knows nothing of the contact.
+        index = self.catalog._catalog.getIndex("SearchableText")
+        index.unindex_object(self.catalog.getrid(path))
+        self.assertNotIn(path, self.found())
+        self.setup.setLastVersionForProfile(PROFILE, "1013")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.assertIn(path, self.found())
