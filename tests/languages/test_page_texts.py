@@ -95,3 +95,29 @@ class TestWording(unittest.TestCase):
 
         self.assertEqual(translate(_("Position"), target_language="fr"), "Fonction")
         self.assertEqual(translate(_("(none)"), target_language="fr"), "(aucune)")
+
+
+class TestDirectoryTitle(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+
+    def heading(self, language):
+        browser = page_browser(self.layer["app"], "manager", language)
+        browser.open(f"{self.portal.absolute_url()}/contacts")
+        assert_page(self, browser, 'class="breadcrumb-item active"')
+        return " ".join(browser.contents.split())
+
+    def test_named_in_the_readers_language(self):
+        page = self.heading("es")
+        self.assertIn("<h1>Contactos</h1>", page)
+        self.assertIn('aria-current="page">Contactos</li>', page)
+        self.assertNotIn(">Contacts<", page)
+        self.assertIn("<h1>Contacts</h1>", self.heading("en"))
+
+    def test_a_typed_title_stays(self):
+        self.portal["contacts"].title = "Directorio"
+        transaction.commit()
+        self.assertIn("<h1>Directorio</h1>", self.heading("es"))
