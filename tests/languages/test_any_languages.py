@@ -13,6 +13,7 @@ from plone.app.multilingual.interfaces import ITranslationManager
 from plone.app.uuid.utils import uuidToObject
 from plone.base.interfaces import ILanguage
 from plone.uuid.interfaces import IUUID
+from portal_helpers import create_role_users
 from portal_helpers import rest_session
 from portal_helpers import url
 import transaction
@@ -49,6 +50,19 @@ class TestTranslationsLand(SixLanguagesTestCase):
             self.assertEqual(aq_parent(version), self.portal[code], code)
             self.assertEqual(ILanguage(version).get_language(), code)
         self.assertEqual(sorted(translations(self.document)), sorted(UN_LANGUAGES))
+
+    def test_translate_into_page_in_chinese(self):
+        create_role_users(self.portal)
+        browser = self.browser(login="manager")
+        browser.open(
+            f"{self.portal.absolute_url()}/zh/++addtranslation++{IUUID(self.document)}"
+        )
+        browser.getControl(name="form.widgets.IDublinCore.title").value = "职权范围"
+        browser.getControl(name="form.buttons.save").click()
+        transaction.begin()
+        chinese = translations(self.document)["zh"]
+        self.assertEqual(aq_parent(chinese), self.portal["zh"])
+        self.assertTrue(browser.url.startswith(chinese.absolute_url()), browser.url)
 
     def test_unlink_and_link_again(self):
         manager = ITranslationManager(self.document)
