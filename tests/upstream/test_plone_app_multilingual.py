@@ -10,7 +10,8 @@ Left out:
   install it: plone.volto registers itself by z3c.autoinclude, so having it
   in the venv would load its ZCML and monkey patches into every instance
   the venv runs. ``plone.app.multilingual.testing`` only imports it for
-  that layer, so a placeholder module stands in for the import.
+  that layer, so a placeholder module stands in for the import while the
+  suite is collected.
 """
 
 from upstream.suites import upstream_suite
@@ -46,6 +47,12 @@ def not_volto(test):
 
 
 def test_suite():
-    if importlib.util.find_spec("plone.volto") is None:
-        sys.modules["plone.volto"] = types.ModuleType("plone.volto")
-    return upstream_suite(MODULES, select=not_volto)
+    if importlib.util.find_spec("plone.volto") is not None:
+        return upstream_suite(MODULES, select=not_volto)
+    # Only while the modules are imported: nothing later may take the
+    # placeholder for an installed plone.volto.
+    sys.modules["plone.volto"] = types.ModuleType("plone.volto")
+    try:
+        return upstream_suite(MODULES, select=not_volto)
+    finally:
+        del sys.modules["plone.volto"]
