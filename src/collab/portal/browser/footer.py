@@ -1,15 +1,8 @@
 """Footer line naming the secretariat that runs the portal."""
 
-from collab.portal import _
-from collab.portal.controlpanel.settings import ISettings
+from collab.portal.controlpanel.settings import secretariat_name
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
-from zope.i18n import translate
-
-
-# The name a site has until the secretariat types its own: a word of the
-# page's language, not English on every page.
-DEFAULT_NAME = _("secretariat_default_name", default="Secretariat")
 
 
 class SecretariatViewlet(ViewletBase):
@@ -19,12 +12,8 @@ class SecretariatViewlet(ViewletBase):
 
     def update(self):
         super().update()
-        name = api.portal.get_registry_record(
-            "collab.portal.secretariat_name", default=""
-        )
-        if name == ISettings["secretariat_name"].default:
-            name = translate(DEFAULT_NAME, context=self.request)
-        self.secretariat_name = name
+        language = api.portal.get_current_language(context=self.context)
+        self.secretariat_name = secretariat_name(language, self.request)
         self.secretariat_email = api.portal.get_registry_record(
             "collab.portal.secretariat_email", default=None
         ) or api.portal.get_registry_record("plone.email_from_address", default="")

@@ -1,5 +1,6 @@
 """Upgrade 1013 to 1014: contacts stored before they had full-text search
-are reindexed, so the secretariat finds them."""
+are reindexed, so the secretariat finds them; the registry gets the
+secretariat's name per language."""
 
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
@@ -13,7 +14,7 @@ import unittest
 PROFILE = "collab.portal:default"
 
 
-class TestContactsSearchableUpgrade(unittest.TestCase):
+class TestLanguagesUpgrade(unittest.TestCase):
     layer = FUNCTIONAL_TESTING
 
     def setUp(self):
@@ -47,3 +48,18 @@ class TestContactsSearchableUpgrade(unittest.TestCase):
 
         self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
         self.assertIn(path, self.found())
+
+    def test_secretariat_names_record_added(self):
+        registry = api.portal.get_tool("portal_registry")
+        name = "collab.portal.secretariat_name_translations"
+        del registry.records[name]
+        registry["collab.portal.secretariat_name"] = "Ramsar Secretariat"
+        self.setup.setLastVersionForProfile(PROFILE, "1013")
+
+        self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(registry[name], [])
+        self.assertEqual(
+            api.portal.get_registry_record("collab.portal.secretariat_name"),
+            "Ramsar Secretariat",
+        )
