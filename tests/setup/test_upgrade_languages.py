@@ -12,6 +12,9 @@ import unittest
 
 
 PROFILE = "collab.portal:default"
+EDIT_COMMENTS = (
+    "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"
+)
 
 
 class TestLanguagesUpgrade(unittest.TestCase):
@@ -54,6 +57,8 @@ class TestLanguagesUpgrade(unittest.TestCase):
         name = "collab.portal.secretariat_name_translations"
         del registry.records[name]
         registry["collab.portal.secretariat_name"] = "Ramsar Secretariat"
+        # A choice the secretariat made after installing stays.
+        registry[EDIT_COMMENTS] = False
         self.setup.setLastVersionForProfile(PROFILE, "1013")
 
         self.setup.upgradeProfile(PROFILE)
@@ -63,3 +68,4 @@ class TestLanguagesUpgrade(unittest.TestCase):
             api.portal.get_registry_record("collab.portal.secretariat_name"),
             "Ramsar Secretariat",
         )
+        self.assertFalse(registry[EDIT_COMMENTS])
