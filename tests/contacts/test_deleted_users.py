@@ -78,6 +78,24 @@ class TestDeletedUsers(DirectoryTestCase):
         self.assertEqual(self.pas_groups_naming(GROUP_MEMBER), set())
         self.assert_stranger_inherits_nothing()
 
+    def test_local_roles_left_by_the_deletion_are_not_inherited(self):
+        """``DELETE @users/<id>?delete_localroles=0`` skips Plone's walk of
+        the site; the local roles go when the id is registered again."""
+        with api.env.adopt_roles(["Manager"]):
+            self.directory.manage_setLocalRoles(GROUP_MEMBER, ["Editor"])
+        transaction.commit()
+        response = self.rest("siteadmin").delete(
+            f"{self.portal.absolute_url()}/@users/{GROUP_MEMBER}",
+            params={"delete_localroles": "0"},
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        transaction.begin()
+        self.assertIn("Editor", self.directory.get_local_roles_for_userid(GROUP_MEMBER))
+        self.assert_stranger_inherits_nothing()
+        self.assertEqual(self.directory.get_local_roles_for_userid(GROUP_MEMBER), ())
+        response = self.rest(GROUP_MEMBER).get(self.luc.absolute_url())
+        self.assertIn(response.status_code, (401, 403), response.text)
+
     def test_deleted_in_the_control_panel(self):
         browser = self.browser("siteadmin")
         browser.open(

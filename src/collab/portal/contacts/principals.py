@@ -13,7 +13,10 @@ the Users and Groups control panel), ``forget_principal`` removes it from
 every group, unlinks it from every contact, and remembers when it was
 deleted. ``link_is_current`` then keeps the group sync from ever adding
 an id whose user was deleted after it was linked, whatever a concurrent
-edit or an old form wrote back.
+edit or an old form wrote back. Local roles are left to the deletion
+(Plone removes them unless told ``delete_localroles=0``, which saves a
+walk of the whole site); ``principal_recreated`` removes them when, and
+only when, a deleted id is registered again.
 """
 
 from Acquisition import aq_base
@@ -42,7 +45,10 @@ def _deleted(create=False):
 
 def deleted_at(userid):
     """When the user ``userid`` was last deleted, or None."""
-    deleted = _deleted()
+    try:
+        deleted = _deleted()
+    except CannotGetPortalError:
+        return None
     return None if deleted is None else deleted.get(userid)
 
 
@@ -99,3 +105,18 @@ def forget_principal(principal_id):
         note_link(contact)
         contact.reindexObject()
     return unlinked
+
+
+def principal_recreated(principal_id):
+    """A user was added with the id of a deleted one: the deleted user's
+    local roles (left when the deletion was told not to walk the site)
+    and group records are not theirs. Run unrestricted: the newcomer may
+    be an anonymous visitor signing up."""
+    if deleted_at(principal_id) is None:
+        return
+    portal = api.portal.get()
+    with api.env.adopt_roles(["Manager"]):
+        api.portal.get_tool("portal_membership").deleteLocalRoles(
+            portal, [principal_id], reindex=1, recursive=1
+        )
+        remove_from_all_groups(principal_id)

@@ -13,6 +13,7 @@ from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
 from collab.portal.contacts.principals import forget_principal
 from collab.portal.contacts.principals import note_link
+from collab.portal.contacts.principals import principal_recreated
 from collab.portal.contacts.tasks import purge_tokens
 from collab.portal.contacts.tasks import run_mailings
 from collab.portal.contacts.update_links import PURPOSE as UPDATE_LINK
@@ -48,6 +49,11 @@ def principal_deleted(event):
     for contact in forget_principal(event.principal):
         for group in groups_of(contact):
             sync_linked_group(group)
+
+
+def principal_created(event):
+    """A user added: if its id is a deleted user's, it inherits nothing."""
+    principal_recreated(event.principal.getId())
 
 
 def contact_removed(contact, event):
