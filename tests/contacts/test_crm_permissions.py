@@ -1,7 +1,8 @@
 """The CRM's permission table: every role × the directory, contact, group
 and mailing pages and REST, the secretariat's pages (member roles,
 personal links, import) and acting endpoints (``@import-contacts``,
-``@tokens``, ``@contact-changes``, ``@delivery``), asserting the answer
+``@tokens``, ``@contact-changes``, ``@delivery``), a mailing's
+attachment, asserting the answer
 and what is stored. The address lists, ``@send`` and ``@resend-failed``
 are in test_directory_permissions and test_mailing_permissions, with the
 same roles.
@@ -96,6 +97,13 @@ class TestCrmPermissions(DirectoryTestCase):
                     else:
                         self.assertIn(response.status_code, (401, 403, 404))
                         self.assertNotIn("luc.martin", response.text)
+            with self.subTest(login=login, action="attachment"):
+                response = session.get(f"{self.mailing.absolute_url()}/agenda.txt")
+                if allowed(login, "mailing"):
+                    self.assertEqual(response.status_code, 200, response.text)
+                else:
+                    self.assertIn(response.status_code, (401, 403, 404))
+                    self.assertNotIn("1. Opening", response.text)
             with self.subTest(login=login, action="@delivery"):
                 response = session.get(f"{self.mailing.absolute_url()}/@delivery")
                 if allowed(login, "mailing"):
