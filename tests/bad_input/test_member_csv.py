@@ -97,6 +97,61 @@ class TestMemberCsv(unittest.TestCase):
                 self.assertNotIn(translate(message, target_language="en"), text)
                 self.assertEqual(self.users("wg1", "wg2", "wg3"), [])
 
+    def test_roles_and_passwords_checked_before_anything_is_created(self):
+        """Plone's registration refuses a role its giver does not hold, or
+        a weak password, only when it reaches the row: the rows before
+        would stay. Checked first here."""
+        header = "username,email,password,roles\n"
+        first = "wg1,wg1@example.org,Wg1-Pass-2026,Member\n"
+        for login, row, message in (
+            (
+                "siteadmin",
+                "wg2,wg2@example.org,Wg2-Pass-2026,Manager\n",
+                _(
+                    "member_csv_role_refused",
+                    default="You may not give the role ${role}.",
+                    mapping={"role": "Manager"},
+                ),
+            ),
+            (
+                "manager",
+                "wg2,wg2@example.org,Wg2-Pass-2026,Pope\n",
+                _(
+                    "member_csv_role_refused",
+                    default="You may not give the role ${role}.",
+                    mapping={"role": "Pope"},
+                ),
+            ),
+            ("manager", "wg2,wg2@example.org,x,Member\n", None),
+        ):
+            with self.subTest(login=login, row=row):
+                response = self.post(header + first + row, login=login)
+                self.assertEqual(response.status_code, 400, response.text)
+                text = response.json()["message"]
+                self.assertTrue(text.startswith("Fila 3:"), text)
+                if message is not None:
+                    self.assertIn(in_language(message, "es"), text)
+                self.assertEqual(self.users("wg1", "wg2"), [])
+        response = self.post(
+            header + first + "wg2,wg2@example.org,Wg2-Pass-2026,Site Administrator\n"
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+        self.assertEqual(self.users("wg1", "wg2"), ["wg1", "wg2"])
+        self.assertIn("Site Administrator", api.user.get_roles(username="wg2"))
+
+    def test_no_csv_file(self):
+        message = _("Send a CSV file (text/csv) as the form field file.")
+        session = rest_session(self.portal.absolute_url(), "siteadmin", "fr")
+        for files in (
+            {"file": ("u.xlsx", b"PK\x03\x04", "application/vnd.ms-excel")},
+            {"other": ("u.csv", (HEADER + GOOD).encode(), "text/csv")},
+        ):
+            with self.subTest(files=list(files)):
+                response = session.post(f"{session.base}/@users", files=files)
+                self.assertEqual(response.status_code, 400, response.text)
+                self.assertIn(in_language(message, "fr"), response.json()["message"])
+        self.assertEqual(self.users("wg1", "wg2"), [])
+
     def test_not_utf8(self):
         session = rest_session(self.portal.absolute_url(), "siteadmin", "fr")
         response = session.post(

@@ -12,8 +12,7 @@ class MemberUsersPost(UsersPost):
     def reply(self):
         # plone.restapi reads a form (a multipart upload) as a CSV file.
         if self.request.form:
-            if self.request.form.get("file"):
-                check_csv_rows(self.request)
+            check_csv_rows(self.request)
         else:
             check_member_fields(self.request)
         return super().reply()

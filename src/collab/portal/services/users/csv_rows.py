@@ -51,6 +51,45 @@ def _rows(request, upload):
     return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
+def _role_error(roles):
+    """The first role of ``roles`` the current user may not give: one
+    Plone does not know, or one they do not hold themselves, Managers
+    giving any (Plone's registration refuses it too, but only when it
+    reaches that row)."""
+    known = set(api.portal.get_tool("portal_membership").getPortalRoles())
+    held = set(api.user.get_roles())
+    if "Manager" in held:  # as Plone's registration: a Manager gives any
+        held = known
+    for role in roles:
+        if role != "Member" and (role not in known or role not in held):
+            return _(
+                "member_csv_role_refused",
+                default="You may not give the role ${role}.",
+                mapping={"role": role},
+            )
+    return None
+
+
+def _row_error(row, registration, seen):
+    for name in CHECKED:
+        error = field_error(name, row.get(name) or None)
+        if error is not None:
+            return error
+    email = (row.get("email") or "").strip()
+    if email and not registration.isValidEmail(email):
+        return _("This is not a valid e-mail address.")
+    userid = (row.get("username") or email).strip()
+    if userid in seen or (userid and not registration.isMemberIdAllowed(userid)):
+        return _("This user name is taken or not allowed.")
+    seen.add(userid)
+    if row.get("password"):
+        error = registration.testPasswordValidity(row["password"])
+        if error:
+            return error
+    roles = [r.strip() for r in (row.get("roles") or "").split(",") if r.strip()]
+    return _role_error(roles)
+
+
 def check_csv_rows(request):
     """Raise Forbidden or a translated BadRequest naming the first bad row
     (row 2 is the first under the header); nothing is created then."""
@@ -61,19 +100,18 @@ def check_csv_rows(request):
                 context=request,
             )
         )
+    upload = request.form.get("file")
+    content_type = getattr(upload, "headers", {}).get("Content-Type")
+    if not upload or content_type not in ("text/csv", "application/csv"):
+        raise BadRequest(
+            translate(
+                _("Send a CSV file (text/csv) as the form field file."),
+                context=request,
+            )
+        )
     registration = api.portal.get_tool("portal_registration")
     seen = set()
-    for number, row in enumerate(_rows(request, request.form["file"]), start=2):
-        for name in CHECKED:
-            error = field_error(name, row.get(name) or None)
-            if error is not None:
-                raise _refused(request, number, error)
-        email = (row.get("email") or "").strip()
-        if email and not registration.isValidEmail(email):
-            raise _refused(request, number, _("This is not a valid e-mail address."))
-        userid = (row.get("username") or email).strip()
-        if userid in seen or (userid and not registration.isMemberIdAllowed(userid)):
-            raise _refused(
-                request, number, _("This user name is taken or not allowed.")
-            )
-        seen.add(userid)
+    for number, row in enumerate(_rows(request, upload), start=2):
+        error = _row_error(row, registration, seen)
+        if error is not None:
+            raise _refused(request, number, error)
