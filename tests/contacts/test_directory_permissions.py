@@ -70,6 +70,17 @@ class TestDirectoryPermissions(DirectoryTestCase):
                 else:
                     self.assertIn(response.status_code, (401, 403), response.text)
                     self.assertNotIn("luc.martin", response.text)
+                for export in ("csv", "xlsx", "vcard"):
+                    response = self.rest(login).get(
+                        f"{self.wg.absolute_url()}/@address-list",
+                        params={"format": export},
+                    )
+                    if allowed(login, "address_list"):
+                        self.assertEqual(response.status_code, 200, export)
+                        self.assertGreater(len(response.content), 100, export)
+                    else:
+                        self.assertIn(response.status_code, (401, 403), export)
+                        self.assertNotIn(b"luc.martin", response.content)
 
     def test_notes_and_edit_rest(self):
         for login in POLICY:
