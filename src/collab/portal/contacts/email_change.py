@@ -54,7 +54,7 @@ def request_change(contact, address, at=None):
     language = getattr(contact, "preferred_language", None) or "en"
     name = contact.Title()
     if taken_by_other(contact, address):
-        _mail(address, language, MAIL_TAKEN_SUBJECT, MAIL_TAKEN_BODY, name=name)
+        _mail(address, language, MAIL_TAKEN_SUBJECT, MAIL_TAKEN_BODY)
         return None
     uid = contact.UID()
     token = tokens.issue(PURPOSE, uid, CONFIRM_DAYS, actor=f"contact:{uid}", at=at)
@@ -130,10 +130,10 @@ MAIL_TAKEN_SUBJECT = _(
 )
 MAIL_TAKEN_BODY = _(
     "email_taken_body",
-    default="Hello ${name},\n\nThis address was given as a new e-mail address "
-    "for ${name} in the secretariat's directory, but another entry of the "
-    "directory already uses it, so nothing was changed. If this is your "
-    "address, please write to the secretariat.",
+    default="Hello,\n\nThis address was given as a new e-mail address in "
+    "the secretariat's directory, but another entry of the directory already "
+    "uses it, so nothing was changed. If you did not expect this message, you "
+    "can ignore it; otherwise please write to the secretariat.",
 )
 MAIL_CHANGED_SUBJECT = _(
     "email_changed_subject", default="Your e-mail address was changed"
