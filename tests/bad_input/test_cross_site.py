@@ -46,6 +46,7 @@ class TestCrossSiteActions(unittest.TestCase):
             f"{ana}/@tokens",
             f"{ana}/@contact-changes",
             f"{site}/@update-details",
+            f"{site}/@confirm-email",
             f"{site}/@clock",
             f"{site}/@users",
         ]

@@ -66,6 +66,18 @@ class TestLinkPrivacy(SelfUpdateTestCase):
         self.assertIn("collab-update-details", response.text)
         self.assertNotIn('name="organisation"', response.text)
 
+    def test_a_mangled_link_is_refused_after_the_move(self):
+        for token in ("a;b c=d", "x" * 500, ""):
+            session = requests.Session()
+            response = session.get(
+                f"{self.portal.absolute_url()}/es/@@update-details",
+                params={"contact": self.ana_uid, "token": token},
+                timeout=60,
+            )
+            self.assertEqual(response.status_code, 403, token)
+            self.assertIn("collab-update-details", response.text)
+            self.assertNotIn("token=", response.url)
+
     def test_rest_answers_are_not_stored(self):
         session = self.rest()
         response = session.get(

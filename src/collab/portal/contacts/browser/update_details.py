@@ -17,12 +17,8 @@ from collab.portal import tokens
 from collab.portal.contacts import self_update
 from collab.portal.content.contact import LANGUAGES
 from collab.portal.errors import Conflict
-from plone.protect.interfaces import IDisableCSRFProtection
-from Products.Five.browser import BrowserView
 from zExceptions import Forbidden
-from zExceptions import HTTPTooManyRequests
 from zope.i18n import translate
-from zope.interface import alsoProvides
 
 
 LANGUAGE_NAMES = {"en": "English", "es": "Español", "fr": "Français"}
@@ -36,51 +32,19 @@ FIELD_LABELS = {
 }
 
 
-class PersonalLinkView(BrowserView):
-    """A page opened by a personal link: the token moved out of the URL,
-    checked on every request; ``act()`` on a POST with ``save``."""
+class PersonalLinkView(links.PersonalLinkPage):
+    """A contact's page opened by one of their personal links."""
 
     purpose = self_update.PURPOSE
-    refusal = None
 
-    def __call__(self):
-        links.private_answer(self.request.response)
-        if links.moved_out_of_url(self.request):
-            return ""
-        self.link_contact, self.link_token = links.link_values(self.request)
-        # What was posted is the view's: Plone's language selector copies
-        # the request's form into its links, token and details included.
-        self.form = dict(self.request.form)
-        self.request.form.clear()
-        try:
-            self.contact, self.record = self_update.check_link(
-                self.link_contact,
-                self.link_token,
-                self.request.getClientAddr(),
-                self.purpose,
-            )
-        except (Forbidden, HTTPTooManyRequests) as error:
-            self.refusal = error.args[0] if error.args else ""
-            status = 429 if isinstance(error, HTTPTooManyRequests) else 403
-            self.request.response.setStatus(status, lock=True)
-            return self.index()
-        self.prepare()
-        if (
-            self.refusal is None
-            and self.request.method == "POST"
-            and self.form.get("save")
-        ):
-            # The token in the POST body is the proof; plone.protect's
-            # authenticator cannot exist for a visitor without an account.
-            alsoProvides(self.request, IDisableCSRFProtection)
-            self.act()
-        return self.index()
+    def check_link(self, subject, token, client):
+        self.contact, self.record = self_update.check_link(
+            subject, token, client, self.purpose
+        )
 
-    def prepare(self):
-        pass
-
-    def act(self):
-        raise NotImplementedError
+    @property
+    def link_contact(self):
+        return self.link_subject
 
     def contact_name(self):
         return self.contact.Title()
@@ -138,8 +102,7 @@ class ConfirmEmailView(PersonalLinkView):
         waiting = self_update.email_change.pending(self.contact)
         self.address = waiting["email"] if waiting else None
         if waiting is None or waiting["token_id"] != self.record.token_id:
-            self.refusal = translate(tokens.REFUSED, context=self.request)
-            self.request.response.setStatus(403, lock=True)
+            self.refuse(Forbidden(translate(tokens.REFUSED, context=self.request)))
 
     def act(self):
         try:
@@ -149,7 +112,6 @@ class ConfirmEmailView(PersonalLinkView):
             self.request.response.setStatus(409)
             return
         except Forbidden as error:
-            self.refusal = error.args[0]
-            self.request.response.setStatus(403)
+            self.refuse(error)
             return
         self.confirmed = True
