@@ -11,7 +11,10 @@ from collab.portal.contacts.update_links import update_link
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
 from contacts.mailing_helpers import make_mailing
+from forum.helpers import make_forum
 from plone import api
+from plone.app.discussion.interfaces import IConversation
+from portal_helpers import create_role_users
 from portal_helpers import rest_session
 from urllib.parse import parse_qs
 from urllib.parse import urlsplit
@@ -128,3 +131,37 @@ class TestCrossSiteActions(unittest.TestCase):
         self.assertEqual(response.status_code, 200, response.text)
         response = bearer.delete(f"{self.ana.absolute_url()}/@tokens/nothing")
         self.assertEqual(response.status_code, 404, response.text)
+
+
+class TestCrossSiteForumActions(unittest.TestCase):
+    """The same rule on the forum's and the comment engine's services:
+    it holds for every acting service of the add-on, not a list."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        create_role_users(self.portal)
+        self.group = make_forum(self.portal["en"])["monitoring"]
+        transaction.commit()
+        self.session = cookie_session(self.portal, "member")
+
+    def test_form_posts_refused(self):
+        group = self.group.absolute_url()
+        for url, body in (
+            (f"{group}/@comments", '{"text": "Forged"}'),
+            (f"{group}/@follow", '{"mode": "immediate"}'),
+            (f"{group}/@flag-comment", '{"comment_id": "1"}'),
+            (f"{group}/@moderate-comment", '{"comment_id": "1"}'),
+        ):
+            response = form_post(self.session, url, body)
+            self.assertEqual(response.status_code, 403, (url, response.text))
+            self.assertIn("JSON", response.json()["message"])
+        transaction.begin()
+        self.assertEqual(len(IConversation(self.group)), 0)
+
+    def test_json_comment_with_the_cookie_works(self):
+        response = self.session.post(
+            f"{self.group.absolute_url()}/@comments", json={"text": "Welcome"}
+        )
+        self.assertEqual(response.status_code, 204, response.text)

@@ -14,6 +14,7 @@ language root, so the internal directory lends it nothing.
 from collab.portal import _
 from collab.portal import links
 from collab.portal import tokens
+from collab.portal.contacts import email_change
 from collab.portal.contacts import self_update
 from collab.portal.content.contact import LANGUAGES
 from collab.portal.errors import Conflict
@@ -94,12 +95,12 @@ class ConfirmEmailView(PersonalLinkView):
     """``@@confirm-email``: the link mailed to a new address; a GET shows
     the address, the POST stores it."""
 
-    purpose = self_update.email_change.PURPOSE
+    purpose = email_change.PURPOSE
     confirmed = False
     conflict = None
 
     def prepare(self):
-        waiting = self_update.email_change.pending(self.contact)
+        waiting = email_change.pending(self.contact)
         self.address = waiting["email"] if waiting else None
         if waiting is None or waiting["token_id"] != self.record.token_id:
             self.refuse(Forbidden(translate(tokens.REFUSED, context=self.request)))
