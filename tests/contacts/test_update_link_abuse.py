@@ -11,6 +11,7 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from portal_helpers import assert_page
+from urllib.parse import urlencode
 from ZPublisher import HTTPRequest
 import transaction
 
@@ -92,6 +93,25 @@ class TestUpdateLinkAbuse(SelfUpdateTestCase):
         # Another visitor behind the same balancer is not limited.
         self.assertEqual(neighbour.post(url, json=body).status_code, 403)
         self.assert_unchanged()
+
+    def test_a_forged_log_line_stays_on_its_own_line(self):
+        forged = (
+            "x\n2026-12-07 16:00:00,000 INFO    [Zope:42][waitress] admin logged in"
+        )
+        with self.assertLogs("collab.portal.tokens", "WARNING") as logged:
+            self.attempt(forged, "guess-" * 8, 403)
+            browser = self.browser()
+            browser.open(
+                f"{self.portal.absolute_url()}/@@update-details?"
+                + urlencode({"contact": forged, "token": "guess-" * 8})
+            )
+            assert_page(self, browser, "collab-update-details", status=403)
+        lines = [record.getMessage() for record in logged.records]
+        self.assertEqual(len(lines), 2, lines)
+        for line in lines:
+            self.assertNotIn("\n", line)
+        # REST logs it escaped; the page's cookie kept only link characters.
+        self.assertIn("x\\n2026-12-07", lines[0])
 
     def test_lifetime_comes_from_the_control_panel(self):
         from plone import api
