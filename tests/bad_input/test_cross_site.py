@@ -132,6 +132,25 @@ class TestCrossSiteActions(unittest.TestCase):
         response = bearer.delete(f"{self.ana.absolute_url()}/@tokens/nothing")
         self.assertEqual(response.status_code, 404, response.text)
 
+    def test_basic_auth_replayed_by_a_browser_for_another_site_refused(self):
+        # A browser replays basic auth given at a login prompt (the ZMI).
+        url = f"{self.ana.absolute_url()}/@contact-changes"
+        for headers in (
+            {"Origin": "https://evil.example"},
+            {"Origin": "null"},
+            {"Sec-Fetch-Site": "cross-site"},
+        ):
+            basic = rest_session(self.portal.absolute_url(), "manager")
+            basic.headers.update(headers)
+            response = form_post(basic, url)
+            self.assertEqual(response.status_code, 403, (headers, response.text))
+            # JSON needs the browser to ask first (CORS): not refused here.
+            response = basic.post(url, json={"reviewed": True})
+            self.assertEqual(response.status_code, 200, (headers, response.text))
+        basic = rest_session(self.portal.absolute_url(), "manager")
+        basic.headers["Origin"] = self.portal.absolute_url().rsplit("/plone", 1)[0]
+        self.assertEqual(form_post(basic, url).status_code, 200)
+
 
 class TestCrossSiteForumActions(unittest.TestCase):
     """The same rule on the forum's and the comment engine's services:

@@ -18,6 +18,7 @@ from plone.protect.authenticator import check as check_authenticator
 from plone.rest.service import Service
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
+from urllib.parse import urlsplit
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zope.i18n import translate
@@ -110,13 +111,19 @@ def may_be_cross_site(request):
     would: ``text/plain``, urlencoded or multipart, and no header of its
     own. A JSON body or an ``Authorization`` header needs the browser to ask
     this site first (CORS preflight), which it refuses unless configured
-    to allow that origin. So a request is trusted when its credentials come
-    in a header (basic auth, a JWT bearer: scripts, apps), when it is JSON,
-    or when it carries plone.protect's authenticator (``_authenticator`` or
-    ``X-CSRF-TOKEN``), as Plone's forms do."""
+    to allow that origin. So a request is trusted when it is JSON, when it
+    carries plone.protect's authenticator (``_authenticator`` or
+    ``X-CSRF-TOKEN``), as Plone's forms do, or when its credentials come in
+    a header the browser does not add by itself: a JWT bearer, or basic auth
+    from a script. A browser does replay basic auth it was given at a login
+    prompt (the ZMI), so basic auth from a page of another site (its
+    ``Origin`` or ``Sec-Fetch-Site``) is judged like a cookie."""
     if request.get("REQUEST_METHOD") not in ACTING:
         return False
-    if getattr(request, "_auth", None):
+    credentials = (getattr(request, "_auth", None) or "").lower()
+    if credentials.startswith("bearer "):
+        return False
+    if credentials and not from_another_site(request):
         return False
     if request.get("REQUEST_METHOD") == "DELETE" or sent_as_json(request):
         return False
@@ -125,6 +132,17 @@ def may_be_cross_site(request):
     except Forbidden:
         return True
     return False
+
+
+def from_another_site(request):
+    """True if the browser says a page of another origin sent ``request``."""
+    if (request.getHeader("Sec-Fetch-Site") or "").lower() == "cross-site":
+        return True
+    origin = request.getHeader("Origin")
+    if origin is None:
+        return False
+    own = urlsplit(request.get("SERVER_URL") or "")
+    return origin.rstrip("/").lower() != f"{own.scheme}://{own.netloc}".lower()
 
 
 def refuse_cross_site_action(event):
