@@ -40,6 +40,7 @@ from collab.portal.mail import Outbox
 from collab.portal.mail import queue_message
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_from_tmp
+from collab.portal.mail import UnsendableMessage
 from collab.portal.mail import waiting_in_tmp
 from datetime import datetime
 from datetime import UTC
@@ -96,6 +97,12 @@ def note_recipients(mailing, log):
 
 
 def queue_one(mailing, record, contact, batch):
+    if record.use_address(contact.email):
+        logger.info(
+            "Mailing %s: %s now written to the contact's new address",
+            mailing.UID(),
+            record.contact_uid,
+        )
     language, subject, body = compose(mailing, contact, batch.links)
     record.attempts += 1
     # Unique per attempt and per try of the step: the file of a step that
@@ -137,7 +144,11 @@ def write_batch(mailing, log):
         if contact is None:
             record.set_status(FAILED, "contact deleted")
         else:
-            queue_one(mailing, record, contact, batch)
+            try:
+                queue_one(mailing, record, contact, batch)
+            except UnsendableMessage as error:
+                # Only this recipient's: the batch's others are written.
+                record.set_status(FAILED, str(error))
         log.pending.remove(key)
     log.batches += 1
     if not log.pending:
