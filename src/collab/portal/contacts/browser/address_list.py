@@ -76,8 +76,9 @@ class AddressListView(BrowserView):
         return self.index()
 
     def count_text(self):
-        """"Members: 104 (showing 1–50)." where the list runs over pages:
-        the count is the group's (or the filter's), not the page's."""
+        """The count, and which rows are shown where the list runs over
+        pages ("Members: 104 (showing 1–50)."): it is the group's (or the
+        filter's) count, not the page's."""
         first, last = self.shown
         if first == 1 and last >= self.total:
             return _(
