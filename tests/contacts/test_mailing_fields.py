@@ -145,6 +145,38 @@ class TestMailingFields(unittest.TestCase):
         transaction.begin()
         self.assertIsNone(delivery_log(self.mailing))
 
+    def test_attachment_over_the_cap_refused_on_upload(self):
+        file = {
+            "data": "MiBJdGVtcw==",
+            "encoding": "base64",
+            "filename": "more.txt",
+            "content-type": "text/plain",
+        }
+        # The secretariat adds Files to the mailings it owns; these are
+        # the fixture's, so a Manager uploads.
+        session = rest_session(self.portal.absolute_url(), "manager")
+        with mock.patch.object(mailings, "MAX_ATTACHMENTS_MB", 0):
+            response = session.post(
+                self.mailing.absolute_url(),
+                json={"@type": "File", "id": "more.txt", "file": file},
+            )
+            self.assertEqual(response.status_code, 400, response.text)
+            self.assertIn("at most 0 MB", response.json()["message"])
+            browser = page_browser(self.layer["app"], "manager")
+            browser.open(f"{self.mailing.absolute_url()}/++add++File")
+            control = browser.getControl(name="form.widgets.file")
+            control.add_file(b"2. Items", "text/plain", "more.txt")
+            browser.getControl(name="form.buttons.save").click()
+            assert_page(self, browser, "at most 0 MB", status=400)
+        transaction.begin()
+        self.assertEqual(self.mailing.objectIds(), ["agenda.txt"])
+        # Under the cap, the same upload is taken.
+        response = session.post(
+            self.mailing.absolute_url(),
+            json={"@type": "File", "id": "more.txt", "file": file},
+        )
+        self.assertEqual(response.status_code, 201, response.text)
+
     def test_scheduled_mailing_says_when(self):
         self.mailing.send_at = datetime.now() + timedelta(days=2)
         transaction.commit()

@@ -11,6 +11,7 @@ attributes: ``{given_name.__class__}``). Anything else in braces stays as
 written.
 """
 
+from collab.portal import _
 from collab.portal.contacts.groups import group_members
 from collab.portal.contacts.update_links import update_link
 from collab.portal.content.contact import email_key
@@ -134,9 +135,16 @@ def attachments_size(mailing):
     return total
 
 
-def attachments_too_large(mailing):
-    """(size in MB rounded up, the limit) when above ``MAX_ATTACHMENTS_MB``."""
+def attachments_refusal(mailing):
+    """The reader's message when the attachments exceed
+    ``MAX_ATTACHMENTS_MB`` (an upload, a send, a test send), else None."""
     size = attachments_size(mailing)
-    if size > MAX_ATTACHMENTS_MB * 1024 * 1024:
-        return -(-size // (1024 * 1024)), MAX_ATTACHMENTS_MB
-    return None
+    if size <= MAX_ATTACHMENTS_MB * 1024 * 1024:
+        return None
+    return _(
+        "mailing_attachments_too_large",
+        default="The attachments of this mailing take ${size} MB; a "
+        "mailing carries at most ${limit} MB, since every message "
+        "carries its own copy. Remove or shrink some files.",
+        mapping={"size": -(-size // (1024 * 1024)), "limit": MAX_ATTACHMENTS_MB},
+    )

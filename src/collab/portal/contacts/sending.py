@@ -29,7 +29,7 @@ from collab.portal.contacts.delivery import SCHEDULED
 from collab.portal.contacts.delivery import SENDING
 from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import attachments
-from collab.portal.contacts.mailings import attachments_too_large
+from collab.portal.contacts.mailings import attachments_refusal
 from collab.portal.contacts.mailings import compose
 from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
@@ -234,15 +234,9 @@ def follow_up(mailing):
 def send_refusal(mailing, test=False):
     """Why ``mailing`` cannot be sent now, or as a ``test`` (a message for
     the reader, with the HTTP status REST answers), or None."""
-    too_large = attachments_too_large(mailing)
+    too_large = attachments_refusal(mailing)
     if too_large is not None:
-        return 400, _(
-            "mailing_attachments_too_large",
-            default="The attachments of this mailing take ${size} MB; a "
-            "mailing carries at most ${limit} MB, since every message "
-            "carries its own copy. Remove or shrink some files.",
-            mapping={"size": too_large[0], "limit": too_large[1]},
-        )
+        return 400, too_large
     if test:
         return None
     if delivery_log_state(mailing) != DRAFT:
