@@ -18,6 +18,7 @@ from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.content.contact import InvalidEmail
 from collab.portal.content.contact import InvalidPhone
 from collab.portal.content.contact import LANGUAGES
+from collab.portal.content.contact import NonAsciiLocalPart
 from collab.portal.content.contact import normalized_email
 from collab.portal.content.contact import normalized_phone
 from collab.portal.errors import shown
@@ -115,6 +116,9 @@ def checked(contact, values):
         elif name == "email":
             try:
                 address = normalized_email(value)
+            except NonAsciiLocalPart as error:
+                errors[name] = error.doc()
+                continue
             except InvalidEmail:
                 errors[name] = BAD_EMAIL
                 continue
