@@ -7,6 +7,7 @@ from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import tokens
 from collab.portal.contacts.directory import find_directory
+from collab.portal.contacts.email_change import PURPOSE as EMAIL_LINK
 from collab.portal.contacts.groups import drop_member
 from collab.portal.contacts.groups import groups_of
 from collab.portal.contacts.groups import remember_member_intids
@@ -47,6 +48,7 @@ def contact_removed(contact, event):
     may already have forgotten the contact. Its personal links go too: a
     link must not outlive the person it lets in."""
     tokens.forget(UPDATE_LINK, contact.UID())
+    tokens.forget(EMAIL_LINK, contact.UID())
     directory = find_directory(event.oldParent)
     if directory is None:
         return
