@@ -1,7 +1,8 @@
 """Every event handler of the contacts feature (one ZCML block in
 configure.zcml): the linked Plone groups follow their contact groups, a
-deleted contact's personal links go with it, a mailing's attachments stay
-under their cap, and the clock writes mailings and purges ended links."""
+deleted contact's personal links go with it, a deleted user's id keeps
+no group and no contact, a mailing's attachments stay under their cap,
+and the clock writes mailings and purges ended links."""
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
@@ -14,6 +15,9 @@ from collab.portal.contacts.groups import remember_member_intids
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
 from collab.portal.contacts.mailings import attachments_refusal
+from collab.portal.contacts.principals import forget_principal
+from collab.portal.contacts.principals import note_link
+from collab.portal.contacts.principals import principal_recreated
 from collab.portal.contacts.tasks import purge_tokens
 from collab.portal.contacts.tasks import run_mailings
 from collab.portal.contacts.update_links import PURPOSE as UPDATE_LINK
@@ -36,10 +40,29 @@ def group_removed(group, event):
     remove_linked_group(group)
 
 
+def contact_added(contact, event):
+    note_link(contact)
+
+
 def contact_changed(contact, event):
     """A linked user set, changed or removed: every group of the contact."""
+    note_link(contact)
     for group in groups_of(contact):
         sync_linked_group(group)
+
+
+def principal_deleted(event):
+    """PAS deleted a user (plone.api, ``DELETE @users``, the Users and
+    Groups control panel): its id, which anyone may register again, keeps
+    no group and no contact (principals.py)."""
+    for contact in forget_principal(event.principal):
+        for group in groups_of(contact):
+            sync_linked_group(group)
+
+
+def principal_created(event):
+    """A user added: if its id is a deleted user's, it inherits nothing."""
+    principal_recreated(event.principal.getId())
 
 
 def contact_removed(contact, event):
