@@ -1,7 +1,8 @@
 """Spanish and French pages without English left in them: the footer's
-secretariat, the contacts' workflow state, the Contacts control panel, one
-Spanish word for a member's role and none-labels that agree in gender
-(issue 23, item 21)."""
+secretariat, the contacts' workflow state, the Contacts control panel and
+directory, one Spanish word for a member's role (issue 23, item 21; the
+French "(aucun)" beside "Fonction" went with the personal link's position
+list, now read-only)."""
 
 from collab.portal.testing import FUNCTIONAL_TESTING
 from plone import api
@@ -89,12 +90,6 @@ class TestWording(unittest.TestCase):
             target_language="es",
         )
         self.assertIn("función", text)
-
-    def test_french_none_agrees_with_fonction(self):
-        from collab.portal import _
-
-        self.assertEqual(translate(_("Position"), target_language="fr"), "Fonction")
-        self.assertEqual(translate(_("(none)"), target_language="fr"), "(aucune)")
 
 
 class TestDirectoryTitle(unittest.TestCase):

@@ -1,4 +1,4 @@
-"""Upgrade 1013 to 1014: contacts stored before they had full-text search
+"""Upgrade 1014 to 1015: contacts stored before they had full-text search
 are reindexed, so the secretariat finds them; the registry gets the
 secretariat's name per language."""
 
@@ -41,11 +41,11 @@ class TestLanguagesUpgrade(unittest.TestCase):
         ana.reindexObject()
         path = "/".join(ana.getPhysicalPath())
         self.assertIn(path, self.found())
-        # A site of 1013: the text index knows nothing of the contact.
+        # A site of 1014: the text index knows nothing of the contact.
         index = self.catalog._catalog.getIndex("SearchableText")
         index.unindex_object(self.catalog.getrid(path))
         self.assertNotIn(path, self.found())
-        self.setup.setLastVersionForProfile(PROFILE, "1013")
+        self.setup.setLastVersionForProfile(PROFILE, "1014")
 
         self.setup.upgradeProfile(PROFILE)
 
@@ -59,7 +59,7 @@ class TestLanguagesUpgrade(unittest.TestCase):
         registry["collab.portal.secretariat_name"] = "Ramsar Secretariat"
         # A choice the secretariat made after installing stays.
         registry[EDIT_COMMENTS] = False
-        self.setup.setLastVersionForProfile(PROFILE, "1013")
+        self.setup.setLastVersionForProfile(PROFILE, "1014")
 
         self.setup.upgradeProfile(PROFILE)
 

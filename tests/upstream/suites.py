@@ -67,6 +67,9 @@ def _on_layer(test, layer_for):
     if isinstance(test, unittest.TestSuite):  # a rebuilt doctest suite
         return test
     cls = type(test)
+    if getattr(cls, "layer", None) is None:
+        # A plain unit test (plone.restapi's TestUnit): no site to install on.
+        return test
     key = (cls, layer_for)
     if key not in _classes:
         attrs = {"layer": layer_for(cls.layer), "__module__": cls.__module__}

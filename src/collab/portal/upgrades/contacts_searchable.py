@@ -1,4 +1,4 @@
-"""Upgrade to 1014: contacts in Plone's full-text search (issue 23).
+"""Upgrade to 1015: contacts in Plone's full-text search (issue 23).
 
 ``contacts.indexers.SearchableText`` gives a contact's name, organisation,
 address and phone to the ``SearchableText`` index; contacts stored before

@@ -1,4 +1,4 @@
-"""Upgrade to 1014: the secretariat's name per language (issue 23).
+"""Upgrade to 1015: the secretariat's name per language (issue 23).
 
 The record is added from the settings interface, not by importing the
 registry profile again: that would also set the registry.xml values
