@@ -3,6 +3,7 @@ with its own address list; its linked Plone group lets sharing and
 workflows give the group's members access anywhere."""
 
 from collab.portal import _
+from collab.portal.content.contact import one_line
 from collab.portal.content.relations import search_options
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
@@ -12,6 +13,43 @@ from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
+from zope.interface import Interface
+from zope.schema.interfaces import ValidationError
+
+
+class NotAContact(ValidationError):
+    __doc__ = _(
+        "group_member_not_contact",
+        default="A group's members are contacts of its directory.",
+    )
+
+
+def is_contact(value):
+    """Constraint of a member: forms and REST validate the contact itself,
+    scripts may hand a relation. Anything else (a document, a mailing, the
+    group itself) is refused, on every channel, before it is stored."""
+    target = getattr(value, "to_object", value)
+    if getattr(target, "portal_type", None) != "Contact":
+        raise NotAContact(value)
+    return True
+
+
+class IMemberField(Interface):
+    """Marks the members' RelationChoice: REST checks what it is sent."""
+
+
+class IMemberRolesField(Interface):
+    """Marks ``member_roles``: REST checks it is an object."""
+
+
+@implementer(IMemberField)
+class MemberChoice(RelationChoice):
+    """One member of a contact group."""
+
+
+@implementer(IMemberRolesField)
+class MemberRoles(schema.Dict):
+    """A member's role in the group by UID."""
 
 
 class IContactGroup(model.Schema):
@@ -29,17 +67,19 @@ class IContactGroup(model.Schema):
     )
     members = RelationList(
         title=_("Members"),
-        value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
+        value_type=MemberChoice(
+            vocabulary="plone.app.vocabularies.Catalog", constraint=is_contact
+        ),
         required=False,
         default=[],
     )
 
     directives.omitted("member_roles")
-    member_roles = schema.Dict(
+    member_roles = MemberRoles(
         title=_("Roles in the group"),
         description=_("A member's role in the group (chair, vice-chair, …) by UID."),
         key_type=schema.ASCIILine(),
-        value_type=schema.TextLine(max_length=100),
+        value_type=schema.TextLine(max_length=100, constraint=one_line),
         required=False,
         default={},
     )

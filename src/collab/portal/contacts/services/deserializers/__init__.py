@@ -1,0 +1,52 @@
+"""A contact group's fields as REST clients send them, checked for shape.
+
+plone.restapi's Dict deserializer calls ``.items()`` on whatever it gets,
+and its RelationChoice deserializer reads ``value["@id"]`` of any object:
+``{"member_roles": []}`` or ``{"members": [{}]}`` answered 500. A
+ValueError here becomes plone.restapi's 400 with this message; the field's
+own validation (contacts only, one-line roles) runs after.
+"""
+
+from collab.portal import _
+from collab.portal.content.contact_group import IMemberField
+from collab.portal.content.contact_group import IMemberRolesField
+from plone.dexterity.interfaces import IDexterityContent
+from plone.restapi.deserializer.dxfields import DictFieldDeserializer
+from plone.restapi.deserializer.relationfield import RelationChoiceFieldDeserializer
+from plone.restapi.interfaces import IFieldDeserializer
+from zope.component import adapter
+from zope.i18n import translate
+from zope.interface import implementer
+from zope.publisher.interfaces.browser import IBrowserRequest
+
+
+BAD_ROLES = _(
+    "group_member_roles_shape",
+    default="member_roles is an object of contact UIDs and one-line roles.",
+)
+BAD_MEMBER = _(
+    "group_member_shape",
+    default="Name each member by its UID, path, URL or intid.",
+)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IMemberRolesField, IDexterityContent, IBrowserRequest)
+class MemberRolesDeserializer(DictFieldDeserializer):
+    def __call__(self, value):
+        if not isinstance(value, dict) or not all(
+            isinstance(role, (str, type(None))) for role in value.values()
+        ):
+            raise ValueError(translate(BAD_ROLES, context=self.request))
+        return super().__call__(value)
+
+
+@implementer(IFieldDeserializer)
+@adapter(IMemberField, IDexterityContent, IBrowserRequest)
+class MemberDeserializer(RelationChoiceFieldDeserializer):
+    def __call__(self, value):
+        if isinstance(value, dict):
+            value = value.get("@id")
+        if isinstance(value, bool) or not isinstance(value, (str, int)) or not value:
+            raise ValueError(translate(BAD_MEMBER, context=self.request))
+        return super().__call__(value)
