@@ -24,6 +24,10 @@ MAX_ROWS = 20000
 # Every part of a workbook unpacked: 20,000 rows of ten columns take about
 # 15 MB of sheet and shared strings XML.
 MAX_XML_BYTES = 32 * 1024 * 1024
+# The text kept from a workbook: twice what a CSV file of the largest
+# size holds, so what the rows take stays a small multiple of 5 MB
+# however well the sheet compressed.
+MAX_TEXT = 2 * MAX_BYTES
 # Excel's last row: a sheet whose rows go further was not saved by it.
 MAX_SHEET_ROW = 1048576
 XLSX_MAGIC = b"PK\x03\x04"
@@ -103,7 +107,9 @@ def header_key(value):
 
 
 def read_table(data, filename=""):
-    """``(header, rows)``: the column keys and a list of lists of text."""
+    """``(header, rows)``: the column keys and a list of ``(number, cells)``,
+    the non-empty rows after the header with the number a spreadsheet
+    shows them under (the header's is 1 when no empty row precedes it)."""
     if len(data) > MAX_BYTES:
         raise UnreadableFile(TOO_LARGE)
     name = (filename or "").lower()
@@ -114,10 +120,10 @@ def read_table(data, filename=""):
         table = _xlsx_rows(data)
     else:
         table = _csv_rows(data)
-    table = [row for row in table if any(cell.strip() for cell in row)]
+    table = [(n, row) for n, row in table if any(cell.strip() for cell in row)]
     if not table:
         raise UnreadableFile(EMPTY)
-    header = [header_key(cell) for cell in table[0]]
+    header = [header_key(cell) for cell in table[0][1]]
     if not {"given_name", "family_name", "email"} <= set(header):
         raise UnreadableFile(NO_HEADER)
     if len(table) - 1 > MAX_ROWS:
@@ -163,7 +169,7 @@ def _csv_rows(data):
     delimiter = ";" if first.count(";") > first.count(",") else ","
     try:
         reader = csv.reader(io.StringIO(text, newline=""), delimiter=delimiter)
-        return [list(row) for row in reader]
+        return list(enumerate(reader, start=1))
     except csv.Error as error:
         # The csv module's own limit (131,072 characters a cell).
         if "field limit" in str(error):
@@ -200,6 +206,8 @@ def _xlsx_rows(data):
         # the rows it spans: ignored.
         sheet.reset_dimensions()
         return _sheet_rows(sheet)
+    except UnreadableFile:
+        raise
     except (KeyError, ValueError, TypeError, zipfile.BadZipFile):
         raise UnreadableFile(NOT_XLSX) from None
     finally:
@@ -220,8 +228,8 @@ def _sheet_rows(sheet):
         return []
     known = [i for i, cell in enumerate(header) if header_key(cell) in KNOWN_COLUMNS]
     width = max(known) + 1 if known else 1
-    rows = [header[:width]]
-    seen = number
+    rows = [(number, header[:width])]
+    seen, text = number, 0
     for row in sheet.iter_rows(min_row=number + 1, max_col=width, values_only=True):
         # Rows missing between two written rows come as one shared empty
         # tuple: counted, never built.
@@ -230,7 +238,11 @@ def _sheet_rows(sheet):
             raise UnreadableFile(NOT_XLSX)
         if all(cell is None for cell in row):
             continue
-        rows.append(_texts(row))
+        cells = _texts(row)
+        text += sum(len(cell) for cell in cells)
+        if text > MAX_TEXT:
+            raise UnreadableFile(TOO_LARGE)
+        rows.append((seen, cells))
         if len(rows) > MAX_ROWS + 1:
             raise UnreadableFile(TOO_MANY_ROWS)
     return rows

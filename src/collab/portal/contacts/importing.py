@@ -184,7 +184,7 @@ def plan_import(directory, data, filename="", duplicates=UPDATE):
     existing = contacts_by_email(directory)
     seen, taken = set(), set()
     plan = Plan()
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         cells = dict(zip(header, row, strict=False))
         values, reason = check_row(cells, lookups)
         if reason is None and email_key(values["email"]) in seen:
