@@ -34,6 +34,12 @@ def is_contact(value):
     return True
 
 
+def are_contacts(values):
+    """Constraint of the list: checked before its items, so a form shows
+    this message rather than zope.schema's "Wrong contained type"."""
+    return all(is_contact(value) for value in values or ())
+
+
 class IMemberField(Interface):
     """Marks the members' RelationChoice: REST checks what it is sent."""
 
@@ -72,6 +78,7 @@ class IContactGroup(model.Schema):
         ),
         required=False,
         default=[],
+        constraint=are_contacts,
     )
 
     directives.omitted("member_roles")
