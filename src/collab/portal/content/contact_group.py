@@ -3,15 +3,20 @@ with its own address list; its linked Plone group lets sharing and
 workflows give the group's members access anywhere."""
 
 from collab.portal import _
+from collab.portal.content.contact import control_character_message
 from collab.portal.content.contact import one_line
 from collab.portal.content.relations import search_options
+from collab.portal.errors import shown
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Item
 from plone.supermodel import model
 from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
+from zExceptions import BadRequest
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 from zope.interface import implementer
 from zope.interface import Interface
 from zope.schema.interfaces import ValidationError
@@ -95,3 +100,15 @@ class IContactGroup(model.Schema):
 @implementer(IContactGroup)
 class ContactGroup(Item):
     """Not folderish: its members are relations to contacts."""
+
+
+def refuse_control_characters(group, event):
+    """Subscriber (group added or modified): the title and summary come
+    from plone.basic, whose title refuses only CR and LF; a vertical tab
+    pasted from Word reached the linked Plone group and every page. The
+    contacts' rule applies, on every channel (forms, REST, scripts)."""
+    message = control_character_message(
+        getattr(group, "title", None)
+    ) or control_character_message(getattr(group, "description", None), multiline=True)
+    if message is not None:
+        raise shown(BadRequest(translate(message, context=getRequest())))
