@@ -154,3 +154,19 @@ class TestPersonalLink(SelfUpdateTestCase):
         assert_page(self, browser, "Escriba una sola línea", status=400)
         self.fresh(self.ana)
         self.assertIsNone(self.ana.organisation)
+
+
+class TestGroupTitle(DirectoryTestCase):
+    def test_page_and_rest(self):
+        response = self.rest("secretariat").patch(
+            self.wg.absolute_url(), json={"title": "Working\x0bgroup"}
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn(ONE_LINE, response.json()["message"])
+        browser = self.browser("secretariat", "fr")
+        browser.open(f"{self.wg.absolute_url()}/@@edit")
+        browser.getControl(name="form.widgets.IBasic.title").value = "W\x0bG"
+        browser.getControl(name="form.buttons.save").click()
+        assert_page(self, browser, "Écrivez une seule ligne", status=400)
+        transaction.begin()
+        self.assertEqual(self.wg.title, "Working group on data")
