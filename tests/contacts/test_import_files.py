@@ -13,7 +13,9 @@ from contacts.import_helpers import HEADER
 from contacts.import_helpers import ImportTestCase
 from contacts.import_helpers import xlsx_bytes
 from plone import api
+from portal_helpers import assert_page
 import contextlib
+import io
 import time
 import tracemalloc
 import transaction
@@ -127,6 +129,17 @@ class TestImportRestFiles(ImportTestCase):
         )
         contact = self.contacts()["sean@example.org"]
         self.assertEqual(contact.title, "Seán O’Brien")
+
+    def test_page_preview_shows_names_as_stored(self):
+        rows = [["Zoë", "D’Arcy", "zoe@example.org", "Œuvre", "", "", "", "", ""]]
+        browser = self.browser()
+        browser.open(f"{self.directory.absolute_url()}/@@import-contacts")
+        assert_page(self, browser, "separated by | only")
+        browser.getControl(name="file").add_file(
+            io.BytesIO(csv_bytes(rows, encoding="cp1252")), "text/csv", "excel.csv"
+        )
+        browser.getControl(name="preview").click()
+        assert_page(self, browser, "To be created", "Zoë D’Arcy")
 
     def test_bytes_cp1252_lacks_are_refused_with_the_row(self):
         data = csv_bytes([["Ana", "Sur", "a@example.org", "Org", "", "", "", "", ""]])
