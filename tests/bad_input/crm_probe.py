@@ -23,6 +23,7 @@ import transaction
 import unittest
 
 
+SETTINGS = "collab.portal.contacts"
 CONTACT_FIELDS = (
     "salutation",
     "given_name",
@@ -116,4 +117,8 @@ class CRMProbeTestCase(unittest.TestCase):
                     "send_at": getattr(obj, "send_at", None),
                 }
         found["uploads"] = len(IAnnotations(directory).get(import_uploads.KEY) or {})
+        found["settings"] = {
+            name: api.portal.get_registry_record(f"{SETTINGS}.{name}", default=None)
+            for name in ("positions", "update_link_days")
+        }
         return found

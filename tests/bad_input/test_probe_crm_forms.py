@@ -76,6 +76,19 @@ class TestCRMFormProbe(CRMProbeTestCase):
                     },
                 ),
             ]
+        panel = f"{self.site_url}/@@collab-portal-contacts-controlpanel"
+        for value in VALUES:
+            cases.append(
+                (
+                    "siteadmin",
+                    panel,
+                    {
+                        "form.widgets.positions": value,
+                        "form.widgets.update_link_days": value,
+                        "form.buttons.save": "Save",
+                    },
+                )
+            )
         for login, url, data in cases:
             with self.subTest(url=url, data=data):
                 browser = self.post_form(url, data, login)

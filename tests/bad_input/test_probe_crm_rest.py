@@ -37,7 +37,12 @@ class TestCRMRestProbe(CRMProbeTestCase):
             ("secretariat", "POST", f"{contact}/@contact-changes"),
             ("secretariat", "POST", f"{mailing}/@send"),
             (None, "POST", f"{self.site_url}/@update-details"),
+            ("siteadmin", "PATCH", self.controlpanel),
         )
+
+    @property
+    def controlpanel(self):
+        return f"{self.site_url}/@controlpanels/collab-portal-contacts"
 
     def test_nested_and_malformed_json(self):
         before = self.snapshot()
@@ -75,6 +80,11 @@ class TestCRMRestProbe(CRMProbeTestCase):
                     "notes",
                 )
             ]
+            if value not in (True, 5, ["1"]):  # a number of days, a position
+                cases += [
+                    ("PATCH", self.controlpanel, {"positions": value}),
+                    ("PATCH", self.controlpanel, {"update_link_days": value}),
+                ]
             cases += [
                 ("PATCH", group, {"members": value}),
                 ("PATCH", group, {"member_roles": value}),
@@ -100,7 +110,8 @@ class TestCRMRestProbe(CRMProbeTestCase):
             if body.get("member_roles") == {}:
                 continue  # valid: no roles
             with self.subTest(method=method, url=url, body=body):
-                response = self.session("secretariat").request(method, url, json=body)
+                login = "siteadmin" if url == self.controlpanel else "secretariat"
+                response = self.session(login).request(method, url, json=body)
                 self.assert_refused(response)
         self.assertEqual(self.snapshot(), before)
 
