@@ -16,6 +16,7 @@ def store_raw(obj, **values):
     with api.env.adopt_roles(["Manager"]):
         for name, value in values.items():
             if name == "organisation":
+                obj._p_activate()  # a ghost's __dict__ is empty
                 obj.__dict__[name] = value
                 obj._p_changed = True
             else:

@@ -103,6 +103,7 @@ class TestExportsOfStoredControls(DirectoryTestCase):
         super().setUp()
         store_raw(self.chen, organisation="Line\x0bbreak\x85Co\u2028\x00")
         store_raw(self.wg, member_roles={self.chen.UID(): "Vice\x0bchair"})
+        store_raw(self.luc, organisation="\t=HYPERLINK(1)")
 
     def test_xlsx_page_and_rest(self):
         for fetch in (self.page_export, self.rest_export):
@@ -112,6 +113,9 @@ class TestExportsOfStoredControls(DirectoryTestCase):
                 chen = next(r for r in sheet.values if r[0] == "Chen Wei")
                 self.assertEqual(chen[1], "Line break Co  ")
                 self.assertEqual(chen[5], "Vice chair")
+                luc = next(r for r in sheet.values if r[0] == "Luc Martin")
+                # The tab became a space, the formula stays neutralised.
+                self.assertEqual(luc[1], "' =HYPERLINK(1)")
 
     def test_csv_and_vcard(self):
         text = self.rest_export("csv").decode("utf-8-sig")

@@ -256,11 +256,20 @@ def mailto_all(rows):
 def neutralised(value, column=None):
     """A cell starting with =, +, -, @, a tab or a carriage return runs as
     a formula in spreadsheet programs; a leading apostrophe keeps it text
-    (OWASP's advice). Phone numbers are stored in E.164 form (+ and digits
-    only, checked on the way in) and are left as they are."""
+    (OWASP's advice). Leading spaces do not stop some programs (and a tab
+    stored before the input rule is written as a space), so the first
+    character after them counts. Phone numbers are stored in E.164 form
+    (+ and digits only, checked on the way in) and are left as they are."""
     if column == "phone" and E164.match(value or ""):
         return value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.lstrip(" ")[:1] in (
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "\r",
+    ):
         return "'" + value
     return value
 
