@@ -73,7 +73,7 @@ class TestGroupMembers(DirectoryTestCase):
             json={"@type": "ContactGroup", "title": "Odd", "members": [self.wg.UID()]},
         )
         self.assertEqual(response.status_code, 400, response.text)
-        self.assertIn("are contacts", response.text)
+        self.assertIn("Only contacts can be members", response.text)
         transaction.begin()
         self.assertNotIn("odd", self.directory)
 
@@ -95,5 +95,5 @@ class TestGroupMembers(DirectoryTestCase):
         control = browser.getControl(name="form.widgets.members")
         control.value = ";".join([self.ana.UID(), self.wg.UID()])
         browser.getControl(name="form.buttons.save").click()
-        assert_page(self, browser, "are contacts of its directory")
+        assert_page(self, browser, "Only contacts can be members of a group.")
         self.assertEqual(self.members(), ["ana-perez", "luc-martin", "chen-wei"])

@@ -25,7 +25,7 @@ from zope.schema.interfaces import ValidationError
 class NotAContact(ValidationError):
     __doc__ = _(
         "group_member_not_contact",
-        default="A group's members are contacts of its directory.",
+        default="Only contacts can be members of a group.",
     )
 
 
