@@ -171,6 +171,14 @@ class TestGroupTitle(DirectoryTestCase):
         browser.open(f"{self.wg.absolute_url()}/@@edit")
         browser.getControl(name="form.widgets.IBasic.title").value = "W\x0bG"
         browser.getControl(name="form.buttons.save").click()
-        assert_page(self, browser, "Écrivez une seule ligne", status=400)
+        assert_page(
+            self, browser, "Écrivez une seule ligne", 'name="form.widgets.IBasic.title"'
+        )
+        browser.open(f"{self.directory.absolute_url()}/++add++ContactGroup")
+        browser.getControl(name="form.widgets.IBasic.title").value = "New"
+        browser.getControl(name="form.widgets.IBasic.description").value = "A\x0cB"
+        browser.getControl(name="form.buttons.save").click()
+        assert_page(self, browser, "Les caractères de contrôle ne sont pas acceptés")
         transaction.begin()
         self.assertEqual(self.wg.title, "Working group on data")
+        self.assertNotIn("new", self.directory)
