@@ -66,3 +66,26 @@ def deflate_bomb(megabytes=50):
         return xml.replace("</sheetData>", rows + "</sheetData>")
 
     return _rewrite(data, change)
+
+
+def wide_empty_rows_bomb(rows=50000):
+    """Rows of one empty cell in the grid's last column (XFD) before and
+    after the header: read as declared, each would be 16,384 cells."""
+    data = xlsx_bytes(
+        [["Ana", "Sur", "ana.sur@example.org"]],
+        header=["given_name", "family_name", "email"],
+    )
+    before = "".join(f'<row r="{n}"><c r="XFD{n}"/></row>' for n in range(1, 50))
+
+    def change(xml):
+        xml = xml.replace('<row r="1"', '<row r="50"').replace('r="A1"', 'r="A50"')
+        xml = xml.replace('r="B1"', 'r="B50"').replace('r="C1"', 'r="C50"')
+        xml = xml.replace('<row r="2"', '<row r="51"').replace('r="A2"', 'r="A51"')
+        xml = xml.replace('r="B2"', 'r="B51"').replace('r="C2"', 'r="C51"')
+        after = "".join(
+            f'<row r="{n}"><c r="XFD{n}"/></row>' for n in range(52, 52 + rows)
+        )
+        xml = xml.replace("<sheetData>", "<sheetData>" + before)
+        return xml.replace("</sheetData>", after + "</sheetData>")
+
+    return _rewrite(data, change)

@@ -28,6 +28,10 @@ MAX_XML_BYTES = 32 * 1024 * 1024
 # size holds, so what the rows take stays a small multiple of 5 MB
 # however well the sheet compressed.
 MAX_TEXT = 2 * MAX_BYTES
+# The header is looked for in the first rows, within the first columns
+# (the known columns are ten; a sheet may have a few of its own).
+HEADER_ROWS = 100
+MAX_COLUMNS = 50
 # Excel's last row: a sheet whose rows go further was not saved by it.
 MAX_SHEET_ROW = 1048576
 XLSX_MAGIC = b"PK\x03\x04"
@@ -218,9 +222,8 @@ def _sheet_rows(sheet):
     """The header and the non-empty rows after it, each as wide as the
     header up to its last known column."""
     number, header = 0, None
-    for number, row in enumerate(sheet.iter_rows(values_only=True), start=1):
-        if number > MAX_SHEET_ROW:
-            raise UnreadableFile(NOT_XLSX)
+    first = sheet.iter_rows(max_row=HEADER_ROWS, max_col=MAX_COLUMNS, values_only=True)
+    for number, row in enumerate(first, start=1):  # noqa: B007 (used below)
         if any(cell is not None and str(cell).strip() for cell in row):
             header = _texts(row)
             break
@@ -229,14 +232,20 @@ def _sheet_rows(sheet):
     known = [i for i, cell in enumerate(header) if header_key(cell) in KNOWN_COLUMNS]
     width = max(known) + 1 if known else 1
     rows = [(number, header[:width])]
-    seen, text = number, 0
+    seen, text, empty, last_empty = number, 0, 0, None
     for row in sheet.iter_rows(min_row=number + 1, max_col=width, values_only=True):
-        # Rows missing between two written rows come as one shared empty
-        # tuple: counted, never built.
         seen += 1
         if seen > MAX_SHEET_ROW:
             raise UnreadableFile(NOT_XLSX)
         if all(cell is None for cell in row):
+            # Rows missing between two written rows come as one shared
+            # empty tuple, counted once; rows written empty (each parsed,
+            # and kept a little by the XML parser) count each.
+            if row is not last_empty:
+                empty += 1
+                if empty > MAX_ROWS:
+                    raise UnreadableFile(TOO_MANY_ROWS)
+            last_empty = row
             continue
         cells = _texts(row)
         text += sum(len(cell) for cell in cells)
