@@ -11,11 +11,18 @@ import unittest
 
 ROOT = Path(__file__).resolve().parents[2]
 LOCALES = ROOT / "src" / "collab" / "portal" / "locales"
-ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"', re.MULTILINE)
+# A msgstr may go on over continuation lines ("..."), as i18ndude's sync
+# wraps a long one with line breaks in it.
+ENTRY = re.compile(r'^msgid "(.*)"\nmsgstr "(.*)"((?:\n".*")*)', re.MULTILINE)
+CONTINUATION = re.compile(r'^"(.*)"$', re.MULTILINE)
 
 
 def entries(path):
-    return {msgid: msgstr for msgid, msgstr in ENTRY.findall(path.read_text()) if msgid}
+    return {
+        msgid: first + "".join(CONTINUATION.findall(rest))
+        for msgid, first, rest in ENTRY.findall(path.read_text())
+        if msgid
+    }
 
 
 class TestCatalogues(unittest.TestCase):

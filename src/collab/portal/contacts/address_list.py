@@ -8,7 +8,9 @@ no internal notes: an address list goes to the group's own members.
 from BTrees.IIBTree import IISet
 from BTrees.IIBTree import intersection
 from collab.portal import _
+from collab.portal.comments.text import writable
 from collab.portal.contacts.groups import member_intids
+from collab.portal.content.contact import as_one_line
 from collab.portal.vocabularies.countries import country_name
 from io import BytesIO
 from io import StringIO
@@ -136,13 +138,55 @@ def _rows_of(catalog, group, rids, language):
     return [_row(brains[rid], roles, language) for rid in rids if rid in brains]
 
 
+SORT_KEY_UNKNOWN = _("Sort the address list by name, organisation, country or e-mail.")
+COUNTRY_UNKNOWN = _("This is not a known country code.")
+BATCH_SIZE = _(
+    "address_list_batch_size",
+    default="b_size is a whole number from 1 up, b_start one from 0 up.",
+)
+
+
+def one_value(form, name, default, message):
+    """The one text value of ``name`` in a query (``default`` if absent or
+    empty); a parameter given twice or not as text is refused with
+    ``message``, the message of that parameter."""
+    value = form.get(name)
+    if value in (None, ""):
+        return default
+    if not isinstance(value, str):
+        raise BadQuery(message)
+    return value
+
+
+def query_of(form):
+    """``(country, sort_on, reverse)`` from a page's or REST query; each
+    parameter refused with its own message."""
+    country = one_value(form, "country", None, COUNTRY_UNKNOWN)
+    sort_on = one_value(form, "sort_on", "name", SORT_KEY_UNKNOWN)
+    reverse = form.get("reverse")
+    return country, sort_on, isinstance(reverse, str) and reverse in ("1", "true")
+
+
+def batch_of(form):
+    """``(b_start, b_size)`` of a REST query, checked (None when absent)."""
+    found = []
+    for name, low in (("b_start", 0), ("b_size", 1)):
+        value = form.get(name)
+        if value in (None, ""):
+            found.append(None)
+            continue
+        text = str(value) if isinstance(value, (str, int)) else ""
+        if not (text.isascii() and text.isdigit()) or int(text) < low:
+            raise BadQuery(BATCH_SIZE)
+        found.append(int(text))
+    return tuple(found)
+
+
 def _checked(sort_on, country, language):
     if sort_on not in SORT_KEYS:
-        raise BadQuery(
-            _("Sort the address list by name, organisation, country or e-mail.")
-        )
+        raise BadQuery(SORT_KEY_UNKNOWN)
     if country and country_name(country, language) == "":
-        raise BadQuery(_("This is not a known country code."))
+        raise BadQuery(COUNTRY_UNKNOWN)
 
 
 class AddressList:
@@ -212,11 +256,20 @@ def mailto_all(rows):
 def neutralised(value, column=None):
     """A cell starting with =, +, -, @, a tab or a carriage return runs as
     a formula in spreadsheet programs; a leading apostrophe keeps it text
-    (OWASP's advice). Phone numbers are stored in E.164 form (+ and digits
-    only, checked on the way in) and are left as they are."""
+    (OWASP's advice). Leading spaces do not stop some programs (and a tab
+    stored before the input rule is written as a space), so the first
+    character after them counts. Phone numbers are stored in E.164 form
+    (+ and digits only, checked on the way in) and are left as they are."""
     if column == "phone" and E164.match(value or ""):
         return value
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+    if isinstance(value, str) and value.lstrip(" ")[:1] in (
+        "=",
+        "+",
+        "-",
+        "@",
+        "\t",
+        "\r",
+    ):
         return "'" + value
     return value
 
@@ -283,9 +336,18 @@ def to_vcard(rows, headers=None):
 WRITERS = {"csv": to_csv, "xlsx": to_xlsx, "vcard": to_vcard}
 
 
+def exportable(row):
+    """The row as the files write it: every field is one line, so what was
+    stored before control characters were refused on input is written
+    with spaces for line breaks and without what XML cannot hold (the
+    forum's exports drop the same, ``comments.text.writable``)."""
+    return {key: writable(as_one_line(value)) for key, value in row.items()}
+
+
 def export(rows, fmt, headers):
     """``(bytes, content type, file extension)``."""
     content_type, extension = FORMATS[fmt]
+    rows = [exportable(row) for row in rows]
     return WRITERS[fmt](rows, headers), content_type, extension
 
 

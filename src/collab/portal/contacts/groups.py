@@ -13,6 +13,7 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from collab.portal import _
 from collab.portal.contacts.principals import link_is_current
+from collab.portal.content.contact import control_character_message
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
 from zope.lifecycleevent import modified
@@ -35,15 +36,18 @@ def contact_uid(contact):
 
 def group_members(group, excluding=None):
     """The member contacts, in the group's order, without broken relations
-    (a deleted contact) and without ``excluding`` (a contact being
-    deleted)."""
+    (a deleted contact), without ``excluding`` (a contact being deleted)
+    and without anything else a relation stored before members were
+    checked may point to (a document, the group itself)."""
     members, seen = [], set()
     skipped = contact_uid(excluding) if excluding is not None else None
     for relation in group.members or ():
         if relation.to_id in seen or relation.isBroken():
             continue
         contact = relation.to_object
-        if contact is None or (skipped and contact_uid(contact) == skipped):
+        if getattr(contact, "portal_type", None) != "Contact" or (
+            skipped and contact_uid(contact) == skipped
+        ):
             continue
         seen.add(relation.to_id)
         members.append(contact)
@@ -97,7 +101,7 @@ def set_member_roles(group, roles):
         if uid not in uids:
             raise BadRoles(_("Roles are for the group's members only."))
         role = (role or "").strip() if isinstance(role, str) else None
-        if role is None or len(role) > 100 or "\n" in role:
+        if role is None or len(role) > 100 or control_character_message(role):
             raise BadRoles(_("A role is one line of at most 100 characters."))
         if role:
             cleaned[uid] = role

@@ -11,6 +11,7 @@ header is row 1).
 from collab.portal import _
 from collab.portal.contacts.directory import contacts_by_email
 from collab.portal.contacts.import_files import read_table
+from collab.portal.content.contact import control_character_message
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import InvalidEmail
 from collab.portal.content.contact import InvalidPhone
@@ -22,6 +23,7 @@ from collab.portal.vocabularies.countries import country_names
 from plone import api
 from plone.i18n.normalizer.interfaces import IIDNormalizer
 from z3c.relationfield import RelationValue
+from zExceptions import BadRequest
 from zope.component import getUtility
 from zope.event import notify
 from zope.intid.interfaces import IIntIds
@@ -62,7 +64,18 @@ REASONS = {
         default="A cell contains HTML or script markup, which is not accepted.",
     ),
     "long": _("import_too_long", default="A cell is longer than its field allows."),
+    "control": _(
+        "import_control_characters",
+        default="A cell contains a line break, a tab or another control "
+        "character, which a field does not accept.",
+    ),
+    "id": _(
+        "import_no_free_id",
+        default="No free short name could be made from the name.",
+    ),
 }
+CHECKED_CELLS = (*TEXT_FIELDS, "email", "country", "position", "phone", "groups")
+MAX_ID_TRIES = 100
 
 
 class Plan:
@@ -116,13 +129,18 @@ def _groups(directory):
 
 
 def _split_groups(value):
-    return [part.strip() for part in re.split(r"[|,]", value or "") if part.strip()]
+    """Group ids or titles separated by ``|`` only: a title may hold a
+    comma ("Finance, budget and audit")."""
+    return [part.strip() for part in (value or "").split("|") if part.strip()]
 
 
 def check_row(cells, lookups):
     """``(values, reason code or None)`` for one row's cells by column."""
     countries, positions, groups = lookups
     values = {}
+    for name in CHECKED_CELLS:
+        if control_character_message((cells.get(name) or "").strip()):
+            return None, "control"
     for name in TEXT_FIELDS:
         value = (cells.get(name) or "").strip()
         if MARKUP.search(value):
@@ -172,9 +190,9 @@ def plan_import(directory, data, filename="", duplicates=UPDATE):
     header, rows = read_table(data, filename)
     lookups = (_countries(), _positions(directory), _groups(directory))
     existing = contacts_by_email(directory)
-    seen = set()
+    seen, taken = set(), set()
     plan = Plan()
-    for number, row in enumerate(rows, start=2):
+    for number, row in rows:
         cells = dict(zip(header, row, strict=False))
         values, reason = check_row(cells, lookups)
         if reason is None and email_key(values["email"]) in seen:
@@ -188,6 +206,12 @@ def plan_import(directory, data, filename="", duplicates=UPDATE):
         brain = existing.get(key)
         contact = brain._unrestrictedGetObject() if brain is not None else None
         if contact is None:
+            values["id"] = choose_id(directory, values, taken)
+            if values["id"] is None:
+                seen.discard(key)
+                plan.refused.append((number, "id"))
+                continue
+            taken.add(values["id"])
             plan.create.append(values)
         elif duplicates == SKIP:
             plan.skip.append({**values, "_contact": contact})
@@ -203,15 +227,9 @@ def apply_import(directory, data, filename="", duplicates=UPDATE):
     if plan.refused:
         return plan
     memberships = {}
-    normalizer = getUtility(IIDNormalizer)
     for values in plan.create:
-        fields = _fields(values)
-        base = normalizer.normalize(f"{values['given_name']} {values['family_name']}")
         contact = api.content.create(
-            directory,
-            "Contact",
-            id=_free_id(directory, base or "contact"),
-            **fields,
+            directory, "Contact", id=values["id"], **_fields(values)
         )
         memberships[contact] = values["groups"]
     for values in plan.update:
@@ -227,15 +245,32 @@ def apply_import(directory, data, filename="", duplicates=UPDATE):
 
 
 def _fields(values):
-    return {k: v for k, v in values.items() if k not in ("groups", "row", "_contact")}
+    return {
+        k: v for k, v in values.items() if k not in ("groups", "row", "id", "_contact")
+    }
 
 
-def _free_id(directory, base):
-    candidate, number = base[:60], 1
-    while directory.hasObject(candidate):
-        number += 1
-        candidate = f"{base[:60]}-{number}"
-    return candidate
+def choose_id(directory, values, taken):
+    """The short name the row's contact will get: from the names, free in
+    the directory and in the plan so far (``taken``), and one the
+    directory accepts (``checkValidId``: no leading ``_`` or ``@``, no
+    view's name such as ``import-contacts``), as every other channel
+    requires. Chosen while planning, so the preview shows what the import
+    does; None when no such name is found."""
+    base = getUtility(IIDNormalizer).normalize(
+        f"{values['given_name']} {values['family_name']}"
+    )
+    base = base.lstrip("_-.@+")[:60].rstrip("-") or "contact"
+    for number in range(1, MAX_ID_TRIES + 1):
+        candidate = base if number == 1 else f"{base}-{number}"
+        if candidate in taken or directory.hasObject(candidate):
+            continue
+        try:
+            directory.checkValidId(candidate)
+        except BadRequest:
+            continue
+        return candidate
+    return None
 
 
 def _add_memberships(directory, memberships):

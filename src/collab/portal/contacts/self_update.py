@@ -15,6 +15,7 @@ from collab.portal import _
 from collab.portal import tokens
 from collab.portal.contacts import email_change
 from collab.portal.contacts.update_links import PURPOSE
+from collab.portal.content.contact import control_character_message
 from collab.portal.content.contact import InvalidEmail
 from collab.portal.content.contact import InvalidPhone
 from collab.portal.content.contact import LANGUAGES
@@ -98,6 +99,8 @@ def checked(contact, values):
         if name == "organisation":
             if len(value) > MAX_ORGANISATION:
                 errors[name] = TOO_LONG
+            elif control_character_message(value):
+                errors[name] = control_character_message(value)
             else:
                 clean[name] = value or None
         elif name in READ_ONLY:

@@ -14,6 +14,7 @@ from collab.portal.contacts.groups import groups_of
 from collab.portal.contacts.groups import remember_member_intids
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
+from collab.portal.contacts.import_uploads import purge as purge_import_uploads
 from collab.portal.contacts.mailings import attachments_refusal
 from collab.portal.contacts.principals import forget_principal
 from collab.portal.contacts.principals import note_link
@@ -86,9 +87,11 @@ def contact_removed(contact, event):
 
 
 def clock_ticked(event):
-    """``clock.IClockTick``: mailings, then ended personal links."""
+    """``clock.IClockTick``: mailings, then ended personal links and
+    import files previewed but never imported."""
     run_mailings(event.at, event.changes)
     purge_tokens(event.at)
+    purge_import_uploads(event.at)
 
 
 def attachment_changed(obj, event):

@@ -20,6 +20,7 @@ from zope import schema
 from zope.interface import implementer
 from zope.schema.interfaces import ValidationError
 import phonenumbers
+import re
 
 
 LANGUAGES = ("en", "es", "fr")
@@ -43,6 +44,77 @@ class InvalidPhone(ValidationError):
         "This is not a valid phone number. Write it in international form, "
         "starting with + and the country code."
     )
+
+
+# What no field of a contact or group holds: category Cc (C0, DEL, C1,
+# tab and line breaks included), lone surrogates (a JSON body can carry
+# them), the Unicode line and paragraph separators Python's splitlines()
+# and mail header folding break on, and the non-characters U+FFFE/FFFF.
+ONE_LINE_REFUSED = re.compile(
+    "[\x00-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+# A text of several lines also holds line feeds and tabs.
+TEXT_REFUSED = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029\ud800-\udfff\ufffe\uffff]"
+)
+
+NOT_ONE_LINE = _(
+    "text_not_one_line",
+    default="Write one line of plain text: line breaks, tabs and control "
+    "characters are not accepted.",
+)
+CONTROL_CHARACTERS = _(
+    "text_control_characters",
+    default="Control characters are not accepted: only line breaks and tabs.",
+)
+
+
+def control_character_message(value, multiline=False):
+    """The message refusing ``value`` for the control characters it holds,
+    or None. One rule for every channel (forms and REST through the field
+    constraints below, the import, the personal link): a one-line field
+    holds no character of category Cc (tab and line breaks included), no
+    lone surrogate and no Unicode line separator; a text of several lines
+    holds line breaks (``\\n``, or ``\\r\\n`` as browsers send a textarea)
+    and tabs, nothing else of these."""
+    if not isinstance(value, str):
+        return None
+    if multiline:
+        if TEXT_REFUSED.search(value.replace("\r\n", "\n")):
+            return CONTROL_CHARACTERS
+    elif ONE_LINE_REFUSED.search(value):
+        return NOT_ONE_LINE
+    return None
+
+
+def as_one_line(value):
+    """``value`` with every character a one-line field refuses replaced by
+    a space: for exports of what was stored before the rule."""
+    if isinstance(value, str):
+        return ONE_LINE_REFUSED.sub(" ", value)
+    return value
+
+
+class NotOneLine(ValidationError):
+    __doc__ = NOT_ONE_LINE
+
+
+class ControlCharacters(ValidationError):
+    __doc__ = CONTROL_CHARACTERS
+
+
+def one_line(value):
+    """Constraint of a one-line text field."""
+    if control_character_message(value) is not None:
+        raise NotOneLine(value)
+    return True
+
+
+def plain_text(value):
+    """Constraint of a text field of several lines."""
+    if control_character_message(value, multiline=True) is not None:
+        raise ControlCharacters(value)
+    return True
 
 
 def normalized_email(value):
@@ -150,11 +222,16 @@ class IContact(model.Schema):
         description=_("For example Ms., Mr., Dr., H.E."),
         required=False,
         max_length=40,
+        constraint=one_line,
     )
-    given_name = schema.TextLine(title=_("Given name"), max_length=100)
-    family_name = schema.TextLine(title=_("Family name"), max_length=100)
+    given_name = schema.TextLine(
+        title=_("Given name"), max_length=100, constraint=one_line
+    )
+    family_name = schema.TextLine(
+        title=_("Family name"), max_length=100, constraint=one_line
+    )
     organisation = schema.TextLine(
-        title=_("Organisation"), required=False, max_length=200
+        title=_("Organisation"), required=False, max_length=200, constraint=one_line
     )
     position = schema.Choice(
         title=_("Position"),
@@ -209,6 +286,7 @@ class IContact(model.Schema):
         description=_("Seen by the secretariat only."),
         required=False,
         max_length=10000,
+        constraint=plain_text,
     )
 
 

@@ -11,6 +11,8 @@ from collab.portal.contacts.address_list import COLUMNS
 from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
+from collab.portal.contacts.address_list import one_value
+from collab.portal.contacts.address_list import query_of
 from collab.portal.interfaces import shown
 from plone import api
 from plone.batching import Batch
@@ -25,12 +27,7 @@ PAGE_SIZE = 50
 
 def _query(request):
     """country, sort_on, reverse from the form; bad values refused."""
-    form = request.form
-    country = form.get("country") or None
-    sort_on = form.get("sort_on") or "name"
-    if not isinstance(country, (str, type(None))) or not isinstance(sort_on, str):
-        raise BadQuery(_("This is not a known country code."))
-    return country, sort_on, form.get("reverse") == "1"
+    return query_of(request.form)
 
 
 def _refused(message, request):
@@ -137,13 +134,11 @@ class AddressListView(BrowserView):
 
 class AddressListExport(BrowserView):
     def __call__(self):
-        fmt = self.request.form.get("format", "csv")
-        if not isinstance(fmt, str) or fmt not in FORMATS:
-            raise _refused(
-                _("address_list_format", default="Export as csv, xlsx or vcard."),
-                self.request,
-            )
+        message = _("address_list_format", default="Export as csv, xlsx or vcard.")
         try:
+            fmt = one_value(self.request.form, "format", "csv", message)
+            if fmt not in FORMATS:
+                raise BadQuery(message)
             country, sort_on, reverse = _query(self.request)
             rows = address_rows(self.context, country, sort_on, reverse)
         except BadQuery as error:

@@ -37,7 +37,7 @@ class PersonalLinksView(BrowserView):
         messages = IStatusMessage(self.request)
         if form.get("issue"):
             self.new_url = update_link(self.context)
-        elif form.get("revoke"):
+        elif isinstance(form.get("revoke"), str):
             mine = {r.token_id for r in self.links()}
             if form["revoke"] in mine:
                 tokens.revoke(form["revoke"])

@@ -5,12 +5,21 @@ file of the page's export with ``format=csv|xlsx|vcard``; ``country`` and
 from collab.portal import _
 from collab.portal.contacts.address_list import address_rows
 from collab.portal.contacts.address_list import BadQuery
+from collab.portal.contacts.address_list import batch_of
 from collab.portal.contacts.address_list import export_file
 from collab.portal.contacts.address_list import FORMATS
+from collab.portal.contacts.address_list import one_value
+from collab.portal.contacts.address_list import query_of
 from plone.restapi.batching import HypermediaBatch
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
+
+
+FORMAT = _(
+    "address_list_rest_format",
+    default="Ask for format json, csv, xlsx or vcard.",
+)
 
 
 class AddressListGet(Service):
@@ -18,26 +27,20 @@ class AddressListGet(Service):
         raise BadRequest(translate(message, context=self.request))
 
     def _rows(self):
-        form = self.request.form
-        country, sort_on = form.get("country") or None, form.get("sort_on") or "name"
-        if not isinstance(country, (str, type(None))) or not isinstance(sort_on, str):
-            self._refuse(_("This is not a known country code."))
         try:
-            return address_rows(
-                self.context, country, sort_on, form.get("reverse") in ("1", "true")
-            )
+            return address_rows(self.context, *query_of(self.request.form))
         except BadQuery as error:
             self._refuse(error.args[0])
 
     def _format(self):
-        fmt = self.request.form.get("format") or "json"
-        if fmt != "json" and fmt not in FORMATS:
-            self._refuse(
-                _(
-                    "address_list_rest_format",
-                    default="Ask for format json, csv, xlsx or vcard.",
-                )
-            )
+        try:
+            fmt = one_value(self.request.form, "format", "json", FORMAT)
+            if fmt != "json" and fmt not in FORMATS:
+                raise BadQuery(FORMAT)
+            if fmt == "json":
+                batch_of(self.request.form)
+        except BadQuery as error:
+            self._refuse(error.args[0])
         return fmt
 
     def render(self):

@@ -1,0 +1,52 @@
+"""Upgrade 1013 to 1014: control characters stored in contacts and
+groups before they were refused are replaced by spaces (line breaks and
+tabs kept in notes), so their edit forms save again."""
+
+from collab.portal.testing import FUNCTIONAL_TESTING
+from contacts.control_helpers import store_raw
+from contacts.directory_helpers import make_groups
+from plone import api
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from portal_helpers import page_browser
+from portal_helpers import PROFILE_VERSION
+import transaction
+import unittest
+
+
+PROFILE = "collab.portal:default"
+
+
+class TestContactControlsUpgrade(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.setup = api.portal.get_tool("portal_setup")
+
+    def test_stored_controls_replaced_and_the_form_saves(self):
+        directory, wg, _observers = make_groups(self.portal)
+        chen = directory["chen-wei"]
+        store_raw(chen, organisation="Line\x0bbreak\r\nCo")
+        chen.notes = "First\r\nsecond\x0c\tthird"
+        wg.title = "Working\x0bgroup"
+        wg.member_roles = {chen.UID(): "Vice\u2028chair"}
+        transaction.commit()
+        browser = page_browser(self.layer["app"], "secretariat")
+        browser.open(f"{chen.absolute_url()}/@@edit")
+        browser.getControl(name="form.buttons.save").click()
+        self.assertIn("Write one line of plain text", browser.contents)
+        self.setup.setLastVersionForProfile(PROFILE, "1013")
+
+        self.setup.upgradeProfile(PROFILE)
+        transaction.commit()
+
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.assertEqual(chen.organisation, "Line break  Co")
+        self.assertEqual(chen.notes, "First\nsecond \tthird")
+        self.assertEqual(wg.title, "Working group")
+        self.assertEqual(wg.member_roles, {chen.UID(): "Vice chair"})
+        browser.open(f"{chen.absolute_url()}/@@edit")
+        browser.getControl(name="form.buttons.save").click()
+        self.assertIn("Changes saved", browser.contents)
