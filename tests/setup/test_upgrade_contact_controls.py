@@ -1,4 +1,4 @@
-"""Upgrade 1013 to 1014: control characters stored in contacts and
+"""Upgrade 1015 to 1016: control characters stored in contacts and
 groups before they were refused are replaced by spaces (line breaks and
 tabs kept in notes), so their edit forms save again."""
 
