@@ -1,7 +1,7 @@
-"""Upgrade to 1014: control characters already stored in contacts and
+"""Upgrade to 1016: control characters already stored in contacts and
 contact groups (issue 23, item 3) are replaced by spaces.
 
-From 1014 the fields refuse them on every channel. A value stored before
+From 1016 the fields refuse them on every channel. A value stored before
 (a vertical tab from Word through the personal link, CR/LF over REST, a
 C1 control from an import read as Latin-1) would otherwise make the
 contact's or group's edit form refuse to save until it was retyped, and
