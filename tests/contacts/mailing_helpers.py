@@ -88,11 +88,11 @@ class MailingTestCase(MailTestCase):
         self.mailing = make_mailing(self.directory, [self.group], [self.luc])
         transaction.commit()
 
-    def delivered(self, count):
+    def delivered(self, count, timeout=20):
         """Exactly ``count`` messages: wait for them, then for the queue to
         be empty, so a message too many would show."""
         if count:
-            self.mailbox.wait_for(count)
+            self.mailbox.wait_for(count, timeout=timeout)
         self.wait_for_empty_queue()
         time.sleep(0.2)
         messages = self.mailbox.messages

@@ -302,12 +302,21 @@ class Mailbox:
         self._lock = threading.Lock()
         self._messages = []
         self._peers = []
+        self.greylisted = set()
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         """An address whose local part starts with ``refused`` is refused
-        for good (550), as a server refuses an unknown mailbox."""
+        for good (550), as a server refuses an unknown mailbox; one that
+        starts with ``greylisted`` is told to try later (451) the first
+        time, as a greylisting server does; ``busy`` every time."""
         if address.lower().startswith("refused"):
             return "550 5.1.1 No such mailbox here"
+        if address.lower().startswith("busy") or (
+            address.lower().startswith("greylisted")
+            and address not in self.greylisted
+        ):
+            self.greylisted.add(address)
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
