@@ -9,6 +9,9 @@ from collab.portal.mail.handover import outage
 from contacts.mailing_helpers import add_contact
 from contacts.mailing_helpers import MailingTestCase
 from contacts.mailing_helpers import relations
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from portal_helpers import assert_page
 from portal_helpers import queued
 from portal_helpers import wait_for_no_courier
 from unittest import mock
@@ -29,7 +32,9 @@ class TestMailingFaults(MailingTestCase):
 
     def test_smtp_down_messages_wait_and_go_once(self):
         """Nothing stays claimed while the server is away (no wait for the
-        clock's release); the mail goes once it is back, within a minute."""
+        clock's release); the page, Site Setup and REST say since when it
+        cannot be reached; the mail goes once it is back, within a minute,
+        and the counts follow without a tick."""
         server = self.layer["smtp_server"]
         server.stop()
         try:
@@ -43,13 +48,37 @@ class TestMailingFaults(MailingTestCase):
             self.clock()
             log = self.delivery().json()
             self.assertEqual(log["counts"]["queued"], 2, log)
+            self.assertEqual(log["state"], "written")
+            self.assertFalse(log["mail_server"]["reachable"])
+            self.assertTrue(log["mail_server"]["since"].endswith("Z"))
             new = os.listdir(os.path.join(self.queue, "new"))
             self.assertFalse([n for n in new if n.startswith(".sending-")], new)
+            browser = self.browser("secretariat")
+            browser.open(self.mailing.absolute_url())
+            assert_page(
+                self,
+                browser,
+                "Written, being delivered",
+                "delivered 0 of 2, failed 0",
+                "The mail server cannot be reached since",
+            )
+            browser = self.browser()
+            owner = f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}"
+            browser.addHeader("Authorization", f"Basic {owner}")
+            browser.open(f"{self.portal.absolute_url()}/@@mail-controlpanel")
+            assert_page(self, browser, "The mail server cannot be reached since")
         finally:
             server.start()
         self.delivered(2, timeout=60)
+        log = self.delivery().json()  # no tick yet: the counts are live
+        self.assertEqual((log["state"], log["counts"]["sent"]), ("sent", 2), log)
+        self.assertIsNone(log["mail_server"])
         self.clock()
         self.assertEqual(self.delivery().json()["counts"]["sent"], 2)
+        browser = self.browser("secretariat")
+        browser.open(self.mailing.absolute_url())
+        assert_page(self, browser, "Delivered", "delivered 2 of 2, failed 0")
+        self.assertNotIn("cannot be reached", browser.contents)
 
     def test_failed_batch_commit_sends_nothing_and_resumes(self):
         self.add_contacts(4)

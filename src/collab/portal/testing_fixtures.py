@@ -312,8 +312,7 @@ class Mailbox:
         if address.lower().startswith("refused"):
             return "550 5.1.1 No such mailbox here"
         if address.lower().startswith("busy") or (
-            address.lower().startswith("greylisted")
-            and address not in self.greylisted
+            address.lower().startswith("greylisted") and address not in self.greylisted
         ):
             self.greylisted.add(address)
             return "451 4.7.1 Greylisted, try again later"

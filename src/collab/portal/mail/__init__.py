@@ -34,6 +34,8 @@ PARTS = {
     "check_mail": "queue",
     "ensure_maildir": "queue",
     "is_maildir": "queue",
+    "mail_outage": "queue",
+    "outage_message": "queue",
     "queue_message": "send",
     "queue_outcomes": "outcomes",
     "queue_problem": "queue",
