@@ -90,3 +90,90 @@ class TestKilledWhileWriting(unittest.TestCase):
             http.post(f"{http.base}/@clock", timeout=120)
         except Exception:
             pass  # the server was killed under it
+
+
+def couriers_of(parent):
+    """Pids of the courier processes the server ``parent`` runs."""
+    found = []
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            cmdline = Path(f"/proc/{entry}/cmdline").read_bytes()
+            stat = Path(f"/proc/{entry}/stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])
+        if ppid == parent and b"collab.portal.mail.courier" in cmdline:
+            found.append(int(entry))
+    return found
+
+
+class TestCourierKilledWhileSending(unittest.TestCase):
+    """kill -9 of the courier, again and again, while the SMTP server has
+    stored a message and not yet answered 250 (it waits 20 ms there, the
+    window a sender's death used to turn into a second copy): every
+    address gets exactly one message, by the server's own count, and
+    ``@delivery`` agrees."""
+
+    layer = STARTED_SITE
+    KILLS = 6
+
+    def test_kill_9_of_the_courier_mid_pass_sends_each_message_once(self):
+        http = session(self.layer["url"])
+        queue = Path(self.layer["var"]) / "mailqueue"
+        mailbox = self.layer["mailboxes"][0]
+        set_port = {"smtp_host": "127.0.0.1", "smtp_port": self.layer["smtp_ports"][0]}
+        call(http, "PATCH", "@controlpanels/mail", json=set_port)
+        mailing, addresses = make_mailing_over_rest(http, "courier-kill", 200)
+        mailbox.clear()
+        mailbox.answer_delay = 0.02
+        self.addCleanup(setattr, mailbox, "answer_delay", 0)
+        call(http, "POST", f"{mailing}/@send")  # the writing starts at once
+
+        kills, seen = 0, 0
+        deadline = time.monotonic() + 120
+        while kills < self.KILLS and time.monotonic() < deadline:
+            arrived = len(mailbox.messages)
+            running = couriers_of(self.layer.process.pid)
+            if running and arrived >= seen + 10:
+                os.kill(running[0], signal.SIGKILL)
+                kills += 1
+                seen = arrived
+            time.sleep(0.01)
+        self.assertEqual(kills, self.KILLS, f"{len(mailbox.messages)} arrived")
+        self.assertLess(len(mailbox.messages), len(addresses))
+
+        # The claims of the killed couriers are released as the clock does
+        # once they are stale (ten minutes): those handed to the server
+        # are finished, the others sent again.
+        clock_until_sent(http, mailing)
+        wait_for_settled(queue)
+        stale = time.time() - 11 * 60
+        claims = [p for p in (queue / "new").iterdir() if p.name.startswith(".")]
+        handed = [p for p in claims if p.name.startswith(".handed-")]
+        self.assertTrue(handed, "no kill fell between the server's storing and 250")
+        for path in claims:
+            os.utime(path, (stale, stale))
+        call(http, "POST", "@clock")
+        received = wait_for_all(mailbox, addresses)
+        self.assertEqual(sorted(received), sorted(addresses))
+        twice = {address: len(m) for address, m in received.items() if len(m) > 1}
+        self.assertEqual(twice, {})
+        log = call(http, "GET", f"{mailing}/@delivery")
+        self.assertEqual(log["counts"]["sent"], len(addresses), log["counts"])
+        self.assertEqual(log["state"], "sent")
+
+
+def wait_for_settled(queue, timeout=120):
+    """Until every message left in the queue is held by a dead courier's
+    claim (the live ones have sent the rest)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        names = os.listdir(queue / "new")
+        waiting = {n for n in names if not n.startswith(".")}
+        claimed = {n.split("-", 1)[1] for n in names if n.startswith(".sending-")}
+        if waiting <= claimed:
+            return
+        time.sleep(0.2)
+    raise AssertionError(f"still sending: {sorted(waiting - claimed)[:5]}")

@@ -303,6 +303,7 @@ class Mailbox:
         self._messages = []
         self._peers = []
         self.greylisted = set()
+        self.answer_delay = 0  # seconds between storing and answering 250
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         """An address whose local part starts with ``refused`` is refused
@@ -331,6 +332,10 @@ class Mailbox:
                 (envelope.mail_from, list(envelope.rcpt_tos), message)
             )
             self._peers.append(session.peer)
+        if self.answer_delay:  # stored, the answer not yet given
+            import asyncio
+
+            await asyncio.sleep(self.answer_delay)
         return "250 Message accepted for delivery"
 
     @property
