@@ -5,6 +5,7 @@ its messages out of the queue's ``tmp/``. Each: 0 lost, 0 duplicated."""
 
 from collab.portal.contacts import sending
 from collab.portal.contacts.delivery import delivery_log
+from collab.portal.mail import handover
 from collab.portal.mail.handover import outage
 from contacts.mailing_helpers import add_contact
 from contacts.mailing_helpers import MailingTestCase
@@ -129,3 +130,53 @@ class TestMailingFaults(MailingTestCase):
         self.delivered(2)
         self.clock()
         self.assertEqual(self.delivery().json()["counts"]["sent"], 2)
+
+    def test_try_later_is_shown_retried_then_failed_with_the_last_answer(self):
+        """A greylisted address arrives once after a retry; a mailbox that
+        keeps saying 451 shows the answer while it waits, then fails with
+        it on the page and over REST; the others are delivered."""
+        self.mailbox.greylisted.clear()
+        grey = add_contact(self.directory, "grey", "greylisted-g@example.org")
+        busy = add_contact(self.directory, "busy", "busy-b@example.org")
+        self.group.members = relations(self.ana, self.luc, grey, busy)
+        transaction.commit()
+        from Products.MailHost.MailHost import queue_threads
+
+        # A courier still lingering from before would keep the waits it
+        # started with.
+        thread = queue_threads[os.path.realpath(self.queue)]
+        self.assertTrue(wait_for_no_courier(thread))
+        with (
+            mock.patch.object(handover, "FIRST_WAIT", 0.5),
+            mock.patch.object(handover, "RETRY_FOR", 60),
+        ):
+            self.send()
+            self.clock()
+            self.mailbox.wait_for(3, timeout=30)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                items = self.delivery(status="queued").json()["items"]
+                if items and items[0]["error"]:
+                    break
+                time.sleep(0.1)
+            self.assertEqual(
+                [(i["email"], i["error"]) for i in items],
+                [("busy-b@example.org", "451 4.7.1 Greylisted, try again later")],
+            )
+        with mock.patch.object(handover, "RETRY_FOR", 0.5):
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                log = self.delivery().json()
+                if log["counts"]["failed"]:
+                    break
+                time.sleep(0.2)
+        self.assertEqual(log["state"], "sent", log)
+        self.assertEqual(log["counts"]["sent"], 3, log["counts"])
+        [failed] = [i for i in log["items"] if i["status"] == "failed"]
+        self.assertEqual(failed["error"], "451 4.7.1 Greylisted, try again later")
+        received = [to[0].lower() for _f, to, _m in self.mailbox.messages]
+        self.assertEqual(received.count("greylisted-g@example.org"), 1)
+        self.clock()
+        browser = self.browser("secretariat")
+        browser.open(self.mailing.absolute_url())
+        assert_page(self, browser, "delivered 3 of 4, failed 1", "451 4.7.1 Greylisted")

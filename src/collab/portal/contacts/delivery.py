@@ -104,13 +104,13 @@ def phase(mailing, found=None):
 
 def live_status(record, queue):
     """What became of a queued record's message, asking the queue now:
-    ``queue`` is ``{message_id: (status, answer)}`` plus those in tmp/."""
+    ``(status, answer)``; ``queue`` is ``queue_now()``."""
     if record.status != QUEUED:
-        return record.status
+        return record.status, record.error
     outcomes, in_tmp, path = queue
     if record.queue != path or record.message_id in in_tmp:
-        return QUEUED
-    return outcomes.get(record.message_id, (DELIVERED, ""))[0]
+        return QUEUED, record.error
+    return outcomes.get(record.message_id, (DELIVERED, ""))
 
 
 def queue_now():
@@ -128,7 +128,7 @@ def counts(mailing):
         status = record.status
         if status == QUEUED:
             queue = queue or queue_now()
-            status = live_status(record, queue)
+            status = live_status(record, queue)[0]
         found[status] = found.get(status, 0) + 1
     found["total"] = sum(found[status] for status in STATUSES)
     return found
@@ -137,21 +137,22 @@ def counts(mailing):
 def records(mailing, status=None):
     """The records, by address; only those whose live status is
     ``status`` if given."""
-    for record, _status in live_records(mailing, status):
+    for record, _status, _answer in live_records(mailing, status):
         yield record
 
 
 def live_records(mailing, status=None):
-    """``(record, live status)`` by address; only of ``status`` if given."""
+    """``(record, live status, answer)`` by address; only of ``status`` if
+    given."""
     log = delivery_log(mailing)
     queue = None
     for record in log.records.values() if log is not None else ():
-        found = record.status
+        found, answer = record.status, record.error
         if found == QUEUED:
             queue = queue or queue_now()
-            found = live_status(record, queue)
+            found, answer = live_status(record, queue)
         if status is None or found == status:
-            yield record, found
+            yield record, found, answer
 
 
 def mark_sending(mailing):
@@ -169,14 +170,15 @@ def iso(value):
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
-def item(record, status=None):
-    """One record as pages and REST show it (``status``: its live one)."""
+def item(record, status=None, error=None):
+    """One record as pages and REST show it (``status``, ``error``: what
+    the queue says of it now)."""
     return {
         "email": record.email,
         "name": record.name,
         "language": record.language,
         "status": status or record.status,
-        "error": record.error,
+        "error": record.error if error is None else error,
         "attempts": record.attempts,
         "updated": iso(record.updated),
     }

@@ -170,8 +170,8 @@ class MailingView(BrowserView):
         status = self.request.form.get("status")
         status = status if status in STATUSES else None
         found = []
-        for record, live in live_records(self.context, status):
-            row = item(record, live)
+        for record, live, answer in live_records(self.context, status):
+            row = item(record, live, answer)
             row["status_title"] = STATUS_TITLES[live]
             found.append(row)
             if len(found) >= SHOWN_ROWS:
