@@ -43,6 +43,7 @@ from collab.portal.mail import queue_message
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_from_tmp
 from collab.portal.mail import waiting_in_tmp
+from collab.portal.pace import give_way
 from datetime import datetime
 from datetime import UTC
 from plone import api
@@ -138,6 +139,7 @@ def write_batch(mailing, log):
     keys = list(log.pending.keys()[:BATCH_SIZE])
     contacts = contacts_by_uid([log.records[key].contact_uid for key in keys])
     for key in keys:
+        give_way()  # to the pages being served (``pace``)
         record = log.records[key]
         contact = contacts.get(record.contact_uid)
         if contact is None:
