@@ -40,6 +40,8 @@ class HandoverTestCase(MailTestCase):
         self.mailhost = api.portal.get_tool("MailHost")
         self.thread = queue_threads[os.path.realpath(self.queue)]
         self.assertTrue(wait_for_no_courier(self.thread))
+        self.clear_queue()  # what an earlier test may have left
+        self.addCleanup(self.clear_queue)
         self.thread.pause = None
         self.mailbox.greylisted.clear()
         for name, value in (("FIRST_WAIT", 0.3), ("LONGEST_WAIT", 0.6)):
@@ -52,6 +54,12 @@ class HandoverTestCase(MailTestCase):
         for recipient in recipients:
             self.assertTrue(outbox.queue_message(recipient, recipient, "x"))
         transaction.commit()
+
+    def clear_queue(self):
+        for folder in ("new", "cur"):
+            directory = os.path.join(self.queue, folder)
+            for name in os.listdir(directory):
+                os.unlink(os.path.join(directory, name))
 
     def wait(self, condition, timeout=20):
         deadline = time.monotonic() + timeout
@@ -86,7 +94,6 @@ class TestTryLater(HandoverTestCase):
         self.assertEqual(status, "failed")
         self.assertEqual(answer, "451 4.7.1 Greylisted, try again later")
         self.assertEqual(self.mailbox.messages, [])
-        self.clear_refused()
 
     def test_deferred_message_shows_the_answer_while_it_waits(self):
         with mock.patch.object(handover, "FIRST_WAIT", 60):
@@ -100,7 +107,6 @@ class TestTryLater(HandoverTestCase):
             deferred(), [("queued", "451 4.7.1 Greylisted, try again later")]
         )
         self.assertEqual(claims(self.queue), [])
-        self.clear_queue()
 
     def test_5xx_fails_at_once(self):
         self.queue_mail("refused-x@example.org")
@@ -108,16 +114,6 @@ class TestTryLater(HandoverTestCase):
         self.assertTrue(self.wait(lambda: "failed" in str(queue_outcomes(self.queue))))
         [(status, answer)] = queue_outcomes(self.queue).values()
         self.assertEqual((status, answer), ("failed", "550 5.1.1 No such mailbox here"))
-        self.clear_refused()
-
-    def clear_refused(self):
-        self.clear_queue()
-
-    def clear_queue(self):
-        for folder in ("new", "cur"):
-            directory = os.path.join(self.queue, folder)
-            for name in os.listdir(directory):
-                os.unlink(os.path.join(directory, name))
 
 
 class TestServerAway(HandoverTestCase):
