@@ -21,15 +21,16 @@ def call(http, method, path, **kw):
     return response.json() if response.content else None
 
 
-def make_mailing_over_rest(http, folder, count):
+def make_mailing_over_rest(http, folder, count, local=lambda number: "person"):
     """``/<folder>`` with ``count`` contacts in one group and a mailing to
-    it; returns the mailing's path and the contacts' addresses."""
+    it; returns the mailing's path and the contacts' addresses
+    (``<local(n)><n>@example.org``)."""
     directory = {"@type": "ContactDirectory", "id": folder, "title": folder}
     call(http, "POST", "", json=directory)
     addresses = []
     uids = []
     for number in range(count):
-        email = f"person{number}@example.org"
+        email = f"{local(number)}{number}@example.org"
         contact = call(
             http,
             "POST",

@@ -421,7 +421,13 @@ class StartedSite(Layer):
         from aiosmtpd.controller import Controller
 
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-started-"))
-        self.env = dict(os.environ, zope_i18n_compile_mo_files="true")
+        # A "try later" is tried again after 2 s, not a minute (as a
+        # deployment may set in zope.conf's <environment>).
+        self.env = dict(
+            os.environ,
+            zope_i18n_compile_mo_files="true",
+            COLLAB_MAIL_RETRY_FIRST_WAIT="2",
+        )
         self.var = self.tmp / "var"
         self.port = free_port()
         self.process = self.log = None

@@ -233,10 +233,15 @@ class Handover:
         try:
             with open(filename, "rb") as message_file:
                 message = message_file.read()
+            fromaddr, toaddrs, message = self._parseMessage(message)
         except FileNotFoundError:
             unlink_quietly(claim)
             return  # sent by another meanwhile
-        fromaddr, toaddrs, message = self._parseMessage(message)
+        except Exception:
+            log.exception("Mail %s cannot be read; refused", filename)
+            refuse(filename, "the queued message cannot be read")
+            unlink_quietly(claim)
+            return
         with self._lock:  # ``stop()`` waits for the message being sent
             try:
                 self.mailer.send(
