@@ -5,6 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= localhost
 PORT ?= 8080
+TRUSTED_PROXIES ?=
 SITE_ID ?= Plone
 ADMIN ?= admin:admin
 STORAGE ?= filestorage
@@ -39,7 +40,8 @@ install: $(VENV)/.installed  ## Create .venv and install everything pinned
 
 instance: install  ## Write the Zope instance configuration (STORAGE=filestorage|postgres)
 	@$(BIN)/collab-portal instance --directory $(INSTANCE) --var $(VAR) --name $(NAME) \
-	  --storage $(STORAGE) --dsn "$(DSN)" --host $(HOST) --port $(PORT) >/dev/null
+	  --storage $(STORAGE) --dsn "$(DSN)" --host $(HOST) --port $(PORT) \
+	  $(foreach proxy,$(TRUSTED_PROXIES),--trusted-proxy $(proxy)) >/dev/null
 
 site: instance  ## Create the site from the collab-portal distribution if missing
 	@mkdir -p $(VAR)/filestorage $(VAR)/blobstorage $(VAR)/log $(VAR)/cache

@@ -41,6 +41,8 @@ setup(
         "Babel",
         "pycountry",
         "email-validator",
+        # IDNA-encodes the domain of an address at sending (mail/send.py)
+        "idna",
         "phonenumberslite",
         "vobject",
         "openpyxl",

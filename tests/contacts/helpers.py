@@ -45,3 +45,12 @@ def make_directory(portal):
         )
     transaction.commit()
     return directory, ana, luc
+
+
+# A member given the ContactGroupMember role site-wide (Users and Groups
+# offers it): the permission tables show what that grant opens.
+SITE_WIDE_MEMBER = "sitewidemember"
+
+
+def make_site_wide_member():
+    make_user(SITE_WIDE_MEMBER, ("Member", "ContactGroupMember"))

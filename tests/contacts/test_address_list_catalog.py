@@ -85,5 +85,5 @@ class TestAddressListFromCatalog(DirectoryTestCase):
         self.assertEqual(len(self.wg.member_intids), 2)
         browser = self.browser("secretariat")
         browser.open(f"{self.wg.absolute_url()}/@@address-list")
-        page = assert_page(self, browser, "Members shown: 2.", "Ana Pérez", "Chen Wei")
+        page = assert_page(self, browser, "Members: 2.", "Ana Pérez", "Chen Wei")
         self.assertNotIn("Luc Martin", page)

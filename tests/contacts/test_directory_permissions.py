@@ -5,6 +5,8 @@ every channel when the notes permission is taken away."""
 from contacts.directory_helpers import DirectoryTestCase
 from contacts.directory_helpers import GROUP_MEMBER
 from contacts.directory_helpers import OTHER_MEMBER
+from contacts.helpers import make_site_wide_member
+from contacts.helpers import SITE_WIDE_MEMBER
 from plone import api
 from portal_helpers import assert_page
 from portal_helpers import assert_refused_page
@@ -19,6 +21,9 @@ POLICY = {
     "member":              "N            N     N",
     GROUP_MEMBER:          "Y            N     N",
     OTHER_MEMBER:          "N            N     N",
+    # Granted site-wide: a reader of every group's address list, as a
+    # member of each; nothing else (test_crm_permissions).
+    SITE_WIDE_MEMBER:      "Y            N     N",
     "editor":              "N            N     N",
     "secretariat":         "Y            Y     Y",
     "siteadmin":           "Y            Y     Y",
@@ -33,6 +38,7 @@ def allowed(login, action):
 class TestDirectoryPermissions(DirectoryTestCase):
     def setUp(self):
         super().setUp()
+        make_site_wide_member()
         with api.env.adopt_roles(["Manager"]):
             self.luc.notes = "Prefers phone calls."
         transaction.commit()
@@ -64,6 +70,17 @@ class TestDirectoryPermissions(DirectoryTestCase):
                 else:
                     self.assertIn(response.status_code, (401, 403), response.text)
                     self.assertNotIn("luc.martin", response.text)
+                for export in ("csv", "xlsx", "vcard"):
+                    response = self.rest(login).get(
+                        f"{self.wg.absolute_url()}/@address-list",
+                        params={"format": export},
+                    )
+                    if allowed(login, "address_list"):
+                        self.assertEqual(response.status_code, 200, export)
+                        self.assertGreater(len(response.content), 100, export)
+                    else:
+                        self.assertIn(response.status_code, (401, 403), export)
+                        self.assertNotIn(b"luc.martin", response.content)
 
     def test_notes_and_edit_rest(self):
         for login in POLICY:

@@ -3,6 +3,8 @@ ones again: the secretariat (role Secretariat), Site Administrators and
 Managers; nobody else, not even members of the groups it goes to."""
 
 from collab.portal.contacts.delivery import delivery_log
+from contacts.helpers import make_site_wide_member
+from contacts.helpers import SITE_WIDE_MEMBER
 from contacts.mailing_helpers import MailingTestCase
 from contacts.mailing_helpers import make_mailing
 from plone import api
@@ -13,7 +15,8 @@ import transaction
 
 
 ALLOWED = ("secretariat", "siteadmin", "manager")
-REFUSED = (None, "member", "groupmember", "othermember", "editor")
+# SITE_WIDE_MEMBER: the ContactGroupMember role granted site-wide.
+REFUSED = (None, "member", "groupmember", "othermember", SITE_WIDE_MEMBER, "editor")
 
 
 class TestMailingPermissions(MailingTestCase):
@@ -30,6 +33,7 @@ class TestMailingPermissions(MailingTestCase):
             )
             if contact is not None:
                 contact.linked_user = login
+        make_site_wide_member()
         transaction.commit()
 
     def test_rest_table(self):

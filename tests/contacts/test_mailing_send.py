@@ -112,14 +112,41 @@ class TestSend(MailingTestCase):
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json()["languages"], ["en", "es"])
         messages = self.delivered(2)
+        # The sender has no contact: samples that read as samples, in
+        # each message's language.
         self.assertEqual(
             sorted(message["Subject"] for _f, _r, message in messages),
-            ["[Test] Meeting for secretariat", "[Test] Reunión para secretariat"],
+            ["[Test] Meeting for [Given name]", "[Test] Reunión para [Nombre]"],
+        )
+        english = next(m for _f, _r, m in messages if "Meeting" in m["Subject"])
+        self.assertIn(
+            "Dear [Salutation] [Given name] [Family name] ([Organisation], [Country]),",
+            text_of(english),
         )
         recipients = {tuple(to) for _f, to, _m in messages}
         self.assertEqual(recipients, {("secretariat@example.org",)})
         # A test send is no send.
         self.assertEqual(self.delivery().json()["state"], "draft")
+
+    def test_test_send_fills_the_senders_own_contact(self):
+        add_contact(
+            self.directory,
+            "sara",
+            "Secretariat@example.org",
+            given_name="Sara",
+            family_name="Okafor",
+            organisation="UNEP",
+            country="KE",
+        )
+        transaction.commit()
+        self.assertEqual(self.send(test=True).status_code, 200)
+        messages = {m["Subject"]: m for _f, _r, m in self.delivered(2)}
+        english = messages["[Test] Meeting for Sara"]
+        self.assertIn("Dear  Sara Okafor (UNEP, Kenya),", text_of(english))
+        spanish = messages["[Test] Reunión para Sara"]
+        self.assertIn("Estimada/o Sara Okafor (Kenia): http", text_of(spanish))
+        self.assertIn("/@@update-details", text_of(spanish))
+        self.assertNotIn("token=", text_of(spanish))
 
     def test_send_at_waits(self):
         from datetime import datetime

@@ -108,7 +108,7 @@ class TestUpgrade(unittest.TestCase):
             self.types[type_name].deleteActions(
                 [self.action_ids(type_name).index(action_id)]
             )
-        wf = api.portal.get_tool("portal_workflow")["collab_contacts_workflow"]
+        (wf,) = api.portal.get_tool("portal_workflow").getWorkflowsFor(self.group)
         state = wf.states["internal"]
         for permission in ("View", "Access contents information"):
             roles = [r for r in state.permission_roles[permission] if r != MEMBER_ROLE]

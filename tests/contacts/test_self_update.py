@@ -49,14 +49,14 @@ class TestSelfUpdatePage(SelfUpdateTestCase):
         browser = self.browser()
         browser.open(self.link)
         browser.getControl(name="organisation").value = "New organisation"
-        browser.getControl(name="email").value = "luc.martin@EXAMPLE.org"
+        browser.getControl(name="email").value = "not an address"
         browser.getControl(name="phone").value = "12"
         browser.getControl(name="save").click()
         assert_page(
             self,
             browser,
             "no se ha guardado nada",  # Ana's link opens her language (es)
-            "ya tiene esta dirección",
+            "no es una dirección de correo válida",
             "no es un número de teléfono válido",
             status=400,
         )
@@ -90,24 +90,23 @@ class TestSelfUpdateRest(SelfUpdateTestCase):
         )
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(response.json()["details"]["email"], "Ana.Perez@example.org")
-        self.assertIn("national_focal_point", response.json()["choices"]["position"])
-        response = self.post_details(
-            position="national_focal_point", preferred_language="en"
-        )
+        self.assertEqual(response.json()["read_only"], ["position"])
+        self.assertNotIn("position", response.json()["choices"])
+        response = self.post_details(phone="+51 1 611 6000", preferred_language="en")
         self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(
             {c["field"] for c in response.json()["changes"]},
-            {"position", "preferred_language"},
+            {"phone", "preferred_language"},
         )
         self.fresh(self.ana)
-        self.assertEqual(self.ana.position, "national_focal_point")
+        self.assertEqual(self.ana.phone, "+5116116000")
         self.assertEqual(self.ana.preferred_language, "en")
 
     def test_bad_input_400_with_each_field(self):
         response = self.post_details(
             self.rest(language="fr"),
             email="not-an-address",
-            position="pope",
+            position="national_focal_point",
             preferred_language="de",
             organisation="x" * 201,
         )

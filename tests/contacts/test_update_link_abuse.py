@@ -11,6 +11,8 @@ from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
 from portal_helpers import assert_page
+from urllib.parse import urlencode
+from ZPublisher import HTTPRequest
 import transaction
 
 
@@ -60,14 +62,56 @@ class TestUpdateLinkAbuse(SelfUpdateTestCase):
         self.attempt(None, self.token, 403)
         self.assert_unchanged()
 
-    def test_brute_force_answers_429_even_to_the_right_token(self):
+    def test_guessing_is_limited_per_client_never_the_holder(self):
+        # Group members see every contact's UID: ten bad guesses naming
+        # Ana's link must not lock her out, on REST or on the page.
         for _attempt in range(tokens.MAX_FAILURES):
             self.attempt(self.ana_uid, "guess-" * 8, 403)
-        self.attempt(self.ana_uid, self.token, 429)
+        self.attempt(self.ana_uid, "guess-" * 8, 429)
+        response = self.rest().get(
+            f"{self.portal.absolute_url()}/@update-details",
+            params={"contact": self.ana_uid, "token": self.token},
+        )
+        self.assertEqual(response.status_code, 200, response.text)
         browser = self.browser()
         browser.open(self.link)
-        assert_page(self, browser, "collab-update-details", status=429)
+        assert_page(self, browser, 'name="organisation"')
         self.assert_unchanged()
+
+    def test_behind_a_trusted_proxy_the_real_client_is_limited(self):
+        self.addCleanup(setattr, HTTPRequest, "trusted_proxies", ())
+        HTTPRequest.trusted_proxies = ("127.0.0.1",)
+        guesser = self.rest(language="fr")
+        guesser.headers["X-Forwarded-For"] = "203.0.113.5"
+        neighbour = self.rest(language="fr")
+        neighbour.headers["X-Forwarded-For"] = "203.0.113.6"
+        url = f"{self.portal.absolute_url()}/@update-details"
+        body = {"contact": self.luc.UID(), "token": "guess-" * 8}
+        for _attempt in range(tokens.MAX_FAILURES):
+            self.assertEqual(guesser.post(url, json=body).status_code, 403)
+        self.assertEqual(guesser.post(url, json=body).status_code, 429)
+        # Another visitor behind the same balancer is not limited.
+        self.assertEqual(neighbour.post(url, json=body).status_code, 403)
+        self.assert_unchanged()
+
+    def test_a_forged_log_line_stays_on_its_own_line(self):
+        forged = (
+            "x\n2026-12-07 16:00:00,000 INFO    [Zope:42][waitress] admin logged in"
+        )
+        with self.assertLogs("collab.portal.tokens", "WARNING") as logged:
+            self.attempt(forged, "guess-" * 8, 403)
+            browser = self.browser()
+            browser.open(
+                f"{self.portal.absolute_url()}/@@update-details?"
+                + urlencode({"contact": forged, "token": "guess-" * 8})
+            )
+            assert_page(self, browser, "collab-update-details", status=403)
+        lines = [record.getMessage() for record in logged.records]
+        self.assertEqual(len(lines), 2, lines)
+        for line in lines:
+            self.assertNotIn("\n", line)
+        # REST logs it escaped; the page's cookie kept only link characters.
+        self.assertIn("x\\n2026-12-07", lines[0])
 
     def test_lifetime_comes_from_the_control_panel(self):
         from plone import api

@@ -71,18 +71,58 @@ class TestPersonalTokens(unittest.TestCase):
         self.assertNotIn("digest", record.as_dict())
         self.assertIsNone(tokens.revoke("no-such-id"))
 
-    def test_brute_force_is_limited_even_for_the_right_token(self):
+    def test_refusals_are_limited_per_client_never_the_holder(self):
         token = tokens.issue("purpose", "subject-a", 30)
         for _attempt in range(tokens.MAX_FAILURES):
             with self.assertRaises(Forbidden):
                 tokens.check("purpose", "subject-a", "guess" * 8, client="10.0.0.9")
         with self.assertRaises(tokens.TooManyRequests):
-            tokens.check("purpose", "subject-a", token, client="10.0.0.1")
-        # The same client is limited on every subject too.
-        other = tokens.issue("purpose", "subject-b", 30)
+            tokens.check("purpose", "subject-a", "guess" * 8, client="10.0.0.9")
+        # Another client is not limited by the guesser, on any subject,
+        # and the right token passes wherever it comes from.
+        with self.assertRaises(Forbidden) as refused:
+            tokens.check("purpose", "subject-a", "guess" * 8, client="10.0.0.1")
+        self.assertNotIsInstance(refused.exception, tokens.TooManyRequests)
+        self.assertEqual(tokens.check("purpose", "subject-a", token).uses, 0)
+        for client in ("10.0.0.1", "10.0.0.9", None):
+            tokens.check("purpose", "subject-a", token, client=client)
+
+    def test_ipv6_clients_are_counted_by_their_64(self):
+        for host in range(tokens.MAX_FAILURES):
+            with self.assertRaises(Forbidden):
+                tokens.check("purpose", "s", "guess" * 8, client=f"2001:db8::{host}")
         with self.assertRaises(tokens.TooManyRequests):
-            tokens.check("purpose", "subject-b", other, client="10.0.0.9")
-        self.assertEqual(tokens.check("purpose", "subject-b", other).uses, 0)
+            tokens.check("purpose", "s", "guess" * 8, client="2001:db8::ffff:1")
+        self.assertEqual(tokens.client_key("::ffff:10.0.0.9"), "10.0.0.9")
+
+    def test_a_flood_of_addresses_does_not_empty_the_table(self):
+        attempts = tokens._Attempts(max_clients=3)
+        for _attempt in range(tokens.MAX_FAILURES):
+            attempts.fail("guesser")
+        for client in ("a", "b"):
+            attempts.fail(client)
+        self.assertTrue(attempts.exceeded("guesser"))
+        attempts.fail("guesser")  # still guessing: the most recent again
+        for client in ("c", "d"):
+            attempts.fail(client)  # only the oldest others go
+        self.assertEqual(list(attempts.failures), ["guesser", "c", "d"])
+        self.assertTrue(attempts.exceeded("guesser"))
+
+    def test_refusals_are_logged_on_one_line_each(self):
+        with (
+            self.assertLogs("collab.portal.tokens", "WARNING") as logged,
+            self.assertRaises(Forbidden),
+        ):
+            tokens.check(
+                "purpose",
+                "x\n2026-01-01 INFO [Zope] admin logged in\r",
+                "guess" * 8,
+                client="10.0.0.7\nforged",
+            )
+        (line,) = [record.getMessage() for record in logged.records]
+        self.assertNotIn("\n", line)
+        self.assertNotIn("\r", line)
+        self.assertIn("x\\n2026-01-01", line)
 
     def test_purge_forgets_old_tokens(self):
         old = datetime.now(UTC) - timedelta(days=400)

@@ -62,6 +62,9 @@ def _has_cases(suite):
 
 def _on_collab_portal(test):
     cls = type(test)
+    if getattr(cls, "layer", None) is None:
+        # A plain unit test (plone.restapi's TestUnit): no site to install on.
+        return test
     if cls not in _classes:
         attrs = {"layer": with_collab_portal(cls.layer), "__module__": cls.__module__}
         for method, difference in DIFFERENCES.items():

@@ -7,14 +7,20 @@
 - ``json_object``: the one reader of a service's JSON body.
 - ``refuse_deeply_nested_json``: bodies nested too deeply for Python's
   parser, refused before PAS parses them.
+- ``refuse_cross_site_action``: an acting REST request the browser may
+  have sent for another site (cookie credentials, a form's content type).
 
 Shared: imports no feature.
 """
 
 from collab.portal import _
+from plone.protect.authenticator import check as check_authenticator
+from plone.rest.service import Service
 from plone.restapi.deserializer import json_body
 from plone.restapi.exceptions import DeserializationError
+from urllib.parse import urlsplit
 from zExceptions import BadRequest
+from zExceptions import Forbidden
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Interface
@@ -81,3 +87,91 @@ def refuse_deeply_nested_json(site, event):
         raise shown(not_a_json_object(request)) from None
     except ValueError:
         return  # malformed: each service answers that itself (json_object)
+
+
+# Methods whose services act; DELETE carries no body, and neither it nor
+# PUT or PATCH can leave another site without the browser asking this one
+# first (a CORS preflight), so only a body's type is judged.
+ACTING = ("POST", "PUT", "PATCH", "DELETE")
+JSON_TYPES = ("application/json",)
+
+
+def sent_as_json(request):
+    media = (request.getHeader("Content-Type") or "").split(";")[0].strip().lower()
+    return media in JSON_TYPES or (
+        media.startswith("application/") and media.endswith("+json")
+    )
+
+
+def may_be_cross_site(request):
+    """True if the browser may have sent ``request`` for another site.
+
+    A page elsewhere can make a visitor's browser POST with the cookies of
+    this site (``__ac``, plone.restapi's ``auth_token``) but only as a form
+    would: ``text/plain``, urlencoded or multipart, and no header of its
+    own. A JSON body or an ``Authorization`` header needs the browser to ask
+    this site first (CORS preflight), which it refuses unless configured
+    to allow that origin. So a request is trusted when it is JSON, when it
+    carries plone.protect's authenticator (``_authenticator`` or
+    ``X-CSRF-TOKEN``), as Plone's forms do, or when its credentials come in
+    a header the browser does not add by itself: a JWT bearer, or basic auth
+    from a script. A browser does replay basic auth it was given at a login
+    prompt (the ZMI), so basic auth from a page of another site (its
+    ``Origin`` or ``Sec-Fetch-Site``) is judged like a cookie."""
+    if request.get("REQUEST_METHOD") not in ACTING:
+        return False
+    credentials = (getattr(request, "_auth", None) or "").lower()
+    if credentials.startswith("bearer "):
+        return False
+    if credentials and not from_another_site(request):
+        return False
+    if request.get("REQUEST_METHOD") == "DELETE" or sent_as_json(request):
+        return False
+    try:
+        check_authenticator(request)
+    except Forbidden:
+        return True
+    return False
+
+
+def from_another_site(request):
+    """True if the browser says a page of another origin sent ``request``."""
+    if (request.getHeader("Sec-Fetch-Site") or "").lower() == "cross-site":
+        return True
+    origin = request.getHeader("Origin")
+    if origin is None:
+        return False
+    own = urlsplit(request.get("SERVER_URL") or "")
+    return origin.rstrip("/").lower() != f"{own.scheme}://{own.netloc}".lower()
+
+
+def refuse_cross_site_action(event):
+    """Subscriber (``IPubAfterTraversal``): every REST service of the add-on
+    that acts (POST, PUT, PATCH, DELETE) refuses a request the browser may
+    have sent for another site, before the service runs. The services turn
+    plone.protect's check off (plone.restapi's do too: a JSON client has no
+    form authenticator), so without this a cross-site ``text/plain`` form
+    post with the visitor's session cookie would act; ``SameSite=Lax`` was
+    the only defence."""
+    request = event.request
+    published = request.get("PUBLISHED")
+    if not isinstance(published, Service):
+        return
+    # plone.rest's ZCML directive subclasses the factory: look at the bases.
+    if not any(
+        c.__module__.startswith("collab.portal.") for c in type(published).__mro__
+    ):
+        return
+    if may_be_cross_site(request):
+        raise shown(
+            Forbidden(
+                translate(
+                    _(
+                        "cross_site_refused",
+                        default="Send this request as JSON (Content-Type: "
+                        "application/json), or with the form's authenticator.",
+                    ),
+                    context=request,
+                )
+            )
+        )

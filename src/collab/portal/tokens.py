@@ -16,11 +16,16 @@ half: ``issue(purpose, subject, days)`` draws 256 bits from ``secrets``
 and stores only their SHA-256, scoped to one purpose and one subject (a
 UID). ``check`` accepts a candidate only for that purpose and subject,
 before it expires and unless revoked; it writes nothing (mail scanners
-open every link, and a GET must change nothing), but refused attempts
-count against the subject and the client address in memory and, past a
-limit, every check of them is refused with 429, the right token
-included, so guessing gains nothing. ``record_use`` and ``revoke`` add
-to the token's audit trail (who, when, what); refusals go to the log.
+open every link, and a GET must change nothing). Refused checks count
+against the client address (the real one behind a trusted proxy: see
+``cli/instance.py``) in a bounded table in memory; past the limit a
+client's refused checks answer 429 and are no longer logged one by one.
+A valid token always passes: with 256 bits nobody guesses one, so the
+limit only bounds the noise a guesser makes, and it must never lock out
+the holder (a whole meeting venue shares one address; group members see
+every contact's UID, so a per-subject lock would let any of them lock
+anyone's link). ``record_use`` and ``revoke`` add to the token's audit
+trail (who, when, what); refusals go to the log, escaped.
 
 Shared: imports no feature.
 """
@@ -30,6 +35,7 @@ from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.errors import shown
 from collections import deque
+from collections import OrderedDict
 from datetime import datetime
 from datetime import timedelta
 from datetime import UTC
@@ -45,6 +51,7 @@ from zope.component import getUtility
 from zope.globalrequest import getRequest
 from zope.i18n import translate
 import hmac
+import ipaddress
 import logging
 import secrets
 import threading
@@ -91,10 +98,12 @@ def is_valid(ring_name, candidate, *parts):
 
 STORE_KEY = "collab.portal.tokens.personal"  # stored: never renamed
 
-# Refused checks allowed per subject and per client address in WINDOW
-# seconds; past it every check of that subject or client answers 429.
+# Refused checks allowed per client address in WINDOW seconds; past it
+# that client's refused checks answer 429. At most MAX_CLIENTS addresses
+# are remembered, the least recently refused forgotten first.
 MAX_FAILURES = 10
 WINDOW = 15 * 60
+MAX_CLIENTS = 20000
 
 
 class TooManyRequests(HTTPTooManyRequests):
@@ -287,35 +296,56 @@ def check(purpose, subject, candidate, client=None, at=None):
 
     Otherwise raises a shown ``Forbidden`` (unknown, tampered, expired,
     revoked or another subject's token: one answer for all, so a refusal
-    tells a guesser nothing) or, past the limit of refused checks, a shown
-    ``TooManyRequests``. Writes nothing to the database."""
-    request_keys = [("subject", purpose, subject)]
-    if client:
-        request_keys.append(("client", client))
-    if any(_attempts.exceeded(key) for key in request_keys):
-        logger.warning("token checks limited: %s %s %s", purpose, subject, client)
-        raise shown(TooManyRequests(_translated(TOO_MANY)))
+    tells a guesser nothing) or, once ``client`` has been refused too often,
+    a shown ``TooManyRequests``. A valid token is never refused for what
+    others did (see the module's docstring). Writes nothing to the
+    database."""
     record = None
     if isinstance(candidate, str) and 20 <= len(candidate) <= 100:
         store = token_store()
         record = store.by_digest.get(_digest_of(candidate)) if store else None
     if (
-        record is None
-        or record.purpose != purpose
-        or record.subject != subject
-        or record.state(at) != "valid"
+        record is not None
+        and record.purpose == purpose
+        and record.subject == subject
+        and record.state(at) == "valid"
     ):
-        for key in request_keys:
-            _attempts.fail(key)
-        logger.warning(
-            "token refused: %s %s %s (%s)",
-            purpose,
-            subject,
-            client,
-            "unknown" if record is None else record.state(at),
-        )
-        raise shown(Forbidden(_translated(REFUSED)))
-    return record
+        return record
+    key = client_key(client)
+    if _attempts.exceeded(key):
+        raise shown(TooManyRequests(_translated(TOO_MANY)))
+    if _attempts.fail(key):
+        logger.warning("token checks limited from now on: client %s", loggable(key))
+    logger.warning(
+        "token refused: %s %s %s (%s)",
+        loggable(purpose),
+        loggable(subject),
+        loggable(client),
+        "unknown" if record is None else record.state(at),
+    )
+    raise shown(Forbidden(_translated(REFUSED)))
+
+
+def loggable(value, limit=100):
+    """``value`` for one log line: control characters (newlines included)
+    escaped, so a parameter cannot write a line of its own, and cut."""
+    text = value if isinstance(value, str) else repr(value)
+    text = text.encode("unicode_escape").decode("ascii")
+    return text if len(text) <= limit else text[:limit] + "..."
+
+
+def client_key(client):
+    """What refusals are counted by: the address, an IPv6 one by its /64
+    (one host holds a whole /64); anything else (no address) as given."""
+    try:
+        address = ipaddress.ip_address(client)
+    except (TypeError, ValueError):
+        return str(client or "")[:100]
+    if address.version == 6:
+        if address.ipv4_mapped is not None:
+            return str(address.ipv4_mapped)
+        return str(ipaddress.ip_network(f"{address}/64", strict=False))
+    return str(address)
 
 
 def record_use(record, action, actor=None, at=None, **details):
@@ -368,31 +398,39 @@ def _translated(message):
 
 
 class _Attempts:
-    """Refused checks per key in a sliding window, in this process only:
+    """Refused checks per client in a sliding window, in this process only:
     counting them in the database would make every refused GET a write
     (and a conflict under a flood). With several instances the limit
-    applies per instance."""
+    applies per instance. The table is bounded: past ``MAX_CLIENTS`` the
+    client refused longest ago is forgotten, one at a time, so a flood of
+    addresses never empties it."""
 
-    def __init__(self):
+    def __init__(self, max_clients=MAX_CLIENTS):
         self.lock = threading.Lock()
-        self.failures = {}
+        self.max_clients = max_clients
+        self.failures = OrderedDict()
 
     def fail(self, key):
+        """Count a refusal; True when it is the one that reaches the limit."""
         with self.lock:
-            if len(self.failures) > 50000:  # a flood of addresses: forget
-                self.failures.clear()
-            self.failures.setdefault(key, deque(maxlen=MAX_FAILURES)).append(
-                time.monotonic()
-            )
+            times = self.failures.pop(key, None)
+            if times is None:
+                times = deque(maxlen=MAX_FAILURES)
+            self.failures[key] = times  # now the most recent
+            while len(self.failures) > self.max_clients:
+                self.failures.popitem(last=False)
+            times.append(time.monotonic())
+            return len(times) == MAX_FAILURES and self._recent(times)
+
+    def _recent(self, times):
+        while times and time.monotonic() - times[0] > WINDOW:
+            times.popleft()
+        return len(times) >= MAX_FAILURES
 
     def exceeded(self, key):
         with self.lock:
             times = self.failures.get(key)
-            if not times:
-                return False
-            while times and time.monotonic() - times[0] > WINDOW:
-                times.popleft()
-            return len(times) >= MAX_FAILURES
+            return bool(times) and self._recent(times)
 
     def clear(self):
         with self.lock:

@@ -4,6 +4,16 @@ One instance directory holds ``etc/zope.conf``, ``etc/zope.ini`` and
 ``etc/site.zcml``; data lives under ``var/``. The same command writes the
 configuration of every instance of a RelStorage cluster: run it once per
 instance with its own ``--name`` and ``--port`` and the same ``--dsn``.
+
+Behind a load balancer every request comes from the balancer's address;
+``--trusted-proxy`` (once per balancer address) writes Zope's
+``trusted-proxy`` lines, so ``request.getClientAddr()`` (the personal
+links' rate limit, the logs) is the visitor's address taken from the
+balancer's ``X-Forwarded-For``. Zope's setting, not waitress's
+``trusted_proxy``: Zope's takes any number of balancers and believes the
+header only from them. The access log is written by
+``collab.portal.accesslog`` with the same client address and without
+personal-link tokens.
 """
 
 from pathlib import Path
@@ -23,7 +33,7 @@ python-check-interval 1000
 # the catalog's text indexes (words they share); Zope retries such a
 # request, and a forum at its busiest needs more than the default 3.
 max-conflict-retries 5
-{imports}
+{trusted_proxies}{imports}
 <environment>
     zope_i18n_compile_mo_files true
     zope_i18n_allowed_languages en es fr
@@ -76,7 +86,7 @@ clear_untrusted_proxy_headers = false
 max_request_body_size = 1073741824
 
 [filter:translogger]
-use = egg:Paste#translogger
+use = call:collab.portal.accesslog:make_filter
 setup_console_handler = False
 
 [pipeline:main]
@@ -177,6 +187,7 @@ def write_instance(
     name="instance",
     debug=False,
     access_log=True,
+    trusted_proxies=(),
 ):
     """Write the three configuration files; return the path of zope.conf."""
     directory = Path(directory).resolve()
@@ -199,6 +210,9 @@ def write_instance(
             instance=directory,
             var=var,
             debug_mode="on" if debug else "off",
+            trusted_proxies="".join(
+                f"trusted-proxy {address}\n" for address in trusted_proxies
+            ),
             imports=imports,
             storage=storage_conf,
         )
@@ -228,6 +242,7 @@ def run(args):
         threads=args.threads,
         name=args.name,
         debug=args.debug,
+        trusted_proxies=args.trusted_proxy or (),
     )
     print(f"Wrote {conf}")
 
@@ -250,4 +265,11 @@ def add_parser(commands):
     parser.add_argument("--threads", type=int, default=4)
     parser.add_argument("--name", default="instance")
     parser.add_argument("--debug", action="store_true")
+    parser.add_argument(
+        "--trusted-proxy",
+        action="append",
+        metavar="ADDRESS",
+        help="address of a load balancer or proxy in front of the instance "
+        "whose X-Forwarded-For names the client (repeat for each)",
+    )
     parser.set_defaults(func=run)

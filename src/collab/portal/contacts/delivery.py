@@ -49,6 +49,10 @@ STATUSES = (PENDING, QUEUED, DELIVERED, FAILED)
 class Delivery(Persistent):
     """What became of one recipient's message."""
 
+    # The address the record was noted with, when the contact's address
+    # changed before a later attempt (records older than it have none).
+    previous_email = ""
+
     def __init__(self, email, contact_uid, name):
         self.email = email
         self.contact_uid = contact_uid
@@ -60,6 +64,15 @@ class Delivery(Persistent):
         self.message_id = ""
         self.queue = ""
         self.updated = datetime.now(UTC)
+
+    def use_address(self, email):
+        """Each attempt goes to the contact's address of the moment: a
+        corrected address is used, and the record says what it replaced."""
+        if email and email != self.email:
+            self.previous_email = self.email
+            self.email = email
+            return True
+        return False
 
     def set_status(self, status, error=""):
         self.status = status
@@ -175,6 +188,7 @@ def item(record, status=None, error=None):
     the queue says of it now)."""
     return {
         "email": record.email,
+        "previous_email": record.previous_email,
         "name": record.name,
         "language": record.language,
         "status": status or record.status,

@@ -12,6 +12,7 @@ Plone group access to any folder.
 from Acquisition import aq_base
 from Acquisition import aq_inner
 from collab.portal import _
+from collab.portal.contacts.principals import link_is_current
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
 from zope.lifecycleevent import modified
@@ -117,10 +118,17 @@ def groups_of(contact):
 
 
 def linked_users(group, excluding=None):
+    """The users linked to the members, leaving out a link older than its
+    user's deletion: a stranger who registered the same id since
+    (principals.py)."""
     users = set()
     for contact in group_members(group, excluding=excluding):
         userid = contact.linked_user
-        if userid and api.user.get(userid=userid) is not None:
+        if (
+            userid
+            and link_is_current(contact, userid)
+            and api.user.get(userid=userid) is not None
+        ):
             users.add(userid)
     return users
 

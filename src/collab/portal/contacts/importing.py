@@ -15,6 +15,7 @@ from collab.portal.content.contact import email_key
 from collab.portal.content.contact import InvalidEmail
 from collab.portal.content.contact import InvalidPhone
 from collab.portal.content.contact import LANGUAGES
+from collab.portal.content.contact import NonAsciiLocalPart
 from collab.portal.content.contact import normalized_email
 from collab.portal.content.contact import normalized_phone
 from collab.portal.vocabularies.countries import country_names
@@ -39,6 +40,11 @@ REASONS = {
         "import_missing_name", default="The given name or family name is missing."
     ),
     "email": _("import_bad_email", default="The e-mail address is not valid."),
+    "email_local_part": _(
+        "import_email_local_part",
+        default="The part of the e-mail address before the @ has characters "
+        "mail cannot be delivered to reliably (only a to z, digits and . _ - +).",
+    ),
     "duplicate": _(
         "import_duplicate_email",
         default="The e-mail address is also in an earlier row of the file.",
@@ -128,6 +134,8 @@ def check_row(cells, lookups):
         return None, "name"
     try:
         values["email"] = normalized_email((cells.get("email") or "").strip())
+    except NonAsciiLocalPart:
+        return None, "email_local_part"
     except InvalidEmail:
         return None, "email"
     country = (cells.get("country") or "").strip()

@@ -1,21 +1,24 @@
 """A contact corrects their own details through their personal link.
 
-Only five fields are theirs to change (organisation, position, phone,
-e-mail, preferred language); each is checked as the edit form checks it,
-and every change is recorded on the contact (when, through which link,
-old and new value) for the secretariat to review. The token is checked
-by the caller (``collab.portal.tokens.check``); this module acts only
-after it passed.
+Four fields are theirs to change (organisation, phone, e-mail, preferred
+language); each is checked as the edit form checks it, and every change
+is recorded on the contact (when, through which link, old and new value)
+for the secretariat to review. The position is shown but not theirs: a
+nomination is an official act of the Party, recorded by the secretariat.
+A new e-mail address waits for confirmation from that address
+(``email_change``), and the answer never says whether another contact
+has it. The token is checked by the caller (``check_link``); this module
+acts only after it passed.
 """
 
-from Acquisition import aq_parent
 from collab.portal import _
 from collab.portal import tokens
-from collab.portal.contacts.directory import contact_by_email
+from collab.portal.contacts import email_change
 from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.content.contact import InvalidEmail
 from collab.portal.content.contact import InvalidPhone
 from collab.portal.content.contact import LANGUAGES
+from collab.portal.content.contact import NonAsciiLocalPart
 from collab.portal.content.contact import normalized_email
 from collab.portal.content.contact import normalized_phone
 from collab.portal.errors import shown
@@ -35,13 +38,15 @@ from zope.schema.interfaces import IVocabularyFactory
 
 
 FIELDS = ("organisation", "position", "phone", "email", "preferred_language")
+READ_ONLY = ("position",)
 CHANGES_KEY = "collab.portal.contacts.changes"  # stored: never renamed
 MAX_ORGANISATION = 200
 
 BAD_EMAIL = _("This is not a valid e-mail address.")
-TAKEN_EMAIL = _(
-    "email_taken",
-    default="Another contact of the directory already has this e-mail address.",
+POSITION_READ_ONLY = _(
+    "position_read_only",
+    default="Your position is recorded by the secretariat. To change it, "
+    "please write to the secretariat.",
 )
 BAD_PHONE = _(
     "This is not a valid phone number. Write it in international form, "
@@ -57,13 +62,13 @@ def contact_of(uid):
     return obj if getattr(obj, "portal_type", None) == "Contact" else None
 
 
-def check_link(uid, token, client):
+def check_link(uid, token, client, purpose=PURPOSE):
     """The contact and token record of a personal link; raises the
     shown 403/429 of ``tokens.check`` otherwise (a link to no contact is
     refused the same way)."""
     contact = contact_of(uid)
     record = tokens.check(
-        PURPOSE, contact.UID() if contact is not None else str(uid)[:100], token, client
+        purpose, contact.UID() if contact is not None else str(uid)[:100], token, client
     )
     if contact is None:  # a token that outlived its contact
         raise shown(Forbidden(translate(tokens.REFUSED, context=getRequest())))
@@ -95,11 +100,9 @@ def checked(contact, values):
                 errors[name] = TOO_LONG
             else:
                 clean[name] = value or None
-        elif name == "position":
-            if value and value not in positions(contact):
-                errors[name] = BAD_CHOICE
-            else:
-                clean[name] = value or None
+        elif name in READ_ONLY:
+            if value != (getattr(contact, name, None) or ""):
+                errors[name] = POSITION_READ_ONLY
         elif name == "preferred_language":
             if value not in LANGUAGES:
                 errors[name] = BAD_CHOICE
@@ -113,13 +116,13 @@ def checked(contact, values):
         elif name == "email":
             try:
                 address = normalized_email(value)
+            except NonAsciiLocalPart as error:
+                errors[name] = error.doc()
+                continue
             except InvalidEmail:
                 errors[name] = BAD_EMAIL
                 continue
-            other = contact_by_email(aq_parent(contact), address)
-            if other is not None and other.UID() != contact.UID():
-                errors[name] = TAKEN_EMAIL
-            elif address != _normalized_or_none(contact.email):
+            if address != _normalized_or_none(contact.email):
                 clean[name] = address
     return clean, errors
 
@@ -167,6 +170,40 @@ def apply(contact, record, clean, at=None):
     notify(ObjectModifiedEvent(contact, Attributes(None, *fields)))
     contact.reindexObject()
     return changes
+
+
+def save(contact, record, clean, at=None):
+    """``(changes, pending address or None)``: store what ``checked``
+    passed, except a new e-mail address, which is mailed a confirmation
+    link instead (the same answer whether or not another contact has it)."""
+    clean = dict(clean)
+    address = clean.pop("email", None)
+    changes = apply(contact, record, clean, at)
+    if address is not None:
+        email_change.request_change(contact, address, at)
+        by = f"contact:{contact.UID()}"
+        tokens.record_use(record, "email-change-requested", by, at)
+    return changes, address
+
+
+def confirm_email(contact, record, at=None):
+    """Store the address that the confirmation ``record`` confirms (a
+    recorded change like any other) and tell the old address."""
+    address = email_change.take(contact, record)
+    old = contact.email
+    changes = apply(contact, record, {"email": address}, at)
+    email_change.tell_old_address(contact, old, address)
+    return changes
+
+
+def position_title(contact):
+    value = getattr(contact, "position", None)
+    if not value:
+        return None
+    try:
+        return positions(contact).getTerm(value).title
+    except LookupError:
+        return value
 
 
 def changes_of(contact, unreviewed_only=False):

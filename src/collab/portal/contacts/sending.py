@@ -31,6 +31,7 @@ from collab.portal.contacts.delivery import SCHEDULED
 from collab.portal.contacts.delivery import SENDING
 from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import attachments
+from collab.portal.contacts.mailings import attachments_refusal
 from collab.portal.contacts.mailings import compose
 from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
@@ -39,9 +40,9 @@ from collab.portal.content.window import as_utc
 from collab.portal.mail import attachment_parts
 from collab.portal.mail import check_mail
 from collab.portal.mail import Outbox
-from collab.portal.mail import queue_message
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_from_tmp
+from collab.portal.mail import UnsendableMessage
 from collab.portal.mail import waiting_in_tmp
 from collab.portal.pace import give_way
 from datetime import datetime
@@ -103,6 +104,12 @@ def note_recipients(mailing, log):
 
 
 def queue_one(mailing, record, contact, batch):
+    if record.use_address(contact.email):
+        logger.info(
+            "Mailing %s: %s now written to the contact's new address",
+            mailing.UID(),
+            record.contact_uid,
+        )
     language, subject, body = compose(mailing, contact, batch.links)
     record.attempts += 1
     # Unique per attempt and per try of the step: the file of a step that
@@ -145,7 +152,11 @@ def write_batch(mailing, log):
         if contact is None:
             record.set_status(FAILED, "contact deleted")
         else:
-            queue_one(mailing, record, contact, batch)
+            try:
+                queue_one(mailing, record, contact, batch)
+            except UnsendableMessage as error:
+                # Only this recipient's: the batch's others are written.
+                record.set_status(FAILED, str(error))
         log.pending.remove(key)
     log.batches += 1
     if not log.pending:
@@ -228,39 +239,14 @@ def follow_up(mailing):
     return changed
 
 
-def send_test(mailing, email, fullname):
-    """One message per language the mailing is written in, to ``email``,
-    with the sender's own name in the placeholders; returns the languages."""
-    stand_in = TestRecipient(email, fullname)
-    files = attachments(mailing)
-    sent = []
-    for language in ("en", "es", "fr"):
-        stand_in.preferred_language = language
-        used, subject, body = compose(mailing, stand_in)
-        if used != language:
-            continue
-        if queue_message(email, f"[Test] {subject}", body, attachments=files):
-            sent.append(language)
-    return sent
-
-
-class TestRecipient:
-    """Stands in for a contact in a test send."""
-
-    salutation = organisation = country = ""
-
-    def __init__(self, email, fullname):
-        given, _space, family = (fullname or email).partition(" ")
-        self.email = email
-        self.given_name = given
-        self.family_name = family
-        self.preferred_language = "en"
-        self.sample_update_link = f"{api.portal.get().absolute_url()}/@@update-details"
-
-
-def send_refusal(mailing):
-    """Why ``mailing`` cannot be sent now (a message for the reader, with
-    the HTTP status REST answers), or None."""
+def send_refusal(mailing, test=False):
+    """Why ``mailing`` cannot be sent now, or as a ``test`` (a message for
+    the reader, with the HTTP status REST answers), or None."""
+    too_large = attachments_refusal(mailing)
+    if too_large is not None:
+        return 400, too_large
+    if test:
+        return None
     if delivery_log_state(mailing) != DRAFT:
         return 409, _(
             "mailing_already_sent",
@@ -271,6 +257,12 @@ def send_refusal(mailing):
         return 400, _(
             "mailing_no_recipients",
             default="Choose at least one contact group or contact to send to.",
+        )
+    if not recipients(mailing):
+        return 400, _(
+            "mailing_no_addresses",
+            default="Nobody would receive this mailing: its contact groups "
+            "have no members and it has no single contacts. Add some first.",
         )
     return None
 

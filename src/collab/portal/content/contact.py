@@ -29,6 +29,15 @@ class InvalidEmail(ValidationError):
     __doc__ = _("This is not a valid e-mail address.")
 
 
+class NonAsciiLocalPart(InvalidEmail):
+    __doc__ = _(
+        "email_non_ascii_local_part",
+        default="Write the part of the address before the @ in plain letters "
+        "(a to z), digits and . _ - + only: mail to other characters there "
+        "cannot be delivered reliably. Accents are fine after the @.",
+    )
+
+
 class InvalidPhone(ValidationError):
     __doc__ = _(
         "This is not a valid phone number. Write it in international form, "
@@ -38,11 +47,18 @@ class InvalidPhone(ValidationError):
 
 def normalized_email(value):
     """The address as stored: domain lower-cased, checked for shape only
-    (no DNS lookup: a secretariat types addresses offline too)."""
+    (no DNS lookup: a secretariat types addresses offline too). A domain
+    in Unicode or punycode is stored in Unicode and IDNA-encoded when
+    mail is written; a local part beyond ASCII would need SMTPUTF8, which
+    the mail path does not speak, so it is refused here, on every channel
+    (forms, REST, the import, the personal link)."""
     try:
-        return validate_email(value, check_deliverability=False).normalized
+        result = validate_email(value, check_deliverability=False)
     except EmailNotValidError:
-        raise InvalidEmail(value)
+        raise InvalidEmail(value) from None
+    if result.smtputf8:
+        raise NonAsciiLocalPart(value)
+    return result.normalized
 
 
 def normalized_phone(value):

@@ -1,8 +1,17 @@
 """An e-mail mailing to contact groups and single contacts, written in
-up to three languages; attachments are the File items it contains."""
+up to three languages; attachments are the File items it contains.
+
+The fields check what the mail path relies on, so every channel (the
+edit form, REST) refuses it at once instead of a send that never ends:
+recipients of the right type, placeholders that exist and are closed, a
+send time that has a UTC time.
+"""
 
 from collab.portal import _
+from collab.portal.content.contact import IContact
+from collab.portal.content.contact_group import IContactGroup
 from collab.portal.content.relations import search_options
+from datetime import UTC
 from plone.app.z3cform.widgets.relateditems import RelatedItemsFieldWidget
 from plone.autoform import directives
 from plone.dexterity.content import Container
@@ -11,6 +20,8 @@ from z3c.relationfield.schema import RelationChoice
 from z3c.relationfield.schema import RelationList
 from zope import schema
 from zope.interface import implementer
+from zope.schema import ValidationError
+import re
 
 
 PLACEHOLDERS = (
@@ -23,8 +34,116 @@ PLACEHOLDERS = (
 )
 
 
+# ``{name`` up to its closing brace, if any: ``{0}``, ``{{`` and ``{ x }``
+# are not placeholders and stay as written.
+PLACEHOLDER_LIKE = re.compile(r"\{([A-Za-z_][\w.]*)(\}?)")
+FIRST_YEAR, LAST_YEAR = 2000, 2100
+
+
+class PlaceholderError(ValidationError):
+    """Unknown or unclosed placeholders; the message names them."""
+
+    def __init__(self, unknown, unclosed):
+        super().__init__(unknown, unclosed)
+        self.unknown, self.unclosed = unknown, unclosed
+
+    def doc(self):
+        known = ", ".join(f"{{{name}}}" for name in PLACEHOLDERS)
+        if self.unknown:
+            return _(
+                "mailing_unknown_placeholders",
+                default="Unknown placeholders: ${names}. Use only ${known}.",
+                mapping={"names": ", ".join(self.unknown), "known": known},
+            )
+        return _(
+            "mailing_unclosed_placeholders",
+            default="Close these placeholders with }: ${names}.",
+            mapping={"names": ", ".join(self.unclosed)},
+        )
+
+
+def placeholder_problems(text):
+    """(unknown, unclosed) placeholders of ``text``, as written."""
+    unknown, unclosed = [], []
+    for match in PLACEHOLDER_LIKE.finditer(text or ""):
+        name, closed = match.groups()
+        if not closed:
+            unclosed.append("{" + name)
+        elif name not in PLACEHOLDERS:
+            unknown.append("{" + name + "}")
+    return unknown, unclosed
+
+
+def known_placeholders(value):
+    """Constraint of subjects and bodies: mailed as written, an unknown
+    or unclosed placeholder would reach every recipient."""
+    unknown, unclosed = placeholder_problems(value)
+    if unknown or unclosed:
+        raise PlaceholderError(unknown, unclosed)
+    return True
+
+
+class NotAContactGroup(ValidationError):
+    __doc__ = _(
+        "mailing_not_a_group",
+        default="Choose contact groups here: this item is not one.",
+    )
+
+
+class NotAContact(ValidationError):
+    __doc__ = _(
+        "mailing_not_a_contact",
+        default="Choose contacts here: this item is not one.",
+    )
+
+
+class SendAtOutOfRange(ValidationError):
+    __doc__ = _(
+        "mailing_send_at_out_of_range",
+        default="Choose a send time between the years ${first} and ${last}.",
+        mapping={"first": str(FIRST_YEAR), "last": str(LAST_YEAR)},
+    )
+
+
+def _target(value):
+    """A relation field's value: the object (forms, REST) or the
+    ``RelationValue`` it is stored as."""
+    return getattr(value, "to_object", value)
+
+
+# On the lists, not their items: a list reports its items' errors as
+# "Wrong contained type" on the form.
+def contact_groups_only(values):
+    for value in values or ():
+        if not IContactGroup.providedBy(_target(value)):
+            raise NotAContactGroup(value)
+    return True
+
+
+def contacts_only(values):
+    for value in values or ():
+        if not IContact.providedBy(_target(value)):
+            raise NotAContact(value)
+    return True
+
+
+def within_sending_years(value):
+    """A send time the clock can compare: one with a UTC time (not the
+    calendar's edge, ``9999-12-31T23:59:59-12:00``), in this century."""
+    if value.tzinfo is not None:
+        try:
+            value = value.astimezone(UTC)
+        except OverflowError:
+            raise SendAtOutOfRange(value) from None
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise SendAtOutOfRange(value)
+    return True
+
+
 class IMailing(model.Schema):
-    subject = schema.TextLine(title=_("Subject (English)"), max_length=200)
+    subject = schema.TextLine(
+        title=_("Subject (English)"), max_length=200, constraint=known_placeholders
+    )
     body = schema.Text(
         title=_("Message (English)"),
         description=_(
@@ -32,6 +151,7 @@ class IMailing(model.Schema):
             "{family_name}, {organisation}, {country}, {update_link}."
         ),
         max_length=50000,
+        constraint=known_placeholders,
     )
 
     model.fieldset(
@@ -40,15 +160,29 @@ class IMailing(model.Schema):
         fields=["subject_es", "body_es", "subject_fr", "body_fr"],
     )
     subject_es = schema.TextLine(
-        title=_("Subject (Spanish)"), required=False, max_length=200
+        title=_("Subject (Spanish)"),
+        required=False,
+        max_length=200,
+        constraint=known_placeholders,
     )
     body_es = schema.Text(
-        title=_("Message (Spanish)"), required=False, max_length=50000
+        title=_("Message (Spanish)"),
+        required=False,
+        max_length=50000,
+        constraint=known_placeholders,
     )
     subject_fr = schema.TextLine(
-        title=_("Subject (French)"), required=False, max_length=200
+        title=_("Subject (French)"),
+        required=False,
+        max_length=200,
+        constraint=known_placeholders,
     )
-    body_fr = schema.Text(title=_("Message (French)"), required=False, max_length=50000)
+    body_fr = schema.Text(
+        title=_("Message (French)"),
+        required=False,
+        max_length=50000,
+        constraint=known_placeholders,
+    )
 
     directives.widget(
         "recipient_groups",
@@ -61,6 +195,7 @@ class IMailing(model.Schema):
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
         required=False,
         default=[],
+        constraint=contact_groups_only,
     )
     directives.widget(
         "recipient_contacts",
@@ -73,11 +208,13 @@ class IMailing(model.Schema):
         value_type=RelationChoice(vocabulary="plone.app.vocabularies.Catalog"),
         required=False,
         default=[],
+        constraint=contacts_only,
     )
     send_at = schema.Datetime(
         title=_("Send at"),
         description=_("Leave empty to send when you press Send."),
         required=False,
+        constraint=within_sending_years,
     )
 
 

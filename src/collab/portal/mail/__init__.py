@@ -30,9 +30,12 @@ import importlib
 PARTS = {
     "CRLF": "send",
     "Outbox": "outbox",
+    "UnsendableMessage": "send",
+    "ascii_address": "send",
     "attachment_parts": "send",
     "check_mail": "queue",
     "ensure_maildir": "queue",
+    "header_text": "send",
     "is_maildir": "queue",
     "mail_outage": "queue",
     "outage_message": "queue",

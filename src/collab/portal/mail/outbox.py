@@ -19,8 +19,11 @@ nothing. The queue thread is started by ``keepalive.start_queue_thread``
 
 from collab.portal import logger
 from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.send import ascii_address
 from collab.portal.mail.send import build_message
+from collab.portal.mail.send import header_text
 from collab.portal.mail.send import sender
+from collab.portal.mail.send import UnsendableMessage
 from collab.portal.mail.send import warn_once
 from DateTime import DateTime
 from email.header import Header
@@ -31,6 +34,7 @@ from plone import api
 from zope.sendmail.delivery import MailDataManager
 from zope.sendmail.delivery import QueuedMailDelivery
 from zope.sendmail.maildir import Maildir
+import email.errors
 import transaction
 
 
@@ -61,7 +65,9 @@ class Outbox:
         self, recipient, subject, body, headers=None, unsubscribe=None, attachments=()
     ):
         """``mail.queue_message`` through this outbox: same arguments,
-        same message, same answer (False when nothing was queued)."""
+        same message, same answer (False when nothing was queued), except
+        that a message that cannot be built raises ``UnsendableMessage``
+        (a batch records it as its recipient's reason)."""
         if self.delivery is None:
             return False
         if not recipient or not self.mfrom:
@@ -69,18 +75,36 @@ class Outbox:
                 "Mail: not sent (recipient %r, site sender %r)", recipient, self.mfrom
             )
             return False
-        message = build_message(body, headers, unsubscribe, attachments)
-        mto = [formataddr(address) for address in getaddresses((recipient,))]
-        if subject:
-            message["Subject"] = Header(subject, "utf-8", errors="replace")
-        else:
-            message["Subject"] = "[No Subject]"
-        message["To"] = ", ".join(mto)
-        message["From"] = self.from_header
-        message["Date"] = DateTime().rfc822()
-        self.delivery.send(self.mfrom, mto, message.as_bytes())
+        data, mto = self.build(
+            recipient, subject, body, headers, unsubscribe, attachments
+        )
+        self.delivery.send(self.mfrom, mto, data)
         self.wake_at_commit()
         return True
+
+    def build(self, recipient, subject, body, headers, unsubscribe, attachments):
+        """(bytes of the message, envelope recipients). Raises
+        ``UnsendableMessage`` for a message that cannot be built, so a
+        batch records this one as failed and writes the others."""
+        try:
+            mto = [
+                formataddr((name, ascii_address(address)))
+                for name, address in getaddresses((recipient,))
+            ]
+            message = build_message(body, headers, unsubscribe, attachments)
+            subject = header_text(subject)
+            if subject:
+                message["Subject"] = Header(subject, "utf-8", errors="replace")
+            else:
+                message["Subject"] = "[No Subject]"
+            message["To"] = ", ".join(mto)
+            message["From"] = self.from_header
+            message["Date"] = DateTime().rfc822()
+            return message.as_bytes(), mto
+        except UnsendableMessage:
+            raise
+        except (UnicodeError, ValueError, email.errors.MessageError) as error:
+            raise UnsendableMessage(f"the message cannot be built: {error}") from error
 
     def wake_at_commit(self):
         """The queue thread looks at the queue when the batch's files are

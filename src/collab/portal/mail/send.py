@@ -18,6 +18,8 @@ from email.mime.text import MIMEText
 from email.utils import formataddr
 from plone import api
 import email.policy
+import idna
+import re
 
 
 # The MailHost writes a message object with the object's own line endings,
@@ -26,12 +28,56 @@ import email.policy
 CRLF = email.policy.compat32.clone(linesep="\r\n")
 
 
+# What Python's header folding (``str.splitlines``) takes for a line
+# break, and the other C0/C1 controls: a file name carrying one made the
+# message unserialisable (issue 23, item 7).
+HEADER_BREAKS = re.compile("[\x00-\x1f\x7f-\x9f\u2028\u2029]+")
+
+
+class UnsendableMessage(ValueError):
+    """A message that cannot be built: an address or a header the mail
+    path cannot carry. Its text is the reason a delivery log shows."""
+
+
+def header_text(value):
+    """``value`` on one line, fit for a header (file names, subjects)."""
+    return HEADER_BREAKS.sub(" ", value or "").strip()
+
+
+def ascii_address(address):
+    """``address`` as SMTP without SMTPUTF8 carries it: the domain
+    IDNA-encoded (email-validator stores ``bücher.example`` for
+    ``xn--bcher-kva.example``), the local part as it is. A local part
+    that is not ASCII needs SMTPUTF8, which the mail path does not
+    speak: the contact fields refuse it, and here it is a reason."""
+    local, at, domain = (address or "").strip().rpartition("@")
+    if not at or not local or not domain:
+        raise UnsendableMessage(f"not an e-mail address: {address!r}")
+    if not local.isascii():
+        raise UnsendableMessage(
+            f"not sent to {address}: the part before the @ is not ASCII "
+            "(it would need SMTPUTF8)"
+        )
+    if not domain.isascii():
+        try:
+            domain = idna.encode(domain, uts46=True).decode("ascii")
+        except idna.IDNAError as error:
+            raise UnsendableMessage(
+                f"not sent to {address}: the domain has no ASCII form ({error})"
+            ) from None
+    return f"{local}@{domain}"
+
+
 def sender():
     """The site's From: the secretariat's name (or Plone's From name) and
     Plone's From address; None while the site has no From address."""
     address = api.portal.get_registry_record("plone.email_from_address", default="")
     if not address:
         return None
+    try:
+        address = ascii_address(address)
+    except UnsendableMessage:
+        pass  # Plone's own check let it in; the server answers for it
     name = api.portal.get_registry_record(
         "collab.portal.secretariat_name", default=""
     ) or api.portal.get_registry_record("plone.email_from_name", default="")
@@ -72,14 +118,19 @@ def queue_message(
             "Mail: not sent (recipient %r, site sender %r)", recipient, mfrom
         )
         return False
-    message = build_message(body, headers, unsubscribe, attachments)
+    try:
+        recipient = ascii_address(recipient)
+        message = build_message(body, headers, unsubscribe, attachments)
+    except UnsendableMessage as error:
+        logger.warning("Mail: not sent (%s)", error)
+        return False
     # Registered first, the keep-alive thread is the one MailHost.send finds.
     start_queue_thread(mailhost)
     mailhost.send(
         message,
         mto=recipient,
         mfrom=mfrom,
-        subject=subject,
+        subject=header_text(subject),
         charset="utf-8",
         immediate=False,
     )
@@ -122,6 +173,8 @@ def attachment_parts(attachments):
         part = MIMEApplication(data, subtype, policy=CRLF)
         if content_type and maintype != "application":
             part.replace_header("Content-Type", content_type)
-        part.add_header("Content-Disposition", "attachment", filename=filename)
+        part.add_header(
+            "Content-Disposition", "attachment", filename=header_text(filename)
+        )
         parts.append(part)
     return parts

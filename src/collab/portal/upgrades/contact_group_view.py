@@ -12,9 +12,13 @@ from plone import api
 
 
 def update_contact_group_security(context):
-    workflow = api.portal.get_tool("portal_workflow")["collab_contacts_workflow"]
+    """The group's own workflow (since 1014 not the contacts workflow)."""
+    workflow_tool = api.portal.get_tool("portal_workflow")
     catalog = api.portal.get_tool("portal_catalog")
     for brain in catalog.unrestrictedSearchResults(portal_type="ContactGroup"):
         group = brain._unrestrictedGetObject()
-        if workflow.updateRoleMappingsFor(group):
+        changed = False
+        for workflow in workflow_tool.getWorkflowsFor(group):
+            changed = workflow.updateRoleMappingsFor(group) or changed
+        if changed:
             group.reindexObjectSecurity()

@@ -71,8 +71,26 @@ class AddressListView(BrowserView):
         # decides, then a Batch of that page's rows alone.
         bounds = Batch(range(self.total), PAGE_SIZE, start, orphan=1)
         rows = self.members.rows(bounds.first, bounds.end)
+        self.shown = (bounds.first + 1, bounds.first + len(rows))
         self.batch = Batch(Page(rows, self.total), PAGE_SIZE, start, orphan=1)
         return self.index()
+
+    def count_text(self):
+        """The count, and which rows are shown where the list runs over
+        pages ("Members: 104 (showing 1–50)."): it is the group's (or the
+        filter's) count, not the page's."""
+        first, last = self.shown
+        if first == 1 and last >= self.total:
+            return _(
+                "address_list_count",
+                default="Members: ${count}.",
+                mapping={"count": self.total},
+            )
+        return _(
+            "address_list_count_batched",
+            default="Members: ${count} (showing ${first}–${last}).",
+            mapping={"count": self.total, "first": first, "last": last},
+        )
 
     def columns(self):
         return COLUMNS

@@ -7,12 +7,13 @@ from collab.portal.contacts.delivery import counts
 from collab.portal.contacts.delivery import item
 from collab.portal.contacts.delivery import live_records
 from collab.portal.contacts.delivery import phase
+from collab.portal.contacts.delivery import SCHEDULED
 from collab.portal.contacts.delivery import STATUSES
 from collab.portal.contacts.mailings import attachments
 from collab.portal.contacts.mailings import related_objects
+from collab.portal.contacts.sample_send import send_test
 from collab.portal.contacts.sending import resend_failed
 from collab.portal.contacts.sending import send_refusal
-from collab.portal.contacts.sending import send_test
 from collab.portal.contacts.sending import start_sending
 from collab.portal.dates import format_date
 from collab.portal.mail import outage_message
@@ -57,7 +58,10 @@ class MailingView(BrowserView):
             email = user.getProperty("email") or ""
             if not email:
                 return self.say(_("Your account has no e-mail address to send to."))
-            send_test(self.context, email, user.getProperty("fullname") or user.getId())
+            refusal = send_refusal(self.context, test=True)
+            if refusal is not None:
+                return self.say(refusal[1])
+            send_test(self.context, email, user.getId())
             return self.say(
                 _(
                     "mailing_test_sent",
@@ -70,7 +74,17 @@ class MailingView(BrowserView):
             refusal = send_refusal(self.context)
             if refusal is not None:
                 return self.say(refusal[1])
-            start_sending(self.context, user.getId())
+            if start_sending(self.context, user.getId()) == SCHEDULED:
+                return self.say(
+                    _(
+                        "mailing_send_scheduled",
+                        default="The mailing will be sent at its send time, "
+                        "${date}. Until then nothing leaves; this page then "
+                        "shows how far it got.",
+                        mapping={"date": self.send_at()},
+                    ),
+                    "info",
+                )
             return self.say(
                 _(
                     "mailing_send_started",

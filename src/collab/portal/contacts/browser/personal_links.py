@@ -3,6 +3,7 @@ links (issue a new one, revoke) and the changes the contact made through
 them (mark reviewed). Pages and REST share ``self_update``/``tokens``."""
 
 from collab.portal import _
+from collab.portal import links
 from collab.portal import tokens
 from collab.portal.contacts import self_update
 from collab.portal.contacts.browser.update_details import FIELD_LABELS
@@ -25,6 +26,8 @@ class PersonalLinksView(BrowserView):
     new_url = None
 
     def __call__(self):
+        # A new link is shown once: not kept in any cache.
+        links.private_answer(self.request.response)
         if self.request.method == "POST":
             CheckAuthenticator(self.request)
             self.act(self.request.form)

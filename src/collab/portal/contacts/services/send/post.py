@@ -4,8 +4,8 @@ instead to the current user alone, in each of its languages."""
 
 from collab.portal import _
 from collab.portal.contacts.delivery import iso
+from collab.portal.contacts.sample_send import send_test
 from collab.portal.contacts.sending import send_refusal
-from collab.portal.contacts.sending import send_test
 from collab.portal.contacts.sending import start_sending
 from collab.portal.errors import Conflict
 from collab.portal.errors import json_object
@@ -34,14 +34,10 @@ class SendPost(Service):
                         self._t(_("Your account has no e-mail address to send to."))
                     )
                 )
-            name = user.getProperty("fullname") or user.getId()
-            languages = send_test(self.context, email, name)
+            self.refuse(send_refusal(self.context, test=True))
+            languages = send_test(self.context, email, user.getId())
             return {"test": True, "email": email, "languages": languages}
-        refusal = send_refusal(self.context)
-        if refusal is not None:
-            status, message = refusal
-            error = Conflict if status == 409 else BadRequest
-            raise shown(error(self._t(message)))
+        self.refuse(send_refusal(self.context))
         state = start_sending(self.context, user.getId())
         self.request.response.setStatus(202)
         return {
@@ -49,6 +45,12 @@ class SendPost(Service):
             "state": state,
             "send_at": iso(getattr(self.context, "send_at", None)),
         }
+
+    def refuse(self, refusal):
+        if refusal is not None:
+            status, message = refusal
+            error = Conflict if status == 409 else BadRequest
+            raise shown(error(self._t(message)))
 
     def _t(self, message):
         return translate(message, context=self.request)

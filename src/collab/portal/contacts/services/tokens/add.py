@@ -3,6 +3,7 @@ control panel's days otherwise): issue a new self-update link. The
 answer (201) is the only time its URL can be seen."""
 
 from collab.portal import _
+from collab.portal import links
 from collab.portal import tokens
 from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.contacts.update_links import update_link
@@ -28,6 +29,7 @@ class TokensPost(Service):
                     context=self.request,
                 )
             )
+        links.private_answer(self.request.response)  # the link, shown once
         url = update_link(self.context, days)
         record = tokens.tokens_of(PURPOSE, self.context.UID())[0]
         self.request.response.setStatus(201)

@@ -2,9 +2,13 @@
 ``{"contact": uid, "token": token, "organisation": …, "position": …,
 "phone": …, "email": …, "preferred_language": …}``: store the fields
 sent (all checked first: a 400 with every field's error changes
-nothing) and answer the changes recorded for the secretariat."""
+nothing) and answer the changes recorded for the secretariat. The
+position is the secretariat's (a different one: 400); a new e-mail
+address is mailed a confirmation link and answered as
+``email_pending``, whether or not another contact has it."""
 
 from collab.portal import _
+from collab.portal import links
 from collab.portal.contacts import self_update
 from collab.portal.errors import json_object
 from plone.protect.interfaces import IDisableCSRFProtection
@@ -15,6 +19,7 @@ from zope.interface import alsoProvides
 
 class UpdateDetailsPost(Service):
     def reply(self):
+        links.private_answer(self.request.response)
         # The token is the proof of who asks; plone.protect cannot know it.
         alsoProvides(self.request, IDisableCSRFProtection)
         body = json_object(self.request)
@@ -35,9 +40,10 @@ class UpdateDetailsPost(Service):
                     for name, msg in errors.items()
                 ],
             }
-        changes = self_update.apply(contact, record, clean)
+        changes, pending = self_update.save(contact, record, clean)
         return {
             "contact": contact.UID(),
             "details": self_update.details(contact),
             "changes": changes,
+            "email_pending": pending,
         }

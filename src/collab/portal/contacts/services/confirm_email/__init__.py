@@ -1,0 +1,1 @@
+"""``@confirm-email``: confirm a new address given through a personal link."""
