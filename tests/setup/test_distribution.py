@@ -231,7 +231,7 @@ class TestCommandLine(unittest.TestCase):
         self.assertEqual(refused.returncode, 1)
 
         bad = self.cli(
-            "create-site", "--zope-conf", conf, "--id", "Other", "--languages", "en,de"
+            "create-site", "--zope-conf", conf, "--id", "Other", "--languages", "en,xx"
         )
         self.assertEqual(bad.returncode, 2)
 

@@ -42,16 +42,35 @@ def with_collab_portal(layer):
     """The upstream ``layer`` (an IntegrationTesting or FunctionalTesting)
     rebuilt on its fixture with collab.portal installed.
 
-    Bases that are Plone sandboxes get the add-on; other bases (the WSGI
-    server, a time-zone fixture) stay as they are.
+    Bases that are Plone sandboxes get the add-on; a plain layer standing
+    between (plone.app.multilingual's ``MultipleLanguagesLayer``) is
+    rebuilt on the rebuilt sandbox; other bases (the WSGI server, a
+    time-zone fixture) stay as they are.
     """
     if layer in _layers:
         return _layers[layer]
-    bases = tuple(
-        installed_on(base) if isinstance(base, PloneSandboxLayer) else base
-        for base in layer.__bases__
-    )
-    assert any(isinstance(base, CollabPortalOn) for base in bases), layer
+    bases = tuple(_on_collab_portal(base) for base in layer.__bases__)
+    assert any(_has_collab_portal(base) for base in bases), layer
     rebuilt = type(layer)(bases=bases, name=f"{layer.__name__} with collab.portal")
     _layers[layer] = rebuilt
     return rebuilt
+
+
+def _on_collab_portal(base):
+    if isinstance(base, PloneSandboxLayer):
+        return installed_on(base)
+    if any(_leads_to_sandbox(b) for b in base.__bases__):
+        return with_collab_portal(base)
+    return base
+
+
+def _leads_to_sandbox(layer):
+    return isinstance(layer, PloneSandboxLayer) or any(
+        _leads_to_sandbox(base) for base in layer.__bases__
+    )
+
+
+def _has_collab_portal(layer):
+    return isinstance(layer, CollabPortalOn) or any(
+        _has_collab_portal(base) for base in layer.__bases__
+    )

@@ -14,7 +14,9 @@ import re
 import unittest
 
 
-def upstream_suite(module_names, select=None):
+def upstream_suite(module_names, select=None, layer_for=with_collab_portal):
+    """The tests of ``module_names`` (those ``select`` accepts), each on
+    ``layer_for(its upstream layer)``."""
     suite = unittest.TestSuite()
     for name in module_names:
         module = importlib.import_module(name)
@@ -22,8 +24,9 @@ def upstream_suite(module_names, select=None):
             found = module.test_suite()
         else:
             found = unittest.defaultTestLoader.loadTestsFromModule(module)
-        for test in _flatten(found):
+        for test in _flatten(found, layer_for):
             if select is None or select(test):
+                test = _on_layer(test, layer_for)
                 suite.addTest(test)
     return suite
 
@@ -31,14 +34,14 @@ def upstream_suite(module_names, select=None):
 _classes = {}
 
 
-def _flatten(suite, layer=None):
-    """The tests of ``suite`` on collab.portal's layers."""
+def _flatten(suite, layer_for, layer=None):
+    """The tests of ``suite``; layered doctest suites already rebuilt."""
     layer = getattr(suite, "layer", layer)
     if isinstance(suite, unittest.TestSuite):
         if getattr(suite, "layer", None) is not None and not _has_cases(suite):
             # A layered doctest suite: same tests, rebuilt layer.
             rebuilt = unittest.TestSuite(list(suite))
-            rebuilt.layer = with_collab_portal(suite.layer)
+            rebuilt.layer = layer_for(suite.layer)
             for test in rebuilt:
                 # plone.testing's layered() gives each doctest its layer.
                 if "layer" in getattr(test, "_dt_test", test).__dict__.get("globs", {}):
@@ -46,9 +49,9 @@ def _flatten(suite, layer=None):
             yield rebuilt
             return
         for test in suite:
-            yield from _flatten(test, layer)
+            yield from _flatten(test, layer_for, layer)
         return
-    yield _on_collab_portal(suite)
+    yield suite
 
 
 def _has_cases(suite):
@@ -60,19 +63,22 @@ def _has_cases(suite):
     )
 
 
-def _on_collab_portal(test):
+def _on_layer(test, layer_for):
+    if isinstance(test, unittest.TestSuite):  # a rebuilt doctest suite
+        return test
     cls = type(test)
     if getattr(cls, "layer", None) is None:
         # A plain unit test (plone.restapi's TestUnit): no site to install on.
         return test
-    if cls not in _classes:
-        attrs = {"layer": with_collab_portal(cls.layer), "__module__": cls.__module__}
+    key = (cls, layer_for)
+    if key not in _classes:
+        attrs = {"layer": layer_for(cls.layer), "__module__": cls.__module__}
         for method, difference in DIFFERENCES.items():
             klass, _, name = method.rpartition(".")
             if klass == f"{cls.__module__}.{cls.__qualname__}":
                 attrs[name] = _expect_difference(getattr(cls, name), difference)
-        _classes[cls] = type(cls.__name__, (cls,), attrs)
-    return _classes[cls](test._testMethodName)
+        _classes[key] = type(cls.__name__, (cls,), attrs)
+    return _classes[key](test._testMethodName)
 
 
 def _expect_difference(method, difference):

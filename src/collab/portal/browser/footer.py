@@ -1,5 +1,6 @@
 """Footer line naming the secretariat that runs the portal."""
 
+from collab.portal.controlpanel.settings import secretariat_name
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 
@@ -11,9 +12,8 @@ class SecretariatViewlet(ViewletBase):
 
     def update(self):
         super().update()
-        self.secretariat_name = api.portal.get_registry_record(
-            "collab.portal.secretariat_name", default=""
-        )
+        language = api.portal.get_current_language(context=self.context)
+        self.secretariat_name = secretariat_name(language, self.request)
         self.secretariat_email = api.portal.get_registry_record(
             "collab.portal.secretariat_email", default=None
         ) or api.portal.get_registry_record("plone.email_from_address", default="")

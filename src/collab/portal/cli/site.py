@@ -6,7 +6,8 @@ same site.
 """
 
 from collab.portal.cli.app import opened_app
-from collab.portal.distributions.languages import SUPPORTED_LANGUAGES
+from collab.portal.distributions.languages import DEFAULT_LANGUAGES
+from collab.portal.distributions.languages import is_known_language
 import logging
 import sys
 
@@ -42,11 +43,11 @@ def run(args):
     import transaction
 
     answers = answers_from(args)
-    unknown = set(answers["languages"]) - set(SUPPORTED_LANGUAGES)
+    unknown = [c for c in answers["languages"] if not is_known_language(c)]
     if unknown or not answers["languages"]:
         print(
-            "--languages takes a comma-separated list of "
-            + ", ".join(SUPPORTED_LANGUAGES),
+            "--languages takes a comma-separated list of language codes "
+            "Plone knows (e.g. en,es,fr,ar,zh,ru); unknown: " + ", ".join(unknown),
             file=sys.stderr,
         )
         return 2
@@ -83,7 +84,7 @@ def add_parser(commands):
     parser.add_argument(
         "--description", default="The secretariat's workspace between meetings"
     )
-    parser.add_argument("--languages", default=",".join(SUPPORTED_LANGUAGES))
+    parser.add_argument("--languages", default=",".join(DEFAULT_LANGUAGES))
     parser.add_argument("--timezone", default="UTC")
     parser.add_argument("--no-demo", action="store_true", help="no demo content")
     parser.add_argument(

@@ -67,3 +67,14 @@ def address_row(contact):
     row = {field: getattr(contact, field, None) or "" for field in ROW_FIELDS}
     row["name"] = contact.title or ""
     return row
+
+
+@indexer(IContact)
+def SearchableText(contact):
+    """The secretariat finds a contact by name, organisation, address or
+    phone in Plone's search. Results are filtered by the View permission,
+    which the contacts workflow gives only to those who may see contacts:
+    anonymous visitors and members find none."""
+    fields = ("given_name", "family_name", "organisation", "email", "phone")
+    words = [contact.title or ""] + [getattr(contact, f, None) or "" for f in fields]
+    return " ".join(word for word in words if word)

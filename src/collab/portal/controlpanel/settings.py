@@ -5,7 +5,11 @@ in one place, through the web and under ``@controlpanels/collab-portal``.
 """
 
 from collab.portal import _
+from plone import api
+from plone.i18n.locales.languages import _combinedlanguagelist
+from plone.i18n.locales.languages import _languagelist
 from zope import schema
+from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema.interfaces import ValidationError
 import re
@@ -26,6 +30,29 @@ def is_email(value):
     return True
 
 
+# "es: Secretaría de la Convención": a language code, a colon, the name.
+NAME_LINE = re.compile(r"^\s*([a-z]{2}(?:-[a-z]{2})?)\s*:\s*(\S.*?)\s*$")
+
+
+class InvalidNameLine(ValidationError):
+    __doc__ = _(
+        "secretariat_name_line_invalid",
+        default="Write one line per language: its code, a colon and the name "
+        "(es: Secretaría de la Convención).",
+    )
+
+
+def is_name_lines(lines):
+    for line in lines:
+        match = NAME_LINE.match(line or "")
+        code = match and match.group(1)
+        if not code or (
+            code not in _languagelist and code not in _combinedlanguagelist
+        ):
+            raise InvalidNameLine(line)
+    return True
+
+
 class ISettings(Interface):
     """Site-wide settings of the collaboration portal."""
 
@@ -37,6 +64,23 @@ class ISettings(Interface):
         default="Secretariat",
         required=True,
         max_length=200,
+    )
+
+    secretariat_name_translations = schema.List(
+        title=_("Secretariat name in other languages"),
+        description=_(
+            "secretariat_name_translations_help",
+            default='One line per language, e.g. "es: Secretaría de la '
+            'Convención": pages in that language name the secretariat so. '
+            "Without a line, the name above is shown (the default one "
+            "translated).",
+        ),
+        value_type=schema.TextLine(max_length=210),
+        default=[],
+        missing_value=[],
+        required=False,
+        max_length=50,
+        constraint=is_name_lines,
     )
 
     secretariat_email = schema.ASCIILine(
@@ -113,3 +157,27 @@ class ISettings(Interface):
         default="oldest",
         required=True,
     )
+
+
+# The name a site has until the secretariat types its own: a word of the
+# reader's language, not English on every page.
+DEFAULT_NAME = _("secretariat_default_name", default="Secretariat")
+
+
+def secretariat_name(language, request=None):
+    """The secretariat's name for a reader of ``language``: its line in
+    "Secretariat name in other languages", else the name, translated while
+    it is the default one."""
+    for line in (
+        api.portal.get_registry_record(
+            "collab.portal.secretariat_name_translations", default=None
+        )
+        or ()
+    ):
+        match = NAME_LINE.match(line or "")
+        if match and match.group(1) == language:
+            return match.group(2)
+    name = api.portal.get_registry_record("collab.portal.secretariat_name", default="")
+    if name == ISettings["secretariat_name"].default:
+        return translate(DEFAULT_NAME, target_language=language, context=request)
+    return name

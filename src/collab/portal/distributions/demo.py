@@ -69,7 +69,11 @@ def create_demo_content(context):
         pages[code] = publish(root["about"])
     link_translations(pages)
     transaction.savepoint(optimistic=True)
-    with_forums = [code for code in languages if code in portal.objectIds()]
+    # The demo forums are written in en, es and fr; other languages of the
+    # site start without them.
+    with_forums = [
+        code for code in languages if code in portal.objectIds() and code in ABOUT_PAGES
+    ]
     # The first language is the site's default: its ids tell what exists.
     existing = portal[with_forums[0]].objectIds()
     if local_id(FORUM_2012, with_forums[0]) not in existing:

@@ -1,9 +1,12 @@
 """Language root folders and their front pages.
 
-plone.app.multilingual makes ``/en``, ``/es`` and ``/fr`` once more than
-one language is available; each root then gets a front page of its own,
-linked to the others as translations, so that the language switcher leads
-from one to the next.
+plone.app.multilingual makes one root folder per language (``/en``,
+``/es``, ``/fr``, and ``/ar``, ``/zh``, ``/ru`` for a secretariat that
+works in all six UN languages) once more than one language is available;
+each root then gets a front page of its own, linked to the others as
+translations, so that the language switcher leads from one to the next.
+Any language Plone knows may be chosen; the front page of one without a
+text of its own below starts in English, for the secretariat to translate.
 """
 
 from collab.portal.content.translations import create_translated
@@ -12,9 +15,21 @@ from collab.portal.content.translations import publish
 from plone import api
 from plone.app.multilingual.browser.setup import SetupMultilingualSite
 from plone.app.textfield.value import RichTextValue
+from plone.i18n.locales.languages import _combinedlanguagelist
+from plone.i18n.locales.languages import _languagelist
 
 
-SUPPORTED_LANGUAGES = ("en", "es", "fr")
+# The default answer of the distribution and the CLI.
+DEFAULT_LANGUAGES = ("en", "es", "fr")
+# The UN's six, offered first on the site creation form.
+UN_LANGUAGES = ("en", "es", "fr", "ar", "zh", "ru")
+
+
+def is_known_language(code):
+    """Whether Plone has a name for ``code`` (plone.i18n's lists, which
+    plone.app.multilingual's language roots and selector use too)."""
+    return code in _languagelist or code in _combinedlanguagelist
+
 
 FRONT_PAGES = {
     "en": {
@@ -54,8 +69,9 @@ FRONT_PAGES = {
 
 def normalise_languages(languages, default_language="en"):
     """Supported codes in the order given, the default language first."""
-    wanted = [code for code in (languages or SUPPORTED_LANGUAGES) if code]
-    unknown = sorted(set(wanted) - set(SUPPORTED_LANGUAGES))
+    wanted = [code for code in (languages or DEFAULT_LANGUAGES) if code]
+    codes = set(wanted) | {default_language}
+    unknown = sorted(code for code in codes if not is_known_language(code))
     if unknown:
         raise ValueError(f"Unsupported languages: {', '.join(unknown)}")
     ordered = [default_language] + [c for c in wanted if c != default_language]
@@ -82,7 +98,7 @@ def create_front_pages(site, languages):
     pages = {}
     for code in languages:
         root = site[code]
-        data = FRONT_PAGES[code]
+        data = FRONT_PAGES.get(code, FRONT_PAGES["en"])
         if "front-page" not in root:
             create_translated(
                 root,

@@ -1,0 +1,2 @@
+"""The site in any set of languages: roots, translations, the selector,
+translated texts."""
