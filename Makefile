@@ -48,9 +48,9 @@ site: instance  ## Create the site from the collab-portal distribution if missin
 	@$(BIN)/collab-portal create-site --zope-conf $(INSTANCE)/etc/zope.conf \
 	  --id $(SITE_ID) --languages en,es,fr --admin $(ADMIN) --if-missing
 
-start:  ## Install, create the site if missing, serve on http://localhost:8080 (MAIL=catch: keep mail locally)
-	@if bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE) >/dev/null 2>&1; then \
-	  echo "Already running."; \
+start:  ## Install, create the site if missing, serve on http://localhost:8080 with its clock (starts whichever is missing; MAIL=catch: keep mail locally)
+	@if bash scripts/server.sh running $(INSTANCE)/etc/zope.ini $(PIDFILE); then \
+	  bash scripts/server.sh start $(INSTANCE)/etc/zope.ini $(PIDFILE) http://$(HOST):$(PORT)/$(SITE_ID) $(ADMIN); \
 	else \
 	  $(MAKE) --no-print-directory site && \
 	  $(if $(filter catch,$(MAIL)),bash scripts/mailcatcher.sh start $(MAIL_PIDFILE) $(VAR)/mail $(MAIL_PORT) && \
@@ -70,7 +70,7 @@ stop:  ## Stop the server started by make start (and its mail catcher)
 mail:  ## List the mail caught by make start MAIL=catch (SHOW=n prints one)
 	@$(BIN)/python scripts/mail.py $(VAR)/mail $(if $(SHOW),--show $(SHOW),)
 
-status:  ## Is the server running?
+status:  ## Are the server and its clock loop running? (exit 1 unless both)
 	@bash scripts/server.sh status $(INSTANCE)/etc/zope.ini $(PIDFILE)
 
 system-deps:

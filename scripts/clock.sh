@@ -9,7 +9,8 @@ set -u
 site_url=$1; credentials=$2; pidfile=${3:-}
 if [[ -n $pidfile ]]; then
   exec 9>"$pidfile.lock"
-  if ! flock -n 9; then echo "A clock already runs for this instance." >&2; exit 0; fi
+  # Wait a moment: `make status` probes the lock by taking it an instant.
+  if ! flock -w 2 9; then echo "A clock already runs for this instance." >&2; exit 0; fi
   echo $$ >"$pidfile"
 fi
 while true; do

@@ -2,6 +2,7 @@
 three languages with an attachment, the real SMTP server's mailbox and the
 MailHost queue, and the clock."""
 
+from collab.portal import clock
 from collab.portal.clock import tick
 from collab.portal.testing import MAIL_TESTING
 from contacts.helpers import make_directory
@@ -11,6 +12,7 @@ from portal_helpers import MailTestCase
 from portal_helpers import page_browser
 from portal_helpers import rest_session
 from portal_helpers import url
+from unittest import mock
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -68,10 +70,17 @@ def text_of(message):
 
 
 class MailingTestCase(MailTestCase):
+    """The clock ticks only when the test says (``clock()``), not as soon
+    as ``@send`` commits (``early_ticks``)."""
+
     layer = MAIL_TESTING
+    early_ticks = False
 
     def setUp(self):
         super().setUp()
+        patch = mock.patch.object(clock, "EARLY_TICKS", self.early_ticks)
+        patch.start()
+        self.addCleanup(patch.stop)
         self.directory, self.ana, self.luc = make_directory(self.portal)
         with api.env.adopt_roles(["Manager"]):
             self.ana.salutation = "Sra."
@@ -88,11 +97,11 @@ class MailingTestCase(MailTestCase):
         self.mailing = make_mailing(self.directory, [self.group], [self.luc])
         transaction.commit()
 
-    def delivered(self, count):
+    def delivered(self, count, timeout=20):
         """Exactly ``count`` messages: wait for them, then for the queue to
         be empty, so a message too many would show."""
         if count:
-            self.mailbox.wait_for(count)
+            self.mailbox.wait_for(count, timeout=timeout)
         self.wait_for_empty_queue()
         time.sleep(0.2)
         messages = self.mailbox.messages

@@ -3,15 +3,16 @@ batch whose commit fails (as a ConflictError with a second instance
 does), a process that died between the database commit and the move of
 its messages out of the queue's ``tmp/``. Each: 0 lost, 0 duplicated."""
 
-from collab.portal.clock import tick
 from collab.portal.contacts import sending
 from collab.portal.contacts.delivery import delivery_log
+from collab.portal.mail import handover
+from collab.portal.mail.handover import outage
 from contacts.mailing_helpers import add_contact
 from contacts.mailing_helpers import MailingTestCase
 from contacts.mailing_helpers import relations
-from datetime import datetime
-from datetime import timedelta
-from datetime import UTC
+from plone.app.testing import SITE_OWNER_NAME
+from plone.app.testing import SITE_OWNER_PASSWORD
+from portal_helpers import assert_page
 from portal_helpers import queued
 from portal_helpers import wait_for_no_courier
 from unittest import mock
@@ -31,31 +32,54 @@ class TestMailingFaults(MailingTestCase):
         transaction.commit()
 
     def test_smtp_down_messages_wait_and_go_once(self):
+        """Nothing stays claimed while the server is away (no wait for the
+        clock's release); the page, Site Setup and REST say since when it
+        cannot be reached; the mail goes once it is back, within a minute,
+        and the counts follow without a tick."""
         server = self.layer["smtp_server"]
         server.stop()
         try:
             self.assertEqual(self.send().status_code, 202)
             self.clock()
             self.assertEqual(len(queued(self.queue)), 2)
-            deadline = time.monotonic() + 10
-            while time.monotonic() < deadline and not any(
-                name.startswith(".sending-")
-                for name in os.listdir(os.path.join(self.queue, "new"))
-            ):
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline and not outage(self.queue):
                 time.sleep(0.05)
+            self.assertTrue(outage(self.queue))
             self.clock()
             log = self.delivery().json()
             self.assertEqual(log["counts"]["queued"], 2, log)
+            self.assertEqual(log["state"], "written")
+            self.assertFalse(log["mail_server"]["reachable"])
+            self.assertTrue(log["mail_server"]["since"].endswith("Z"))
+            new = os.listdir(os.path.join(self.queue, "new"))
+            self.assertFalse([n for n in new if n.startswith(".sending-")], new)
+            browser = self.browser("secretariat")
+            browser.open(self.mailing.absolute_url())
+            assert_page(
+                self,
+                browser,
+                "Written, being delivered",
+                "delivered 0 of 2, failed 0",
+                "The mail server cannot be reached since",
+            )
+            browser = self.browser()
+            owner = f"{SITE_OWNER_NAME}:{SITE_OWNER_PASSWORD}"
+            browser.addHeader("Authorization", f"Basic {owner}")
+            browser.open(f"{self.portal.absolute_url()}/@@mail-controlpanel")
+            assert_page(self, browser, "The mail server cannot be reached since")
         finally:
             server.start()
-        time.sleep(1)
-        self.assertEqual(self.mailbox.messages, [])
-        transaction.begin()
-        tick(at=datetime.now(UTC) + timedelta(minutes=11))
-        transaction.commit()
-        self.delivered(2)
+        self.delivered(2, timeout=60)
+        log = self.delivery().json()  # no tick yet: the counts are live
+        self.assertEqual((log["state"], log["counts"]["sent"]), ("sent", 2), log)
+        self.assertIsNone(log["mail_server"])
         self.clock()
         self.assertEqual(self.delivery().json()["counts"]["sent"], 2)
+        browser = self.browser("secretariat")
+        browser.open(self.mailing.absolute_url())
+        assert_page(self, browser, "Delivered", "delivered 2 of 2, failed 0")
+        self.assertNotIn("cannot be reached", browser.contents)
 
     def test_failed_batch_commit_sends_nothing_and_resumes(self):
         self.add_contacts(4)
@@ -106,3 +130,53 @@ class TestMailingFaults(MailingTestCase):
         self.delivered(2)
         self.clock()
         self.assertEqual(self.delivery().json()["counts"]["sent"], 2)
+
+    def test_try_later_is_shown_retried_then_failed_with_the_last_answer(self):
+        """A greylisted address arrives once after a retry; a mailbox that
+        keeps saying 451 shows the answer while it waits, then fails with
+        it on the page and over REST; the others are delivered."""
+        self.mailbox.greylisted.clear()
+        grey = add_contact(self.directory, "grey", "greylisted-g@example.org")
+        busy = add_contact(self.directory, "busy", "busy-b@example.org")
+        self.group.members = relations(self.ana, self.luc, grey, busy)
+        transaction.commit()
+        from Products.MailHost.MailHost import queue_threads
+
+        # A courier still lingering from before would keep the waits it
+        # started with.
+        thread = queue_threads[os.path.realpath(self.queue)]
+        self.assertTrue(wait_for_no_courier(thread))
+        with (
+            mock.patch.object(handover, "FIRST_WAIT", 0.5),
+            mock.patch.object(handover, "RETRY_FOR", 60),
+        ):
+            self.send()
+            self.clock()
+            self.mailbox.wait_for(3, timeout=30)
+            deadline = time.monotonic() + 20
+            while time.monotonic() < deadline:
+                items = self.delivery(status="queued").json()["items"]
+                if items and items[0]["error"]:
+                    break
+                time.sleep(0.1)
+            self.assertEqual(
+                [(i["email"], i["error"]) for i in items],
+                [("busy-b@example.org", "451 4.7.1 Greylisted, try again later")],
+            )
+        with mock.patch.object(handover, "RETRY_FOR", 0.5):
+            deadline = time.monotonic() + 30
+            while time.monotonic() < deadline:
+                log = self.delivery().json()
+                if log["counts"]["failed"]:
+                    break
+                time.sleep(0.2)
+        self.assertEqual(log["state"], "sent", log)
+        self.assertEqual(log["counts"]["sent"], 3, log["counts"])
+        [failed] = [i for i in log["items"] if i["status"] == "failed"]
+        self.assertEqual(failed["error"], "451 4.7.1 Greylisted, try again later")
+        received = [to[0].lower() for _f, to, _m in self.mailbox.messages]
+        self.assertEqual(received.count("greylisted-g@example.org"), 1)
+        self.clock()
+        browser = self.browser("secretariat")
+        browser.open(self.mailing.absolute_url())
+        assert_page(self, browser, "delivered 3 of 4, failed 1", "451 4.7.1 Greylisted")

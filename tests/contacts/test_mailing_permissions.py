@@ -90,7 +90,7 @@ class TestMailingPermissions(MailingTestCase):
         self.mailbox.clear()
 
         browser.getControl(name="form.buttons.send").click()
-        assert_page(self, browser, "The mailing is being sent", "Being sent")
+        assert_page(self, browser, "The mailing is being sent", "Being written")
         self.clock()
         self.delivered(2)
         self.clock()

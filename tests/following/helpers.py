@@ -78,10 +78,10 @@ class FollowingTestCase(MailTestCase):
         transaction.commit()
         self.group = self.forum["monitoring"]
 
-    def delivered(self, count):
+    def delivered(self, count, timeout=20):
         """Exactly ``count`` messages: wait for them, then for the queue to
         be empty, so a message too many would show."""
-        messages = self.mailbox.wait_for(count) if count else []
+        messages = self.mailbox.wait_for(count, timeout) if count else []
         self.wait_for_empty_queue()
         self.assertEqual(queued(self.queue), [])
         messages = self.mailbox.messages

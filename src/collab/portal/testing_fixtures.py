@@ -302,12 +302,21 @@ class Mailbox:
         self._lock = threading.Lock()
         self._messages = []
         self._peers = []
+        self.greylisted = set()
+        self.answer_delay = 0  # seconds between storing and answering 250
 
     async def handle_RCPT(self, server, session, envelope, address, rcpt_options):
         """An address whose local part starts with ``refused`` is refused
-        for good (550), as a server refuses an unknown mailbox."""
+        for good (550), as a server refuses an unknown mailbox; one that
+        starts with ``greylisted`` is told to try later (451) the first
+        time, as a greylisting server does; ``busy`` every time."""
         if address.lower().startswith("refused"):
             return "550 5.1.1 No such mailbox here"
+        if address.lower().startswith("busy") or (
+            address.lower().startswith("greylisted") and address not in self.greylisted
+        ):
+            self.greylisted.add(address)
+            return "451 4.7.1 Greylisted, try again later"
         envelope.rcpt_tos.append(address)
         return "250 OK"
 
@@ -323,6 +332,10 @@ class Mailbox:
                 (envelope.mail_from, list(envelope.rcpt_tos), message)
             )
             self._peers.append(session.peer)
+        if self.answer_delay:  # stored, the answer not yet given
+            import asyncio
+
+            await asyncio.sleep(self.answer_delay)
         return "250 Message accepted for delivery"
 
     @property
@@ -408,7 +421,13 @@ class StartedSite(Layer):
         from aiosmtpd.controller import Controller
 
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-started-"))
-        self.env = dict(os.environ, zope_i18n_compile_mo_files="true")
+        # A "try later" is tried again after 2 s, not a minute (as a
+        # deployment may set in zope.conf's <environment>).
+        self.env = dict(
+            os.environ,
+            zope_i18n_compile_mo_files="true",
+            COLLAB_MAIL_RETRY_FIRST_WAIT="2",
+        )
         self.var = self.tmp / "var"
         self.port = free_port()
         self.process = self.log = None

@@ -6,7 +6,15 @@ queue), ``queued`` (in the MailHost queue), ``sent`` (the queue handed it
 to the SMTP server) or ``failed`` (the server refused it; ``error`` holds
 its answer). The mailing's ``DeliveryLog`` holds the records, the set of
 those still pending, and the mailing's state (``draft``, ``scheduled``,
-``sending``, ``sent``).
+``sending``, ``sent``: every message written into the queue).
+
+What pages and REST show says what it means (``phase``): ``sending``
+while messages are being written, ``written`` while some still wait in
+the queue, ``sent`` once none does (each delivered or failed). The counts
+are live: a record the clock still has as queued is counted by what the
+queue says of it now (``mail.queue_outcomes``, each file read once), so
+they follow the SMTP server within seconds, not at the next tick, which
+makes the records themselves follow (``sending.follow_up``).
 
 The log is an annotation of the mailing (``LOG_KEY``: a stored name that
 never moves). Its records are separate persistent objects, and every batch
@@ -18,9 +26,12 @@ commit, ``mail.queue_message``).
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal.contacts.interfaces import ISendingMailing
+from collab.portal.mail import queue_outcomes
+from collab.portal.mail import waiting_in_tmp
 from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
+from plone import api
 from zope.annotation.interfaces import IAnnotations
 from zope.interface import alsoProvides
 from zope.interface import noLongerProvides
@@ -29,6 +40,8 @@ from zope.interface import noLongerProvides
 LOG_KEY = "collab.portal.contacts.delivery"
 
 DRAFT, SCHEDULED, SENDING, SENT = "draft", "scheduled", "sending", "sent"
+WRITTEN = "written"  # shown only: SENT while some messages wait in the queue
+PHASES = (DRAFT, SCHEDULED, SENDING, WRITTEN, SENT)
 PENDING, QUEUED, DELIVERED, FAILED = "pending", "queued", "sent", "failed"
 STATUSES = (PENDING, QUEUED, DELIVERED, FAILED)
 
@@ -92,22 +105,67 @@ def state_of(mailing):
     return log.state if log is not None else DRAFT
 
 
+def phase(mailing, found=None):
+    """The state as shown: ``written`` rather than ``sent`` while some of
+    its messages still wait in the queue. ``found``: its ``counts``."""
+    state = state_of(mailing)
+    if state != SENT:
+        return state
+    found = found if found is not None else counts(mailing)
+    return WRITTEN if found[QUEUED] else SENT
+
+
+def live_status(record, queue):
+    """What became of a queued record's message, asking the queue now:
+    ``(status, answer)``; ``queue`` is ``queue_now()``."""
+    if record.status != QUEUED:
+        return record.status, record.error
+    outcomes, in_tmp, path = queue
+    if record.queue != path or record.message_id in in_tmp:
+        return QUEUED, record.error
+    return outcomes.get(record.message_id, (DELIVERED, ""))
+
+
+def queue_now():
+    path = api.portal.get_tool("MailHost").smtp_queue_directory
+    return queue_outcomes(path), waiting_in_tmp(path), path
+
+
 def counts(mailing):
-    """``{status: number}`` for every status, and ``total``."""
+    """``{status: number}`` for every status, and ``total``; queued
+    records counted by what the queue says of them now."""
     found = dict.fromkeys(STATUSES, 0)
     log = delivery_log(mailing)
+    queue = None
     for record in log.records.values() if log is not None else ():
-        found[record.status] = found.get(record.status, 0) + 1
+        status = record.status
+        if status == QUEUED:
+            queue = queue or queue_now()
+            status = live_status(record, queue)[0]
+        found[status] = found.get(status, 0) + 1
     found["total"] = sum(found[status] for status in STATUSES)
     return found
 
 
 def records(mailing, status=None):
-    """The records, by address; only those of ``status`` if given."""
+    """The records, by address; only those whose live status is
+    ``status`` if given."""
+    for record, _status, _answer in live_records(mailing, status):
+        yield record
+
+
+def live_records(mailing, status=None):
+    """``(record, live status, answer)`` by address; only of ``status`` if
+    given."""
     log = delivery_log(mailing)
+    queue = None
     for record in log.records.values() if log is not None else ():
-        if status is None or record.status == status:
-            yield record
+        found, answer = record.status, record.error
+        if found == QUEUED:
+            queue = queue or queue_now()
+            found, answer = live_status(record, queue)
+        if status is None or found == status:
+            yield record, found, answer
 
 
 def mark_sending(mailing):
@@ -125,15 +183,16 @@ def iso(value):
     return value.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ") if value else None
 
 
-def item(record):
-    """One record as pages and REST show it."""
+def item(record, status=None, error=None):
+    """One record as pages and REST show it (``status``, ``error``: what
+    the queue says of it now)."""
     return {
         "email": record.email,
         "previous_email": record.previous_email,
         "name": record.name,
         "language": record.language,
-        "status": record.status,
-        "error": record.error,
+        "status": status or record.status,
+        "error": record.error if error is None else error,
         "attempts": record.attempts,
         "updated": iso(record.updated),
     }

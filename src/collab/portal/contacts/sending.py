@@ -1,7 +1,8 @@
 """Sending a mailing: asked for in a request, written by the clock.
 
 ``start_sending`` (page and ``@send``) only marks the mailing: a mailing
-to thousands never holds a request. The clock (``tasks``) then calls
+to thousands never holds a request; it has the clock tick as soon as the
+request commits (``clock.tick_soon``). The clock (``tasks``) then calls
 ``write_batches``: the first step notes one record per recipient, each
 further step writes the next ``BATCH_SIZE`` messages into the MailHost
 queue and marks them queued, and every step is committed on its own. A
@@ -17,6 +18,7 @@ the failed ones a new attempt.
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal.clock import tick_soon
 from collab.portal.contacts.delivery import DELIVERED
 from collab.portal.contacts.delivery import Delivery
 from collab.portal.contacts.delivery import delivery_log
@@ -42,9 +44,11 @@ from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_from_tmp
 from collab.portal.mail import UnsendableMessage
 from collab.portal.mail import waiting_in_tmp
+from collab.portal.pace import give_way
 from datetime import datetime
 from datetime import UTC
 from plone import api
+from zope.globalrequest import getRequest
 import secrets
 import time
 import transaction
@@ -67,6 +71,9 @@ def start_sending(mailing, userid, at=None):
     log.requested_by = userid
     log.requested_at = at
     mark_sending(mailing)
+    request = getRequest()
+    if log.state == SENDING and request is not None:
+        tick_soon(api.portal.get(), request)  # not in up to a minute
     return log.state
 
 
@@ -139,6 +146,7 @@ def write_batch(mailing, log):
     keys = list(log.pending.keys()[:BATCH_SIZE])
     contacts = contacts_by_uid([log.records[key].contact_uid for key in keys])
     for key in keys:
+        give_way()  # to the pages being served (``pace``)
         record = log.records[key]
         contact = contacts.get(record.contact_uid)
         if contact is None:

@@ -37,6 +37,8 @@ PARTS = {
     "ensure_maildir": "queue",
     "header_text": "send",
     "is_maildir": "queue",
+    "mail_outage": "queue",
+    "outage_message": "queue",
     "queue_message": "send",
     "queue_outcomes": "outcomes",
     "queue_problem": "queue",

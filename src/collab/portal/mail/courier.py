@@ -26,6 +26,8 @@ Standard library and zope.sendmail only, like ``mailer`` and ``outcomes``:
 this module must start in a fraction of a second.
 """
 
+from collab.portal.mail import handover
+from collab.portal.mail.handover import Handover
 from collab.portal.mail.mailer import KeepAliveMailer
 from collab.portal.mail.outcomes import install_answer_recorder
 from zope.sendmail.queue import QueueProcessorThread
@@ -50,15 +52,25 @@ POLL_SECONDS = 0.05
 LOG_FORMAT = "%(levelno)d %(name)s: %(message)s"
 
 
+RETRY_SETTINGS = ("first_wait", "longest_wait", "retry_for")
+
+
 def settings_of(mailer, queue, linger=LINGER_SECONDS):
     """What the courier needs, from the thread's mailer and queue."""
     settings = {name: getattr(mailer, name, None) for name in MAILER_SETTINGS}
     settings.update(queue=queue, linger=linger)
+    settings.update(
+        first_wait=handover.FIRST_WAIT,
+        longest_wait=handover.LONGEST_WAIT,
+        retry_for=handover.RETRY_FOR,
+    )
     return settings
 
 
-class Courier(QueueProcessorThread):
-    """zope.sendmail's queue processor, run in the calling thread."""
+class Courier(Handover, QueueProcessorThread):
+    """zope.sendmail's queue processor, run in the calling thread; each
+    message handed over as ``mail.handover`` does (exactly once across a
+    kill, "try later" answers retried, one log line per outage)."""
 
     def __init__(self, settings):
         super().__init__()
@@ -66,6 +78,9 @@ class Courier(QueueProcessorThread):
         self.setMailer(KeepAliveMailer(**mailer))
         self.setQueuePath(settings["queue"])
         self.linger = float(settings.get("linger", LINGER_SECONDS))
+        for name in RETRY_SETTINGS:
+            if settings.get(name) is not None:
+                setattr(self, name, float(settings[name]))
 
     def halt(self):
         """Stop after the message being sent (safe in a signal handler)."""
@@ -85,12 +100,10 @@ class Courier(QueueProcessorThread):
                     break
                 if names:
                     idle_since = None
-                    for filename in names:
-                        if self._stopped:
-                            break
-                        self._process_one_file(filename)
+                    if not self.send_each(names):
+                        break  # the server is away: the thread tries later
                     if set(names) <= set(self.maildir):
-                        break  # nothing left the queue: try later
+                        break  # nothing left the queue (deferred): later
                     continue
                 self.mailer.close()  # no connection held while idle
                 now = time.monotonic()

@@ -22,6 +22,7 @@ replaces within a minute a stock thread that the ZMI's restart button or
 
 from collab.portal import logger
 from collab.portal.mail.courier import settings_of
+from collab.portal.mail.handover import Handover
 from collab.portal.mail.mailer import KeepAliveMailer
 from Products.MailHost.MailHost import queue_threads
 from zope.sendmail.queue import QueueProcessorThread
@@ -39,8 +40,10 @@ courier_log = logging.getLogger("collab.portal.mail.courier")
 COURIER = (sys.executable, "-m", "collab.portal.mail.courier")
 
 
-class KeepAliveQueueThread(QueueProcessorThread):
-    """zope.sendmail's queue thread that has the courier send its queue."""
+class KeepAliveQueueThread(Handover, QueueProcessorThread):
+    """zope.sendmail's queue thread that has the courier send its queue
+    (and hands messages over as ``mail.handover`` does when it sends a
+    pass itself)."""
 
     def __init__(self, interval=3.0):
         super().__init__(interval)
@@ -98,8 +101,11 @@ class KeepAliveQueueThread(QueueProcessorThread):
 
     def send_pass(self):
         try:
-            if run_courier(self) == 0:
+            code = run_courier(self)
+            if code == 0:
                 return
+            if code < 0:  # killed (by a signal), not broken: the next
+                return  # pass runs a new one; its claim waits (mail.retry)
         except OSError:
             logger.exception("Mail: the courier could not start")
         if not self._stopped:
@@ -107,10 +113,7 @@ class KeepAliveQueueThread(QueueProcessorThread):
 
     def send_here(self):
         """A pass over the queue in this thread, on one connection."""
-        for filename in sorted(self.queued()):
-            if self._stopped:
-                break
-            self._process_one_file(filename)
+        self.send_each(sorted(self.queued()))
         self.hang_up()
 
     def hang_up(self):
@@ -154,7 +157,9 @@ def run_courier(thread):
             code = process.wait()
         finally:
             thread.courier = None
-    if code:
+    if code < 0:
+        logger.warning("Mail: the courier was stopped by signal %s", -code)
+    elif code:
         logger.error("Mail: the courier ended with exit code %s", code)
     return code
 

@@ -10,15 +10,49 @@ the socket readable; such a connection is replaced before anything of the
 message is sent, so a message is never sent twice for it (looking costs
 no round trip; a NOOP before each message cost a fifth of the rate).
 After a refusal smtplib has already sent RSET, so the next message starts
-clean on the same connection.
+clean on the same connection. ``send``'s ``handing`` is called just before
+the end of the message's data goes out (``mail.handover`` marks the message
+handed over then, so a sender killed while the server answers does not
+send it again).
 
 Standard library and zope.sendmail only: the sending process
 (``mail.courier``) loads it without Plone.
 """
 
+from smtplib import SMTP
+from smtplib import SMTP_SSL
 from smtplib import SMTPException
 from zope.sendmail.mailer import SMTPMailer
 import select
+
+
+class MarksEndOfData:
+    """smtplib's client with a call just before the message's data (and
+    the lone dot that ends it) go out: ``SMTP.data`` sends "DATA" as text,
+    then, after the server's 354, the data as bytes in one ``send``."""
+
+    before_end_of_data = None
+    _in_data = False
+
+    def data(self, msg):
+        self._in_data = True
+        try:
+            return super().data(msg)
+        finally:
+            self._in_data = False
+
+    def send(self, s):
+        if self._in_data and isinstance(s, bytes) and self.before_end_of_data:
+            self.before_end_of_data()
+        super().send(s)
+
+
+class MarkingSMTP(MarksEndOfData, SMTP):
+    pass
+
+
+class MarkingSMTP_SSL(MarksEndOfData, SMTP_SSL):
+    pass
 
 
 class KeepAliveMailer(SMTPMailer):
@@ -26,11 +60,16 @@ class KeepAliveMailer(SMTPMailer):
     Plone's wrapper of ``SMTPMailer.__init__`` gives it the registry's
     server, port, user and password, as it gives the stock one."""
 
-    def send(self, fromaddr, toaddrs, message):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.smtp = MarkingSMTP_SSL if self.implicit_tls else MarkingSMTP
+
+    def send(self, fromaddr, toaddrs, message, handing=None):
         if self.connection is not None and not self.still_open():
             self.close()
         if self.connection is None:
             self.open()
+        self.connection.before_end_of_data = handing
         try:
             self.connection.sendmail(fromaddr, toaddrs, message)
         except SMTPException as error:

@@ -15,7 +15,12 @@ one place that reads those library details:
 - ``waiting_in_tmp``/``release_from_tmp``: a message whose transaction
   committed in the database but whose process died before zope.sendmail
   moved it from ``tmp/`` to ``new/`` (the two commits cannot be one) is
-  moved by the sender that knows it was committed.
+  moved by the sender that knows it was committed;
+- ``clean_litter``: what kills and refusals leave in the queue (the
+  half-written files of batches that never committed, refused messages
+  and their answers, marks whose message is gone) is removed after a set
+  age, and each file's ``Message-Id`` is read once and remembered by
+  name, so a tick costs a listing, not a read of every file.
 
 A message a sender queued that is in none of these is sent.
 
@@ -24,6 +29,7 @@ sending process (``mail.courier``) loads it without Plone.
 """
 
 from email.parser import BytesHeaderParser
+import json
 import logging
 import os
 import sys
@@ -32,7 +38,19 @@ import sys
 QUEUE_LOGGER = "QueueProcessorThread"
 REJECTED = ".rejected-"
 ANSWER = ".answer-"
+DEFERRED = ".deferred-"  # mail.handover: "try later", and the last answer
 HEAD_BYTES = 8192
+# Half-written batches in tmp/ (a step that never committed): a committed
+# one is moved out by the next tick's follow-up, long before this.
+TMP_KEPT_SECONDS = 2 * 24 * 60 * 60
+# Refused messages and their answers: the follow-up reads them within a
+# minute; kept a week for whoever looks into the queue.
+REFUSED_KEPT_SECONDS = 7 * 24 * 60 * 60
+# A claim, handover or deferral mark whose message is gone.
+ORPHAN_KEPT_SECONDS = 60 * 60
+
+# path -> Message-Id, by folder set; names in a maildir are never reused.
+_message_ids = {}
 
 
 def queue_files(path, folders=("new", "cur")):
@@ -106,36 +124,96 @@ def message_id_of(path):
     return value.strip().strip("<>") or None
 
 
+def message_ids(path, folders, names=None):
+    """``{file path: Message-Id}`` of the files in ``folders`` (those whose
+    name ``names(name)`` accepts), each file read once in its life."""
+    key = (path, folders)
+    known = _message_ids.get(key, {})
+    found = {}
+    for directory, name in queue_files(path, folders):
+        if names is not None and not names(name):
+            continue
+        filename = os.path.join(directory, name)
+        found[filename] = known.get(filename) or message_id_of(filename)
+    _message_ids[key] = found
+    return found
+
+
+def read_text(filename):
+    try:
+        with open(filename) as text_file:
+            return text_file.read()
+    except OSError:
+        return ""
+
+
+def is_message_or_refused(name):
+    return name.startswith(REJECTED) or not name.startswith(".")
+
+
 def queue_outcomes(path):
     """``{message_id: (status, answer)}`` for every message still in the
-    queue at ``path`` ("queued") or refused there ("failed")."""
+    queue at ``path`` ("queued", with the answer of a "try later") or
+    refused there ("failed")."""
     outcomes = {}
-    for directory, name in queue_files(path):
+    found = message_ids(path, ("new", "cur"), is_message_or_refused)
+    for filename, message_id in found.items():
+        if not message_id:
+            continue
+        directory, name = os.path.split(filename)
         if name.startswith(REJECTED):
-            message_id = message_id_of(os.path.join(directory, name))
             tail = name[len(REJECTED) :]
-            try:
-                with open(os.path.join(directory, ANSWER + tail)) as answer:
-                    text = answer.read()
-            except OSError:
-                text = ""
-            if message_id:
-                outcomes[message_id] = ("failed", text or "5xx")
-        elif not name.startswith("."):
-            message_id = message_id_of(os.path.join(directory, name))
-            if message_id and message_id not in outcomes:
-                outcomes[message_id] = ("queued", "")
+            text = read_text(os.path.join(directory, ANSWER + tail))
+            outcomes[message_id] = ("failed", text or "5xx")
+        elif message_id not in outcomes:
+            deferral = os.path.join(directory, DEFERRED + name)
+            answer = ""
+            if os.path.exists(deferral):
+                answer = deferred_answer(read_text(deferral))
+            outcomes[message_id] = ("queued", answer)
     return outcomes
+
+
+def deferred_answer(text):
+    """The server's last "try later" answer kept in a deferral."""
+    try:
+        return json.loads(text).get("answer", "")
+    except (ValueError, AttributeError):
+        return ""
 
 
 def waiting_in_tmp(path):
     """``{message_id: file path}`` of the messages in ``tmp/``."""
-    found = {}
-    for directory, name in queue_files(path, ("tmp",)):
-        message_id = message_id_of(os.path.join(directory, name))
-        if message_id:
-            found[message_id] = os.path.join(directory, name)
-    return found
+    found = message_ids(path, ("tmp",))
+    return {message_id: name for name, message_id in found.items() if message_id}
+
+
+def clean_litter(path, now):
+    """Remove what is no longer any sender's: files in ``tmp/`` older than
+    ``TMP_KEPT_SECONDS``, refused messages and their answers older than
+    ``REFUSED_KEPT_SECONDS``, marks of a message that is gone. Returns how
+    many files went."""
+    removed = 0
+    for directory, name in queue_files(path, ("new", "cur", "tmp")):
+        filename = os.path.join(directory, name)
+        if os.path.basename(directory) == "tmp":
+            kept = TMP_KEPT_SECONDS
+        elif name.startswith((REJECTED, ANSWER)):
+            kept = REFUSED_KEPT_SECONDS
+        elif name.startswith(".") and "-" in name:
+            message = os.path.join(directory, name.split("-", 1)[1])
+            if os.path.exists(message):
+                continue
+            kept = ORPHAN_KEPT_SECONDS
+        else:
+            continue
+        try:
+            if os.lstat(filename).st_mtime < now - kept:
+                os.unlink(filename)
+                removed += 1
+        except OSError:
+            continue
+    return removed
 
 
 def release_from_tmp(path, filename):

@@ -10,11 +10,19 @@ still stands in the way is a *problem*: logged as an error once when it
 appears (not one traceback per message), shown on the control panels
 (``mail.browser``), and senders keep what they owe until it is gone
 (``following.owed``).
+
+``mail_outage`` says since when the SMTP server cannot be reached, as the
+senders noted it (``mail.handover``): the mail is queued meanwhile and
+leaves once the server is back; pages and REST say so.
 """
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal.dates import format_date
+from collab.portal.mail.handover import outage
 from collab.portal.mail.settings import revive_queue_thread
+from datetime import datetime
+from datetime import UTC
 from plone import api
 from zope.i18n import translate
 import os
@@ -104,3 +112,33 @@ def check_mail(site=None):
             logger.info("Mail of %s can be sent again.", key)
         _reported[key] = text
     return problem
+
+
+def mail_outage(mailhost=None):
+    """``{"reachable": False, "since": ISO time, "error": text}`` while the
+    senders find the SMTP server out of reach, else None."""
+    mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
+    path = getattr(mailhost, "smtp_queue_directory", "") or ""
+    noted = outage(path) if path else None
+    if not noted:
+        return None
+    since = datetime.fromtimestamp(noted.get("since", 0), UTC)
+    return {
+        "reachable": False,
+        "since": since.strftime("%Y-%m-%dT%H:%M:%SZ"),
+        "error": noted.get("error", ""),
+    }
+
+
+def outage_message(language, mailhost=None):
+    """What pages say while ``mail_outage``, or None."""
+    found = mail_outage(mailhost)
+    if found is None:
+        return None
+    since = datetime.strptime(found["since"], "%Y-%m-%dT%H:%M:%SZ")
+    return _(
+        "mail_outage",
+        default="The mail server cannot be reached since ${since}. "
+        "Messages wait in the queue and leave once it is back.",
+        mapping={"since": format_date(since.replace(tzinfo=UTC), language)},
+    )

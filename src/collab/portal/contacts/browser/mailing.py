@@ -5,9 +5,9 @@ from AccessControl import Unauthorized
 from collab.portal import _
 from collab.portal.contacts.delivery import counts
 from collab.portal.contacts.delivery import item
-from collab.portal.contacts.delivery import records
+from collab.portal.contacts.delivery import live_records
+from collab.portal.contacts.delivery import phase
 from collab.portal.contacts.delivery import SCHEDULED
-from collab.portal.contacts.delivery import state_of
 from collab.portal.contacts.delivery import STATUSES
 from collab.portal.contacts.mailings import attachments
 from collab.portal.contacts.mailings import related_objects
@@ -16,6 +16,7 @@ from collab.portal.contacts.sending import resend_failed
 from collab.portal.contacts.sending import send_refusal
 from collab.portal.contacts.sending import start_sending
 from collab.portal.dates import format_date
+from collab.portal.mail import outage_message
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
@@ -33,8 +34,9 @@ STATUS_TITLES = {
 STATE_TITLES = {
     "draft": _("mailing_state_draft", default="Not sent yet"),
     "scheduled": _("mailing_state_scheduled", default="Will be sent at its send time"),
-    "sending": _("mailing_state_sending", default="Being sent"),
-    "sent": _("mailing_state_sent", default="Sent"),
+    "sending": _("mailing_state_writing", default="Being written"),
+    "written": _("mailing_state_written", default="Written, being delivered"),
+    "sent": _("mailing_state_delivered", default="Delivered"),
 }
 
 
@@ -109,10 +111,37 @@ class MailingView(BrowserView):
         return api.user.has_permission("collab.portal: Send mailings", obj=self.context)
 
     def state(self):
-        return state_of(self.context)
+        return phase(self.context, self.numbers())
+
+    def numbers(self):
+        """The live counts, read once per page."""
+        if not hasattr(self, "_numbers"):
+            self._numbers = counts(self.context)
+        return self._numbers
 
     def state_title(self):
         return STATE_TITLES[self.state()]
+
+    def progress(self):
+        """How far delivery got, once messages are written."""
+        if self.state() in ("draft", "scheduled"):
+            return None
+        found = self.numbers()
+        return _(
+            "mailing_progress",
+            default="delivered ${sent} of ${total}, failed ${failed}",
+            mapping={
+                "sent": found["sent"],
+                "total": found["total"],
+                "failed": found["failed"],
+            },
+        )
+
+    def mail_server(self):
+        """Why nothing leaves, while the mail server cannot be reached."""
+        if self.state() in ("draft", "sent"):
+            return None
+        return outage_message(api.portal.get_current_language())
 
     def send_at(self):
         value = getattr(self.context, "send_at", None)
@@ -145,7 +174,7 @@ class MailingView(BrowserView):
         return [name for name, _type, _data in attachments(self.context)]
 
     def counts(self):
-        found = counts(self.context)
+        found = self.numbers()
         return [
             {"status": status, "title": STATUS_TITLES[status], "count": found[status]}
             for status in STATUSES
@@ -155,9 +184,9 @@ class MailingView(BrowserView):
         status = self.request.form.get("status")
         status = status if status in STATUSES else None
         found = []
-        for record in records(self.context, status):
-            row = item(record)
-            row["status_title"] = STATUS_TITLES[record.status]
+        for record, live, answer in live_records(self.context, status):
+            row = item(record, live, answer)
+            row["status_title"] = STATUS_TITLES[live]
             found.append(row)
             if len(found) >= SHOWN_ROWS:
                 break

@@ -1,14 +1,19 @@
-"""``GET <mailing>/@delivery``: the mailing's state, the counts and one
-item per recipient (``email``, ``status``, ``error``, ...), batched with
-``b_start``/``b_size``, filtered by ``status``."""
+"""``GET <mailing>/@delivery``: the mailing's state (``draft``,
+``scheduled``, ``sending``: being written, ``written``: some still in
+the queue, ``sent``: none), the live counts, ``mail_server`` (null, or
+``{"reachable": false, "since": ..., "error": ...}`` while the SMTP
+server cannot be reached) and one item per recipient (``email``,
+``status``, ``error``, ...), batched with ``b_start``/``b_size``,
+filtered by ``status``."""
 
 from collab.portal import _
 from collab.portal.contacts.delivery import counts
 from collab.portal.contacts.delivery import item
-from collab.portal.contacts.delivery import records
-from collab.portal.contacts.delivery import state_of
+from collab.portal.contacts.delivery import live_records
+from collab.portal.contacts.delivery import phase
 from collab.portal.contacts.delivery import STATUSES
 from collab.portal.errors import shown
+from collab.portal.mail import mail_outage
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate
@@ -39,11 +44,14 @@ class DeliveryGet(Service):
                     )
                 )
             )
-        found = list(records(self.context, status))
+        found = list(live_records(self.context, status))
+        numbers = counts(self.context)
+        problem = mail_outage()
         return {
             "@id": f"{self.context.absolute_url()}/@delivery",
-            "state": state_of(self.context),
-            "counts": counts(self.context),
+            "state": phase(self.context, numbers),
+            "counts": numbers,
+            "mail_server": problem,
             "items_total": len(found),
-            "items": [item(record) for record in found[start : start + size]],
+            "items": [item(*pair) for pair in found[start : start + size]],
         }

@@ -1,0 +1,193 @@
+"""Handing a queued message to the SMTP server (mail.handover), through the
+site's queue thread and a real courier process: "try later" answers are
+retried with back-off then refused with the last answer, a server that
+cannot be reached leaves nothing claimed and is logged once, and a
+message handed over by a sender that died is never sent again."""
+
+from collab.portal.mail import handover
+from collab.portal.mail import Outbox
+from collab.portal.mail import queue_outcomes
+from collab.portal.mail import release_failed_sends
+from collab.portal.mail.mailer import KeepAliveMailer
+from collab.portal.testing import MAIL_TESTING
+from datetime import datetime
+from datetime import UTC
+from plone import api
+from portal_helpers import MailTestCase
+from portal_helpers import wait_for_no_courier
+from Products.MailHost.MailHost import queue_threads
+from unittest import mock
+import os
+import time
+import transaction
+
+
+def claims(queue):
+    marks = (handover.SENDING, handover.HANDED)
+    return [
+        name
+        for folder in ("new", "cur")
+        for name in os.listdir(os.path.join(queue, folder))
+        if name.startswith(marks)
+    ]
+
+
+class HandoverTestCase(MailTestCase):
+    layer = MAIL_TESTING
+
+    def setUp(self):
+        super().setUp()
+        self.mailhost = api.portal.get_tool("MailHost")
+        self.thread = queue_threads[os.path.realpath(self.queue)]
+        self.assertTrue(wait_for_no_courier(self.thread))
+        self.clear_queue()  # what an earlier test may have left
+        self.addCleanup(self.clear_queue)
+        self.thread.pause = None
+        self.mailbox.greylisted.clear()
+        for name, value in (("FIRST_WAIT", 0.3), ("LONGEST_WAIT", 0.6)):
+            patch = mock.patch.object(handover, name, value)
+            patch.start()
+            self.addCleanup(patch.stop)
+
+    def queue_mail(self, *recipients):
+        outbox = Outbox(self.mailhost)
+        for recipient in recipients:
+            self.assertTrue(outbox.queue_message(recipient, recipient, "x"))
+        transaction.commit()
+
+    def clear_queue(self):
+        for folder in ("new", "cur"):
+            directory = os.path.join(self.queue, folder)
+            for name in os.listdir(directory):
+                os.unlink(os.path.join(directory, name))
+
+    def wait(self, condition, timeout=20):
+        deadline = time.monotonic() + timeout
+        while not condition() and time.monotonic() < deadline:
+            time.sleep(0.05)
+        return condition()
+
+
+class TestTryLater(HandoverTestCase):
+    def test_greylisted_address_is_retried_and_arrives_once(self):
+        with self.assertLogs("collab.portal.mail.courier", "INFO") as logs:
+            self.queue_mail("greylisted-a@example.org", "plain@example.org")
+            self.mailbox.wait_for(2, timeout=30)
+        recipients = sorted(to[0] for _f, to, _m in self.mailbox.messages)
+        self.assertEqual(recipients, ["greylisted-a@example.org", "plain@example.org"])
+        self.assertTrue(any("451 4.7.1 Greylisted" in line for line in logs.output))
+        time.sleep(1)
+        self.assertEqual(len(self.mailbox.messages), 2)
+        self.assertEqual(queue_outcomes(self.queue), {})
+
+    def test_still_deferred_after_the_set_time_fails_with_the_last_answer(self):
+        with mock.patch.object(handover, "RETRY_FOR", 1.0):
+            self.queue_mail("busy@example.org")
+
+            def refused():
+                return [
+                    v for v in queue_outcomes(self.queue).values() if v[0] != "queued"
+                ]
+
+            self.assertTrue(self.wait(refused, timeout=30))
+        [(status, answer)] = refused()
+        self.assertEqual(status, "failed")
+        self.assertEqual(answer, "451 4.7.1 Greylisted, try again later")
+        self.assertEqual(self.mailbox.messages, [])
+
+    def test_deferred_message_shows_the_answer_while_it_waits(self):
+        with mock.patch.object(handover, "FIRST_WAIT", 60):
+            self.queue_mail("busy@example.org")
+
+            def deferred():
+                return [v for v in queue_outcomes(self.queue).values() if v[1]]
+
+            self.assertTrue(self.wait(deferred))
+        self.assertEqual(
+            deferred(), [("queued", "451 4.7.1 Greylisted, try again later")]
+        )
+        self.assertEqual(claims(self.queue), [])
+
+    def test_5xx_fails_at_once(self):
+        self.queue_mail("refused-x@example.org")
+        self.assertTrue(self.wait(lambda: queue_outcomes(self.queue)))
+        self.assertTrue(self.wait(lambda: "failed" in str(queue_outcomes(self.queue))))
+        [(status, answer)] = queue_outcomes(self.queue).values()
+        self.assertEqual((status, answer), ("failed", "550 5.1.1 No such mailbox here"))
+
+
+class TestServerAway(HandoverTestCase):
+    def test_outage_claims_nothing_is_logged_once_and_ends_at_once(self):
+        server = self.layer["smtp_server"]
+        server.stop()
+        try:
+            with self.assertLogs("collab.portal.mail.courier", "INFO") as logs:
+                self.queue_mail("o1@example.org", "o2@example.org", "o3@example.org")
+                noted = self.wait(lambda: handover.outage(self.queue))
+                time.sleep(1.5)  # passes go on meanwhile
+            self.assertTrue(noted)
+            since = handover.outage(self.queue)["since"]
+            self.assertLess(abs(time.time() - since), 30)
+            self.assertTrue(wait_for_no_courier(self.thread))
+            self.assertEqual(claims(self.queue), [])
+            away = [line for line in logs.output if "cannot be reached" in line]
+            self.assertEqual(len(away), 1, logs.output)
+            self.assertFalse([line for line in logs.output if "Traceback" in line])
+        finally:
+            server.start()
+        with self.assertLogs("collab.portal.mail.courier", "INFO") as logs:
+            start = time.monotonic()
+            self.thread.wake()  # as a new message would; else within 10 intervals
+            self.mailbox.wait_for(3, timeout=60)
+        self.assertLess(time.monotonic() - start, 60)
+        self.assertIsNone(handover.outage(self.queue))
+        self.assertTrue(any("reached again" in line for line in logs.output))
+
+
+class TestHandedOver(HandoverTestCase):
+    def test_the_mark_is_made_just_before_the_server_has_the_message(self):
+        mailer = KeepAliveMailer(hostname="127.0.0.1", port=self.layer["smtp_port"])
+        seen = []
+        message = b"From: a@example.org\r\nTo: b@example.org\r\nSubject: s\r\n\r\nx\r\n"
+        mailer.send(
+            "a@example.org",
+            ["b@example.org"],
+            message,
+            handing=lambda: seen.append(len(self.mailbox.messages)),
+        )
+        mailer.close()
+        self.assertEqual(seen, [0])
+        self.assertEqual(len(self.mailbox.messages), 1)
+
+    def stale_claim(self, handed):
+        """A message whose sender died holding its claim, ``handed`` or
+        not to the server; the queue thread sees nothing meanwhile."""
+        with mock.patch.object(self.thread, "queued", return_value=set()):
+            self.assertTrue(wait_for_no_courier(self.thread))
+            name = "1234.stale"
+            path = os.path.join(self.queue, "new", name)
+            with open(path, "wb") as message:
+                message.write(
+                    b"X-Zope-From: a@example.org\nX-Zope-To: c@example.org\n"
+                    b"Message-Id: <stale@x>\nSubject: s\n\nx\n"
+                )
+            os.link(path, handover.beside(path, handover.SENDING))
+            if handed:
+                handover.touch(handover.beside(path, handover.HANDED))
+            old = time.time() - handover.STALE_CLAIM_SECONDS - 5
+            os.utime(handover.beside(path, handover.SENDING), (old, old))
+            return path, release_failed_sends(datetime.now(UTC))
+
+    def test_a_stale_handed_claim_is_finished_not_sent_again(self):
+        path, released = self.stale_claim(handed=True)
+        self.assertEqual(released, 0)
+        self.assertFalse(os.path.exists(path))
+        self.assertEqual(claims(self.queue), [])
+        time.sleep(1)
+        self.assertEqual(self.mailbox.messages, [])
+
+    def test_a_stale_claim_not_handed_is_sent_again(self):
+        path, released = self.stale_claim(handed=False)
+        self.assertEqual(released, 1)
+        self.mailbox.wait_for(1)
+        self.assertEqual(self.mailbox.messages[0][1], ["c@example.org"])
