@@ -191,3 +191,23 @@ class TestHandedOver(HandoverTestCase):
         self.assertEqual(released, 1)
         self.mailbox.wait_for(1)
         self.assertEqual(self.mailbox.messages[0][1], ["c@example.org"])
+
+    def test_a_young_claim_of_a_dead_sender_keeps_its_age(self):
+        """A pass over a message another sender claimed leaves the claim
+        as old as it was: touching the message (the claim is a hard link
+        to it) would keep a dead sender's claim young for ever."""
+        with mock.patch.object(self.thread, "queued", return_value=set()):
+            self.assertTrue(wait_for_no_courier(self.thread))
+            path = os.path.join(self.queue, "new", "1234.claimed")
+            with open(path, "wb") as message:
+                message.write(b"X-Zope-From: a@example.org\nX-Zope-To: c@x.org\n\nx\n")
+            claim = handover.beside(path, handover.SENDING)
+            os.link(path, claim)
+            aged = time.time() - handover.STALE_CLAIM_SECONDS + 60
+            os.utime(claim, (aged, aged))
+
+            self.assertFalse(self.thread.claim(path, time.time()))
+
+            self.assertAlmostEqual(os.stat(claim).st_mtime, aged, delta=1)
+            later = datetime.fromtimestamp(time.time() + 120, UTC)
+            self.assertEqual(release_failed_sends(later), 1)

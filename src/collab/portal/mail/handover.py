@@ -272,6 +272,11 @@ class Handover:
         released first (or, handed over, the message finished)."""
         if release_stale_claim(filename, now) == "handed":
             return False
+        if os.path.lexists(beside(filename, SENDING)):
+            # Held by another sender, or by a dead one until its claim is
+            # stale: touching the message would make that claim (a hard
+            # link, sharing its time) young again, so it would never go.
+            return False
         try:
             os.utime(filename, None)
             os.link(filename, beside(filename, SENDING))
