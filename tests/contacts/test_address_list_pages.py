@@ -104,6 +104,27 @@ class TestWriteToAll(DirectoryTestCase):
             link.url, f"{self.wg.absolute_url()}/@@address-list-mailto?country=FR"
         )
 
+    def test_addresses_percent_encoded(self):
+        """RFC 6068: an address holding & or # (valid, and settable through
+        the contact's own link) neither adds a field nor cuts the list."""
+        self.ana.email = "a#b@example.org"
+        self.directory["chen-wei"].email = "x&to=evil@evil.example"
+        for contact in (self.ana, self.directory["chen-wei"]):
+            contact.reindexObject()
+        transaction.commit()
+        response = self.mailto("secretariat")
+        self.assertEqual(response.status_code, 302, response.text[:300])
+        self.assertEqual(
+            response.headers["Location"],
+            "mailto:?bcc=luc.martin@example.org,a%23b@example.org,"
+            "x%26to%3Devil@evil.example",
+        )
+        browser = self.browser("secretariat")
+        browser.open(f"{self.wg.absolute_url()}/@@address-list")
+        page = assert_page(self, browser, "Write to all", "Chen Wei")
+        self.assertIn('href="mailto:x%26to%3Devil@evil.example"', page)
+        self.assertNotIn('href="mailto:x&amp;to=evil', page)
+
     def test_not_for_other_groups_members(self):
         response = self.mailto(OTHER_MEMBER)
         self.assertIn(response.status_code, (302, 401, 403))

@@ -11,6 +11,7 @@ from collab.portal import _
 from collab.portal.comments.text import writable
 from collab.portal.contacts.groups import member_intids
 from collab.portal.content.contact import as_one_line
+from collab.portal.mail.send import mailto_url
 from collab.portal.vocabularies.countries import country_name
 from io import BytesIO
 from io import StringIO
@@ -249,8 +250,7 @@ def _row(brain, roles, language):
 def mailto_all(rows):
     """A "write to all" link: every address in Bcc, so members do not see
     each other's address in the message they receive."""
-    addresses = ",".join(row["email"] for row in rows if row["email"])
-    return f"mailto:?bcc={addresses}" if addresses else ""
+    return mailto_url(bcc=[row["email"] for row in rows])
 
 
 def neutralised(value, column=None):

@@ -17,6 +17,7 @@ from email.mime.multipart import MIMEMultipart
 from email.mime.text import MIMEText
 from email.utils import formataddr
 from plone import api
+from urllib.parse import quote
 import email.policy
 import idna
 import re
@@ -66,6 +67,26 @@ def ascii_address(address):
                 f"not sent to {address}: the domain has no ASCII form ({error})"
             ) from None
     return f"{local}@{domain}"
+
+
+# RFC 6068: what may stand unencoded in an address of a mailto: URL. The
+# rest (& ? # % = /, a comma inside an address, non-ASCII) is
+# percent-encoded, so an address such as ``x&to=evil@evil.example`` can
+# neither add a header field nor cut the list after it.
+MAILTO_SAFE = "@!$'()*+;:"
+
+
+def mailto_url(to=(), bcc=()):
+    """A mailto: URL for the addresses ``to`` and, in Bcc, ``bcc``; ""
+    when there is none."""
+
+    def addresses(values):
+        return ",".join(quote(value, safe=MAILTO_SAFE) for value in values if value)
+
+    to, bcc = addresses(to), addresses(bcc)
+    if not (to or bcc):
+        return ""
+    return f"mailto:{to}" + (f"?bcc={bcc}" if bcc else "")
 
 
 def sender():

@@ -1,5 +1,6 @@
 """Plone's views and viewlet managers with the theme layer's templates."""
 
+from collab.portal.mail.send import mailto_url
 from plone.app.discussion.browser.moderation import View as PloneModerationView
 from plone.app.layout.viewlets.toolbar import ToolbarViewletManager
 from Products.Five.browser.pagetemplatefile import ViewPageTemplateFile
@@ -12,3 +13,8 @@ class Toolbar(ToolbarViewletManager):
 
 class ModerationView(PloneModerationView):
     template = ViewPageTemplateFile("moderation.pt")
+
+    def mailto(self, address):
+        """The author's mailto: link, percent-encoded (RFC 6068): an
+        address may hold & or # (a site's member address too)."""
+        return mailto_url(to=[address])

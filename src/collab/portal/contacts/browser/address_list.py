@@ -14,6 +14,7 @@ from collab.portal.contacts.address_list import mailto_all
 from collab.portal.contacts.address_list import one_value
 from collab.portal.contacts.address_list import query_of
 from collab.portal.interfaces import shown
+from collab.portal.mail.send import mailto_url
 from plone import api
 from plone.batching import Batch
 from Products.Five.browser import BrowserView
@@ -123,6 +124,10 @@ class AddressListView(BrowserView):
 
     def can_edit_roles(self):
         return api.user.has_permission("Modify portal content", obj=self.context)
+
+    def mailto(self, address):
+        """A row's mailto: link, its address percent-encoded (RFC 6068)."""
+        return mailto_url(to=[address])
 
     def write_to_all(self):
         """A link to ``@@address-list-mailto``: the addresses of every
