@@ -153,6 +153,30 @@ class TestCreationChannels(unittest.TestCase):
         self.assertEqual(response.json()["id"], "viarest")
         self.assertEqual(self._fingerprint("viarest"), self.reference)
 
+    def test_create_site_without_the_demo_forums_languages(self):
+        """The demo forums are written in en, es and fr: a site in Arabic
+        and Russian alone is made with its directory and without them."""
+        response = self.sites(
+            "POST",
+            payload={
+                **SITE_ANSWERS,
+                "distribution": "collab-portal",
+                "site_id": "arru",
+                "default_language": "ar",
+                "languages": ["ar", "ru"],
+            },
+            timeout=300,
+        )
+        self.assertEqual(response.status_code, 200, response.text[:500])
+        self.app._p_jar.sync()
+        site = self.app["arru"]
+        self.assertIn("ar", site.objectIds())
+        self.assertIn("ru", site.objectIds())
+        self.assertIn("contacts", site.objectIds())
+        self.assertEqual(
+            [b.portal_type for b in site.portal_catalog(portal_type="Forum")], []
+        )
+
     def test_rest_rejects_unknown_language(self):
         response = self.sites(
             "POST",

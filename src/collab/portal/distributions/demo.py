@@ -74,13 +74,14 @@ def create_demo_content(context):
     with_forums = [
         code for code in languages if code in portal.objectIds() and code in ABOUT_PAGES
     ]
-    # The first language is the site's default: its ids tell what exists.
-    existing = portal[with_forums[0]].objectIds()
-    if local_id(FORUM_2012, with_forums[0]) not in existing:
-        create_forum_2012(portal, with_forums)
-        transaction.savepoint(optimistic=True)
-    if local_id(LIVE_FORUM, with_forums[0]) not in existing:
-        create_live_forum(portal, with_forums)
+    if with_forums:  # a site in, say, ar and ru alone has no demo forums
+        # The first language is the site's default: its ids tell what exists.
+        existing = portal[with_forums[0]].objectIds()
+        if local_id(FORUM_2012, with_forums[0]) not in existing:
+            create_forum_2012(portal, with_forums)
+            transaction.savepoint(optimistic=True)
+        if local_id(LIVE_FORUM, with_forums[0]) not in existing:
+            create_live_forum(portal, with_forums)
     set_neutral_look(portal, languages)
     create_demo_directory(portal)
     # The sample comments are searchable at once, not at the first tick.
