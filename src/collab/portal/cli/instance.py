@@ -34,9 +34,11 @@ python-check-interval 1000
 # request, and a forum at its busiest needs more than the default 3.
 max-conflict-retries 5
 {trusted_proxies}{imports}
+# Catalogues loaded: the UN's six languages, which the site-creation form
+# offers (distributions/languages.py), so Plone's own texts follow them too.
 <environment>
     zope_i18n_compile_mo_files true
-    zope_i18n_allowed_languages en es fr
+    zope_i18n_allowed_languages en es fr ar zh zh_CN zh_TW ru
     CHAMELEON_CACHE {var}/cache
     CHAMELEON_EAGER true
 </environment>
