@@ -19,6 +19,12 @@ class TestLitter(unittest.TestCase):
         for folder in ("new", "cur", "tmp"):
             os.mkdir(os.path.join(self.queue, folder))
         self.now = time.time()
+        # A process that has been up long enough to clean tmp/.
+        started = mock.patch.object(
+            outcomes, "PROCESS_STARTED", self.now - outcomes.TMP_GRACE_SECONDS - 1
+        )
+        started.start()
+        self.addCleanup(started.stop)
 
     def tearDown(self):
         import shutil
@@ -62,6 +68,16 @@ class TestLitter(unittest.TestCase):
                 "tmp/being-written",
             ],
         )
+
+    def test_tmp_kept_in_a_process_s_first_minutes(self):
+        """An instance down for days starts again: a batch committed
+        before it died waits in tmp/ for the follow-up, which moves it
+        out in the first ticks; it is not litter yet."""
+        self.put("tmp", "committed-before-the-crash", 3 * 24 * 60 * 60)
+        with mock.patch.object(outcomes, "PROCESS_STARTED", self.now - 60):
+            self.assertEqual(outcomes.clean_litter(self.queue, self.now), 0)
+        self.assertEqual(self.left(), ["tmp/committed-before-the-crash"])
+        self.assertEqual(outcomes.clean_litter(self.queue, self.now), 1)
 
     def test_each_file_is_read_once_across_ticks(self):
         for number in range(20):

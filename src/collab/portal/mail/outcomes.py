@@ -33,6 +33,7 @@ import json
 import logging
 import os
 import sys
+import time
 
 
 QUEUE_LOGGER = "QueueProcessorThread"
@@ -43,6 +44,12 @@ HEAD_BYTES = 8192
 # Half-written batches in tmp/ (a step that never committed): a committed
 # one is moved out by the next tick's follow-up, long before this.
 TMP_KEPT_SECONDS = 2 * 24 * 60 * 60
+# But a batch that committed just before its process died waits in tmp/
+# for that follow-up, however old it is once an instance down for days
+# starts again: tmp/ is not cleaned in a process's first minutes, while
+# its ticks move such files out.
+TMP_GRACE_SECONDS = 10 * 60
+PROCESS_STARTED = time.time()
 # Refused messages and their answers: the follow-up reads them within a
 # minute; kept a week for whoever looks into the queue.
 REFUSED_KEPT_SECONDS = 7 * 24 * 60 * 60
@@ -197,6 +204,8 @@ def clean_litter(path, now):
     for directory, name in queue_files(path, ("new", "cur", "tmp")):
         filename = os.path.join(directory, name)
         if os.path.basename(directory) == "tmp":
+            if now - PROCESS_STARTED < TMP_GRACE_SECONDS:
+                continue
             kept = TMP_KEPT_SECONDS
         elif name.startswith((REJECTED, ANSWER)):
             kept = REFUSED_KEPT_SECONDS
