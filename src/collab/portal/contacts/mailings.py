@@ -13,6 +13,8 @@ written.
 
 from collab.portal import _
 from collab.portal.contacts.groups import group_members
+from collab.portal.contacts.groups import member_intids
+from collab.portal.contacts.groups import relation_intids
 from collab.portal.contacts.update_links import update_link
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import IContact
@@ -58,6 +60,19 @@ def recipients(mailing):
             seen.add(key)
             unique.append(contact)
     return unique
+
+
+def has_recipients(mailing):
+    """Whether anybody would receive ``mailing``, asked by ``@send``
+    without waking its 5,000 recipients: a single contact, or a group's
+    kept member intids (every contact has an address), or its relations
+    where those are not kept (yet)."""
+    for _contact in related_objects(mailing.recipient_contacts, IContact):
+        return True
+    return any(
+        member_intids(group) or relation_intids(group)
+        for group in related_objects(mailing.recipient_groups, IContactGroup)
+    )
 
 
 def language_of(mailing, language):

@@ -33,6 +33,7 @@ from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import attachments
 from collab.portal.contacts.mailings import attachments_refusal
 from collab.portal.contacts.mailings import compose
+from collab.portal.contacts.mailings import has_recipients
 from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
 from collab.portal.content.contact import email_key
@@ -258,7 +259,7 @@ def send_refusal(mailing, test=False):
             "mailing_no_recipients",
             default="Choose at least one contact group or contact to send to.",
         )
-    if not recipients(mailing):
+    if not has_recipients(mailing):
         return 400, _(
             "mailing_no_addresses",
             default="Nobody would receive this mailing: its contact groups "
