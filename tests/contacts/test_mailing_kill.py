@@ -163,7 +163,11 @@ class TestCourierKilledWhileSending(unittest.TestCase):
         wait_for_settled(queue)
         stale = time.time() - 11 * 60
         claims = [p for p in (queue / "new").iterdir() if p.name.startswith(".")]
-        handed = [p for p in claims if p.name.startswith(".handed-")]
+        handed = [
+            p
+            for p in claims
+            if p.name.startswith(".handed-") and p.read_bytes() == b"1"
+        ]
         self.assertTrue(handed, "no kill fell between the server's storing and 250")
         for path in claims:
             os.utime(path, (stale, stale))

@@ -4,6 +4,7 @@ retried with back-off then refused with the last answer, a server that
 cannot be reached leaves nothing claimed and is logged once, and a
 message handed over by a sender that died is never sent again."""
 
+from collab.portal.mail import courier
 from collab.portal.mail import handover
 from collab.portal.mail import Outbox
 from collab.portal.mail import queue_outcomes
@@ -17,7 +18,16 @@ from portal_helpers import MailTestCase
 from portal_helpers import wait_for_no_courier
 from Products.MailHost.MailHost import queue_threads
 from unittest import mock
+from zope.sendmail.maildir import Maildir
+import collections
+import json
 import os
+import random
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
 import time
 import transaction
 
@@ -145,19 +155,38 @@ class TestServerAway(HandoverTestCase):
 
 
 class TestHandedOver(HandoverTestCase):
-    def test_the_mark_is_made_just_before_the_server_has_the_message(self):
+    def test_the_mark_is_made_between_the_data_and_its_end(self):
+        """The data goes out, then the mark, then the lone dot by itself,
+        straight to the socket: a sender killed before the mark has not
+        sent the dot (sent again: the server, which stores a message only
+        once the dot arrives, has none); one killed after it is never sent
+        again."""
         mailer = KeepAliveMailer(hostname="127.0.0.1", port=self.layer["smtp_port"])
-        seen = []
+        mailer.open()
+        events = []
+        sock = mailer.connection.sock
+        sendall = sock.sendall
+
+        def sent_all(data):
+            events.append(("socket", data))
+            return sendall(data)
+
+        def handing():
+            events.append(("mark", len(self.mailbox.messages)))
+
         message = b"From: a@example.org\r\nTo: b@example.org\r\nSubject: s\r\n\r\nx\r\n"
-        mailer.send(
-            "a@example.org",
-            ["b@example.org"],
-            message,
-            handing=lambda: seen.append(len(self.mailbox.messages)),
-        )
+        with mock.patch.object(mailer.connection, "sock", mock.Mock(wraps=sock)):
+            mailer.connection.sock.sendall = sent_all
+            mailer.send("a@example.org", ["b@example.org"], message, handing=handing)
+        nodelay = sock.getsockopt(socket.IPPROTO_TCP, socket.TCP_NODELAY)
         mailer.close()
-        self.assertEqual(seen, [0])
+        data = events.index(("socket", b"data\r\n"))
+        self.assertEqual(
+            events[data + 1 :],
+            [("socket", message), ("mark", 0), ("socket", b".\r\n")],
+        )
         self.assertEqual(len(self.mailbox.messages), 1)
+        self.assertTrue(nodelay)  # the dot is not held back for an ACK
 
     def stale_claim(self, handed):
         """A message whose sender died holding its claim, ``handed`` or
@@ -173,7 +202,8 @@ class TestHandedOver(HandoverTestCase):
                 )
             os.link(path, handover.beside(path, handover.SENDING))
             if handed:
-                handover.touch(handover.beside(path, handover.HANDED))
+                with open(handover.beside(path, handover.HANDED), "wb") as mark:
+                    mark.write(b"1")
             old = time.time() - handover.STALE_CLAIM_SECONDS - 5
             os.utime(handover.beside(path, handover.SENDING), (old, old))
             return path, release_failed_sends(datetime.now(UTC))
@@ -211,3 +241,69 @@ class TestHandedOver(HandoverTestCase):
             self.assertAlmostEqual(os.stat(claim).st_mtime, aged, delta=1)
             later = datetime.fromtimestamp(time.time() + 120, UTC)
             self.assertEqual(release_failed_sends(later), 1)
+
+
+class TestCourierKilledAgainAndAgain(MailTestCase):
+    """kill -9 of the courier at random moments, again and again, on a
+    queue of its own, as the fault injection of issue 23 (item 24) did on
+    a started site: no address gets two messages, by the SMTP server's own
+    count, once the dead couriers' claims have gone stale (handed over:
+    finished; not: sent again), and none is lost but in the one window
+    left."""
+
+    layer = MAIL_TESTING
+    COUNT = 1000
+    KILLS = 20
+
+    def test_each_message_arrives_once(self):
+        folder = tempfile.mkdtemp()
+        self.addCleanup(shutil.rmtree, folder)
+        queue = os.path.join(folder, "queue")
+        maildir = Maildir(queue, create=True)
+        for number in range(self.COUNT):
+            message = maildir.newMessage()
+            message.write(
+                f"X-Zope-From: a@example.org\nX-Zope-To: k{number}@example.org\n"
+                f"Message-Id: <k{number}@example.org>\nSubject: k{number}\n\n".encode()
+                + b"text\n" * 40
+            )
+            message.commit()
+        settings = courier.settings_of(
+            KeepAliveMailer(hostname="127.0.0.1", port=self.layer["smtp_port"]), queue
+        )
+        chance = random.Random(24)
+        for _kill in range(self.KILLS):
+            process = self.start_courier(settings)
+            self.mailbox.wait_for(len(self.mailbox.messages) + 5)
+            time.sleep(chance.uniform(0, 0.02))
+            process.kill()
+            process.wait()
+        self.assertLess(len(self.mailbox.messages), self.COUNT)
+
+        self.start_courier(settings).wait(120)
+        later = time.time() + handover.STALE_CLAIM_SECONDS + 1
+        new = os.path.join(queue, "new")
+        for name in os.listdir(new):
+            if not name.startswith("."):
+                handover.release_stale_claim(os.path.join(new, name), later)
+        self.start_courier(settings).wait(120)
+
+        self.assertEqual([n for n in os.listdir(new) if not n.startswith(".")], [])
+        subjects = collections.Counter(m[2]["Subject"] for m in self.mailbox.messages)
+        self.assertEqual({s: n for s, n in subjects.items() if n > 1}, {})
+        # What is left: a death in the microsecond between the mark and the
+        # dot (docs/architecture.md) loses that message; about one kill in
+        # two hundred on a busy machine. A mark made before the data lost
+        # one in twelve.
+        missing = {f"k{n}" for n in range(self.COUNT)} - set(subjects)
+        self.assertLessEqual(len(missing), 1, sorted(missing))
+
+    def start_courier(self, settings):
+        process = subprocess.Popen(
+            [sys.executable, "-m", "collab.portal.mail.courier"],
+            stdin=subprocess.PIPE,
+            stderr=subprocess.DEVNULL,
+        )
+        process.stdin.write(json.dumps(settings).encode())
+        process.stdin.close()
+        return process

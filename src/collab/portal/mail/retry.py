@@ -11,7 +11,8 @@ The clock calls ``release_failed_sends`` every minute (``mail.tasks``): a
 claim older than ``handover.STALE_CLAIM_SECONDS`` (a send takes seconds;
 the mailer gives up after a 10 s timeout per step) is released, so the
 message is tried again; unless its sender had already handed it to the
-server (``.handed-``), which is then finished, never sent twice. A sender
+server (``.handed-`` marked "1"), which is then finished, never sent
+twice. A sender
 touches a message just before it links it, so a claim on a message being
 sent now is always recent and never released.
 """
