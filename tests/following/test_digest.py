@@ -1,7 +1,7 @@
 """The daily digest of new comments for followers who asked for it."""
 
+from collab.portal.clock import now
 from collab.portal.clock import tick
-from collab.portal.content.window import now
 from collab.portal.following.followers import following
 from datetime import timedelta
 from following.helpers import body

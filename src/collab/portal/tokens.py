@@ -33,12 +33,11 @@ Shared: imports no feature.
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
+from collab.portal.clock import now
 from collab.portal.errors import shown
 from collections import deque
 from collections import OrderedDict
-from datetime import datetime
 from datetime import timedelta
-from datetime import UTC
 from hashlib import sha256
 from persistent import Persistent
 from plone import api
@@ -139,7 +138,7 @@ class PersonalToken(Persistent):
         self.audit = [_event(at, "issued", actor)]
 
     def state(self, at=None):
-        at = at or datetime.now(UTC)
+        at = at or now()
         if self.revoked is not None:
             return "revoked"
         if at >= self.expires:
@@ -269,7 +268,7 @@ def issue(purpose, subject, days, actor=None, at=None, store=None):
     """
     if not purpose or not subject:
         raise ValueError("a token needs a purpose and a subject")
-    at = at or datetime.now(UTC)
+    at = at or now()
     token = secrets.token_urlsafe(32)  # 256 bits
     digest = _digest_of(token)
     record = PersonalToken(
@@ -350,7 +349,7 @@ def client_key(client):
 
 def record_use(record, action, actor=None, at=None, **details):
     """Note in the token's audit trail that it was used to act."""
-    at = at or datetime.now(UTC)
+    at = at or now()
     record.uses += 1
     record.last_used = at
     record.audit = [*record.audit, _event(at, action, actor, **details)]
@@ -362,7 +361,7 @@ def revoke(token_id, actor=None, at=None):
     store = token_store()
     record = store.by_token_id(token_id) if store is not None else None
     if record is not None and record.revoked is None:
-        at = at or datetime.now(UTC)
+        at = at or now()
         record.revoked = at
         record.audit = [*record.audit, _event(at, "revoked", actor or current_actor())]
         store.ended(record)

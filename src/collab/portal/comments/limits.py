@@ -8,11 +8,11 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import _
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.interfaces import ICommentPolicy
-from collab.portal.content.window import as_utc
-from collab.portal.content.window import now
 from collab.portal.interfaces import shown
 from collab.portal.switches import switched_on
 from contextvars import ContextVar

@@ -25,10 +25,10 @@ commit, ``mail.queue_message``).
 
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
+from collab.portal.clock import now
 from collab.portal.contacts.interfaces import ISendingMailing
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import waiting_in_tmp
-from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
 from plone import api
@@ -63,7 +63,7 @@ class Delivery(Persistent):
         self.attempts = 0
         self.message_id = ""
         self.queue = ""
-        self.updated = datetime.now(UTC)
+        self.updated = now()
 
     def use_address(self, email):
         """Each attempt goes to the contact's address of the moment: a
@@ -77,7 +77,7 @@ class Delivery(Persistent):
     def set_status(self, status, error=""):
         self.status = status
         self.error = error
-        self.updated = datetime.now(UTC)
+        self.updated = now()
 
 
 class DeliveryLog(Persistent):

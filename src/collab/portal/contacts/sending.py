@@ -18,6 +18,8 @@ the failed ones a new attempt.
 
 from collab.portal import _
 from collab.portal import logger
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from collab.portal.clock import tick_soon
 from collab.portal.contacts.delivery import DELIVERED
 from collab.portal.contacts.delivery import Delivery
@@ -37,7 +39,6 @@ from collab.portal.contacts.mailings import has_recipients
 from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
 from collab.portal.content.contact import email_key
-from collab.portal.content.window import as_utc
 from collab.portal.mail import attachment_parts
 from collab.portal.mail import check_mail
 from collab.portal.mail import Outbox
@@ -46,8 +47,6 @@ from collab.portal.mail import release_from_tmp
 from collab.portal.mail import UnsendableMessage
 from collab.portal.mail import waiting_in_tmp
 from collab.portal.pace import give_way
-from datetime import datetime
-from datetime import UTC
 from plone import api
 from zope.globalrequest import getRequest
 import secrets
@@ -66,7 +65,7 @@ def start_sending(mailing, userid, at=None):
     log = delivery_log(mailing, create=True)
     if log.state != DRAFT:
         raise ValueError(log.state)
-    at = at or datetime.now(UTC)
+    at = at or now()
     send_at = as_utc(getattr(mailing, "send_at", None))
     log.state = SCHEDULED if send_at is not None and send_at > at else SENDING
     log.requested_by = userid
@@ -162,7 +161,7 @@ def write_batch(mailing, log):
     log.batches += 1
     if not log.pending:
         log.state = SENT
-        log.finished_at = datetime.now(UTC)
+        log.finished_at = now()
 
 
 def contacts_by_uid(uids):
