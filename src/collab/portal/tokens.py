@@ -35,6 +35,7 @@ from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.clock import now
 from collab.portal.errors import shown
+from collab.portal.errors import TooManyRequests
 from collections import deque
 from collections import OrderedDict
 from datetime import timedelta
@@ -44,7 +45,6 @@ from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
 from zExceptions import Forbidden
-from zExceptions import HTTPTooManyRequests
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
 from zope.globalrequest import getRequest
@@ -103,10 +103,6 @@ STORE_KEY = "collab.portal.tokens.personal"  # stored: never renamed
 MAX_FAILURES = 10
 WINDOW = 15 * 60
 MAX_CLIENTS = 20000
-
-
-class TooManyRequests(HTTPTooManyRequests):
-    """Named so that Zope's response maps it to status 429."""
 
 
 REFUSED = _(
@@ -296,9 +292,9 @@ def check(purpose, subject, candidate, client=None, at=None):
     Otherwise raises a shown ``Forbidden`` (unknown, tampered, expired,
     revoked or another subject's token: one answer for all, so a refusal
     tells a guesser nothing) or, once ``client`` has been refused too often,
-    a shown ``TooManyRequests``. A valid token is never refused for what
-    others did (see the module's docstring). Writes nothing to the
-    database."""
+    ``errors.TooManyRequests`` (its own 429 page). A valid token is never
+    refused for what others did (see the module's docstring). Writes
+    nothing to the database."""
     record = None
     if isinstance(candidate, str) and 20 <= len(candidate) <= 100:
         store = token_store()
@@ -312,7 +308,7 @@ def check(purpose, subject, candidate, client=None, at=None):
         return record
     key = client_key(client)
     if _attempts.exceeded(key):
-        raise shown(TooManyRequests(_translated(TOO_MANY)))
+        raise TooManyRequests(_translated(TOO_MANY))
     if _attempts.fail(key):
         logger.warning("token checks limited from now on: client %s", loggable(key))
     logger.warning(

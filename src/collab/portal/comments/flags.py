@@ -15,7 +15,7 @@ from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.clock import now
 from collab.portal.errors import Conflict
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from datetime import datetime
 from datetime import UTC
 from plone import api

@@ -13,20 +13,16 @@ from collab.portal.clock import now
 from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.interfaces import ICommentPolicy
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
+from collab.portal.errors import TooManyRequests
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from DateTime import DateTime
 from plone import api
 from zExceptions import BadRequest
 from zExceptions import Forbidden
-from zExceptions import HTTPTooManyRequests
 from zope.globalrequest import getRequest
 from zope.i18n import translate
-
-
-class TooManyRequests(HTTPTooManyRequests):
-    """Named so that Zope's response maps it to status 429."""
 
 
 _recording_history = ContextVar("collab_portal_recording_history", default=False)
