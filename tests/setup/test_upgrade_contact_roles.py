@@ -1,13 +1,16 @@
 """Upgrade 1013 to 1014: contact groups get their own workflow, the
 contacts workflow gives ContactGroupMember nothing, existing objects'
 role maps follow, and contacts linked to users deleted before 1014 are
-unlinked."""
+unlinked (unless users may come from elsewhere)."""
 
 from collab.portal.testing import INTEGRATION_TESTING
+from OFS.SimpleItem import SimpleItem
 from plone import api
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from portal_helpers import PROFILE_VERSION
+from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
+from zope.interface import implementer
 import unittest
 
 
@@ -66,3 +69,31 @@ class TestContactRolesUpgrade(unittest.TestCase):
         self.assertIn(ROLE, viewers(self.group))
         self.assertEqual(api.content.get_state(self.group), "internal")
         self.assertIsNone(self.contact.linked_user)
+
+    def test_users_from_elsewhere_keep_their_links(self):
+        """With an external user source (LDAP here) a user not found may be
+        out of reach, not deleted: the contact stays linked, and the log
+        says so."""
+        acl_users = self.portal.acl_users
+        acl_users._setObject("ldap", ExternalUsers("ldap"))
+        acl_users.plugins.activatePlugin(IUserEnumerationPlugin, "ldap")
+        self.make_it_1013()
+
+        with self.assertLogs("collab.portal", "WARNING") as logs:
+            self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.contact.linked_user, "deleted-before-1014")
+        self.assertIn("deleted-before-1014", "\n".join(logs.output))
+
+
+@implementer(IUserEnumerationPlugin)
+class ExternalUsers(SimpleItem):
+    """A user source outside the site, out of reach: it finds nobody."""
+
+    meta_type = "LDAP Multi Plugin"
+
+    def __init__(self, id):
+        self.id = id
+
+    def enumerateUsers(self, *args, **kwargs):
+        return ()
