@@ -6,15 +6,13 @@ unlinked (unless users may come from elsewhere)."""
 from collab.portal.testing import INTEGRATION_TESTING
 from OFS.SimpleItem import SimpleItem
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
+from portal_helpers import PROFILE
 from portal_helpers import PROFILE_VERSION
+from portal_helpers import UpgradeTestCase
 from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
 from zope.interface import implementer
-import unittest
 
 
-PROFILE = "collab.portal:default"
 ROLE = "ContactGroupMember"
 OLD = "collab_contacts_workflow"
 NEW = "collab_contact_group_workflow"
@@ -24,13 +22,11 @@ def viewers(obj):
     return [r["name"] for r in obj.rolesOfPermission("View") if r["selected"]]
 
 
-class TestContactRolesUpgrade(unittest.TestCase):
+class TestContactRolesUpgrade(UpgradeTestCase):
     layer = INTEGRATION_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.setup = api.portal.get_tool("portal_setup")
+        super().setUp()
         self.workflows = api.portal.get_tool("portal_workflow")
         self.directory = self.portal["contacts"]
         self.group = self.directory["working-group-data"]
