@@ -76,7 +76,9 @@ def copy_with_probes(target):
         PACKAGE,
         copy,
         ignore=lambda folder, names: [
-            name for name in names if "." in name and not name.endswith(".py")
+            name
+            for name in names
+            if name == "__pycache__" or ("." in name and not name.endswith(".py"))
         ],
     )
     for name, source in PROBES.items():
