@@ -23,7 +23,6 @@ process imports ``mail.courier`` without Plone, which this package's
 imports would otherwise load.
 """
 
-from collab.portal.mail.outcomes import install_answer_recorder
 import importlib
 
 
@@ -57,6 +56,3 @@ def __getattr__(name):
     if part is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f"{__name__}.{part}"), name)
-
-
-install_answer_recorder()
