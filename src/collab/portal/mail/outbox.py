@@ -19,6 +19,7 @@ nothing. The queue thread is started by ``keepalive.start_queue_thread``
 
 from collab.portal import logger
 from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.queue import ensure_maildir
 from collab.portal.mail.send import ascii_address
 from collab.portal.mail.send import build_message
 from collab.portal.mail.send import header_text
@@ -53,7 +54,10 @@ class Outbox:
         if not getattr(mailhost, "smtp_queue", False):
             warn_once("Mail: the MailHost queue is off, so no mail is sent.")
             return
-        # What MailHost.send does before every message; once is enough.
+        # Completed where it is written, as zope.sendmail makes a missing
+        # one (``queue``); what MailHost.send does before every message,
+        # once for the batch.
+        ensure_maildir(self.queue)
         self.thread = start_queue_thread(mailhost)
         self.hooked = None  # the transaction whose commit wakes the thread
         self.delivery = BatchDelivery(self.queue)

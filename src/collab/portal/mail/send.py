@@ -12,6 +12,7 @@ commit and cost the member what they did.
 from collab.portal import logger
 from collab.portal.controlpanel.settings import secretariat_name
 from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.queue import ensure_maildir
 from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
@@ -163,6 +164,9 @@ def queue_message(
     except UnsendableMessage as error:
         logger.warning("Mail: not sent (%s)", error)
         return False
+    # A queue folder left empty is completed where it is written, as
+    # zope.sendmail makes a missing one (``queue``).
+    ensure_maildir(mailhost.smtp_queue_directory)
     # Registered first, the keep-alive thread is the one MailHost.send finds.
     start_queue_thread(mailhost)
     mailhost.send(
