@@ -10,9 +10,9 @@ commit and cost the member what they did.
 """
 
 from collab.portal import logger
-from collab.portal.controlpanel.settings import secretariat_name
 from collab.portal.mail.keepalive import start_queue_thread
 from collab.portal.mail.queue import ensure_maildir
+from collab.portal.secretariat import secretariat_name
 from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
