@@ -85,8 +85,8 @@ test-fast: install  ## Run all but the slow layers (browser, PostgreSQL, buildou
 test-slow: install system-deps  ## Run only the slow layers
 	$(BIN)/python scripts/run_tests.py --slow
 
-lint: install  ## ruff, zpretty and the house's import rules
-	$(BIN)/python scripts/check_house.py
+lint: install  ## ruff, zpretty and the house's import rules (.importlinter)
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/ruff check src tests bench scripts
 	$(BIN)/ruff format --check src tests bench scripts
 	find src -name '*.zcml' -o -name '*.xml' -o -name '*.pt' | grep -v '/locales/' | xargs $(BIN)/zpretty --check

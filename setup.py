@@ -76,11 +76,15 @@ setup(
             # (tests/upstream/): their test-only dependencies.
             "plone.app.discussion[test]",
             "plone.restapi[test]",
+            # the house's import rules (.importlinter), checked by
+            # tests/setup/test_imports.py as by `make lint`
+            "import-linter",
         ],
         "dev": [
             "ruff",
             "zpretty",
             "i18ndude",
+            "import-linter",
         ],
     },
     entry_points={

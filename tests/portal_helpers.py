@@ -35,6 +35,26 @@ PROFILE_VERSION = (
     ).group(1),
 )
 
+PROFILE = "collab.portal:default"
+
+
+class UpgradeTestCase(unittest.TestCase):
+    """A test of upgrade steps: the site as Manager, its ``setup`` and
+    ``catalog`` at hand; ``upgrade_from`` runs the steps from a version
+    (the site having been made to look like it) to this release's."""
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        self.setup = api.portal.get_tool("portal_setup")
+        self.catalog = api.portal.get_tool("portal_catalog")
+
+    def upgrade_from(self, version):
+        self.setup.setLastVersionForProfile(PROFILE, version)
+        self.setup.upgradeProfile(PROFILE)
+        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+
+
 # One user per role that the permission tables of the features speak of.
 ROLE_USERS = {
     "member": ["Member"],

@@ -8,6 +8,7 @@ from collab.portal.contacts import import_uploads
 from collab.portal.contacts.self_update import changes_of
 from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.contacts.update_links import update_link
+from collab.portal.content.contact import IContact
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.directory_helpers import make_groups
 from contacts.mailing_helpers import make_mailing
@@ -19,25 +20,13 @@ from urllib.parse import parse_qs
 from urllib.parse import urlencode
 from urllib.parse import urlsplit
 from zope.annotation.interfaces import IAnnotations
+from zope.schema import getFieldNamesInOrder
 import transaction
 import unittest
 
 
 SETTINGS = "collab.portal.contacts"
-CONTACT_FIELDS = (
-    "salutation",
-    "given_name",
-    "family_name",
-    "organisation",
-    "position",
-    "country",
-    "email",
-    "further_emails",
-    "phone",
-    "preferred_language",
-    "linked_user",
-    "notes",
-)
+CONTACT_FIELDS = getFieldNamesInOrder(IContact)
 
 
 class CRMProbeTestCase(unittest.TestCase):

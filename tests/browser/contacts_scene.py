@@ -2,7 +2,8 @@
 distribution makes (``contacts/demo.py``; every test site has it): the
 Secretariat's user, a site user linked to a contact of the working group
 (so the group's address list is theirs too), a draft mailing and a sent
-one with its delivery log, and personal update links in each language.
+one with its delivery log, and personal update links and e-mail
+confirmation links in each language.
 
 Kept apart from journeys.py so the forum's scene stays short; journeys.py
 builds it in ``Scene`` and lists the pages.
@@ -12,6 +13,7 @@ from browser.waits import loaded
 from browser.waits import wait_for
 from collab.portal import tokens
 from collab.portal.contacts.demo_mailing import add_demo_mailing
+from collab.portal.contacts.email_change import request_change
 from collab.portal.contacts.update_links import update_link
 from plone import api
 from portal_helpers import make_user
@@ -79,6 +81,14 @@ class ContactsScene:
         tokens.reset_attempts()
         self.update_links = {
             language: update_link(directory[contact_id])
+            for language, contact_id in CONTACT_OF_LANGUAGE.items()
+        }
+        # The link a contact is mailed after giving a new address on the
+        # update page (its language root's confirm page).
+        self.confirm_links = {
+            language: request_change(
+                directory[contact_id], f"new-{contact_id}@example.org"
+            )
             for language, contact_id in CONTACT_OF_LANGUAGE.items()
         }
 

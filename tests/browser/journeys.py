@@ -220,6 +220,11 @@ CONTACTS_PAGES = [
     ),
     JourneyPage(
         None,
+        "confirm new e-mail address page",
+        lambda s, lang: s.contacts.confirm_links[lang],
+    ),
+    JourneyPage(
+        None,
         "update-details refused link",
         lambda s, lang: s.contacts.bad_update_link(lang),
     ),

@@ -1,6 +1,7 @@
 """The comment engine asks a policy, not a feature: ``ICommentPolicy`` on a
-discussion group, the layout rules that keep ``comments/`` feature-free,
-and per-transaction scratch data that stays out of the stored record."""
+discussion group, plone.app.discussion's storage read in one module (the
+import rules are import-linter's: tests/setup/test_imports.py), and
+per-transaction scratch data that stays out of the stored record."""
 
 from collab.portal.comments.conversation import forget_spurious_write
 from collab.portal.comments.interfaces import ICommentHost
@@ -16,7 +17,6 @@ from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import setRoles
 from plone.app.testing import TEST_USER_ID
 from portal_helpers import add_comment
-import ast
 import pathlib
 import transaction
 import unittest
@@ -25,35 +25,7 @@ import unittest
 PACKAGE = pathlib.Path(__file__).resolve().parents[2] / "src" / "collab" / "portal"
 
 
-def imports_of(path):
-    """The dotted names a module imports."""
-    names = set()
-    for node in ast.walk(ast.parse(path.read_text("utf-8"))):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            names.add(node.module)
-        elif isinstance(node, ast.Import):
-            names.update(alias.name for alias in node.names)
-    return names
-
-
 class TestLayout(unittest.TestCase):
-    def test_engine_imports_no_feature(self):
-        modules = sorted((PACKAGE / "comments").rglob("*.py"))
-        self.assertIn(PACKAGE / "comments" / "limits.py", modules)
-        for path in modules:
-            for name in imports_of(path):
-                with self.subTest(module=str(path.relative_to(PACKAGE)), name=name):
-                    self.assertFalse(
-                        name.startswith(
-                            (
-                                "collab.portal.forum",
-                                "collab.portal.following",
-                                "collab.portal.content.discussion_group",
-                                "collab.portal.content.forum",
-                            )
-                        )
-                    )
-
     def test_discussion_storage_read_in_one_module(self):
         readers = {
             str(path.relative_to(PACKAGE))
@@ -62,17 +34,6 @@ class TestLayout(unittest.TestCase):
             or "._children" in path.read_text("utf-8")
         }
         self.assertEqual(readers, {"comments/storage.py"})
-
-    def test_browser_and_services_do_not_import_each_other(self):
-        for layer, other in (("browser", "services"), ("services", "browser")):
-            for path in PACKAGE.rglob("*.py"):
-                if layer not in path.relative_to(PACKAGE).parts:
-                    continue
-                for name in imports_of(path):
-                    if not name.startswith("collab.portal."):
-                        continue  # zope.publisher.interfaces.browser is no page
-                    with self.subTest(module=str(path), name=name):
-                        self.assertNotIn(other, name.split(".")[2:])
 
 
 class GroupFixture:

@@ -3,8 +3,8 @@ batch whose commit fails (as a ConflictError with a second instance
 does), a process that died between the database commit and the move of
 its messages out of the queue's ``tmp/``. Each: 0 lost, 0 duplicated."""
 
-from collab.portal.contacts import sending
 from collab.portal.contacts.delivery import delivery_log
+from collab.portal.mail import batches
 from collab.portal.mail import handover
 from collab.portal.mail.handover import outage
 from contacts.mailing_helpers import add_contact
@@ -95,8 +95,8 @@ class TestMailingFaults(MailingTestCase):
             real_commit()
 
         with (
-            mock.patch.object(sending, "BATCH_SIZE", 2),
-            mock.patch.object(sending.transaction, "commit", second_batch_conflicts),
+            mock.patch.object(batches, "BATCH_SIZE", 2),
+            mock.patch.object(batches.transaction, "commit", second_batch_conflicts),
         ):
             self.clock()
         self.delivered(2)  # the first batch only

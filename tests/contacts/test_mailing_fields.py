@@ -19,6 +19,8 @@ from portal_helpers import assert_page
 from portal_helpers import page_browser
 from portal_helpers import rest_session
 from unittest import mock
+from zope.event import notify
+from zope.lifecycleevent import ObjectModifiedEvent
 import transaction
 import unittest
 
@@ -127,6 +129,22 @@ class TestMailingFields(unittest.TestCase):
         browser.open(self.mailing.absolute_url())
         browser.getControl(name="form.buttons.send").click()
         assert_page(self, browser, "Nobody would receive", "Not sent yet")
+        transaction.begin()
+        self.assertIsNone(delivery_log(self.mailing))
+
+    def test_send_refuses_a_mailing_whose_only_member_was_deleted(self):
+        """``@send`` asks the group's kept member intids, not its contacts:
+        deleting the last member must empty them, or a mailing to nobody
+        would be accepted."""
+        self.empty.members = relations(self.ana)
+        notify(ObjectModifiedEvent(self.empty))
+        self.mailing.recipient_groups = relations(self.empty)
+        with api.env.adopt_roles(["Manager"]):
+            api.content.delete(self.ana, check_linkintegrity=False)
+        transaction.commit()
+        response = self.session.post(f"{self.mailing.absolute_url()}/@send")
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("Nobody would receive", response.json()["message"])
         transaction.begin()
         self.assertIsNone(delivery_log(self.mailing))
 

@@ -3,7 +3,7 @@ writer waits while another thread serves a young request, not for long
 ones, and calls it before each message it writes."""
 
 from collab.portal import pace
-from collab.portal.contacts import sending
+from collab.portal.mail import batches
 from contacts.mailing_helpers import MailingTestCase
 from unittest import mock
 import threading
@@ -56,7 +56,7 @@ class TestGiveWay(unittest.TestCase):
 class TestWriterGivesWay(MailingTestCase):
     def test_each_message_written_gives_way_first(self):
         self.send()
-        with mock.patch.object(sending, "give_way", return_value=0) as give_way:
+        with mock.patch.object(batches, "give_way", return_value=0) as give_way:
             self.clock()
         self.assertEqual(give_way.call_count, 2)
         self.delivered(2)

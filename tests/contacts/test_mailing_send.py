@@ -3,8 +3,8 @@ the messages in batches, the SMTP server receives exactly one per
 recipient, in the recipient's language, placeholders filled, with the
 attachment; the delivery log follows."""
 
-from collab.portal.contacts import sending
 from collab.portal.contacts.delivery import delivery_log
+from collab.portal.mail import batches
 from contacts.mailing_helpers import add_contact
 from contacts.mailing_helpers import MailingTestCase
 from contacts.mailing_helpers import make_mailing
@@ -72,12 +72,12 @@ class TestSend(MailingTestCase):
             real_commit()
 
         with (
-            mock.patch.object(sending, "BATCH_SIZE", 2),
-            mock.patch.object(sending.transaction, "commit", counting_commit),
+            mock.patch.object(batches, "BATCH_SIZE", 2),
+            mock.patch.object(batches.transaction, "commit", counting_commit),
         ):
             self.clock()
-        batches = [text for text in commits if "batch" in text]
-        self.assertEqual(len(batches), 4, commits)  # 7 recipients, 2 a batch
+        steps = [text for text in commits if "batch" in text]
+        self.assertEqual(len(steps), 4, commits)  # 7 recipients, 2 a batch
         self.delivered(7)
 
     def test_refused_address_fails_with_the_answer_and_is_resent_once(self):

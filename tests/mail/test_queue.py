@@ -121,6 +121,15 @@ class TestBrokenQueue(MailQueueTestCase):
         self.assertIn("Said into an empty queue folder.", body(message))
         self.assertEqual(self.owed_ids(), [])
 
+    def test_asking_changes_nothing_the_clock_repairs(self):
+        shutil.rmtree(self.queue)
+        os.mkdir(self.queue)
+        transaction.begin()
+        self.assertIsNone(check_mail())  # its writers complete it
+        self.assertFalse(is_maildir(self.queue))
+        self.clock()
+        self.assertTrue(is_maildir(self.queue))
+
     def test_startup_completes_an_empty_folder(self):
         shutil.rmtree(self.queue)
         os.mkdir(self.queue)

@@ -7,24 +7,11 @@ from collab.portal.contacts.address_list import address_rows
 from collab.portal.testing import FUNCTIONAL_TESTING
 from collab.portal.upgrades.address_list_rows import INDEXES
 from contacts.directory_helpers import make_groups
-from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from portal_helpers import PROFILE_VERSION
-import unittest
+from portal_helpers import UpgradeTestCase
 
 
-PROFILE = "collab.portal:default"
-
-
-class TestAddressListRowsUpgrade(unittest.TestCase):
+class TestAddressListRowsUpgrade(UpgradeTestCase):
     layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.catalog = api.portal.get_tool("portal_catalog")
-        self.setup = api.portal.get_tool("portal_setup")
 
     def test_upgrade_adds_the_index_and_columns_and_reindexes_contacts(self):
         directory, wg, _observers = make_groups(self.portal)
@@ -35,11 +22,7 @@ class TestAddressListRowsUpgrade(unittest.TestCase):
         self.catalog.delColumn("address_row")
         self.assertNotIn("address_row", self.catalog.schema())
         del wg.member_intids
-        self.setup.setLastVersionForProfile(PROFILE, "1012")
-
-        self.setup.upgradeProfile(PROFILE)
-
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.upgrade_from("1012")
         for index in INDEXES:
             self.assertIn(index, self.catalog.indexes())
         self.assertIn("address_row", self.catalog.schema())

@@ -6,27 +6,21 @@ from collab.portal.upgrades.comment_text import as_html
 from datetime import timedelta
 from plone import api
 from plone.app.discussion.interfaces import IConversation
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from portal_helpers import PROFILE_VERSION
+from portal_helpers import UpgradeTestCase
 from zope.component import createObject
-import unittest
 
 
-PROFILE = "collab.portal:default"
 WRITTEN = 'a < b & c "q"\nline two\r\nhttps://example.org/?a=1&b=2 日本語'
 
 
-class TestRepairCommentText(unittest.TestCase):
+class TestRepairCommentText(UpgradeTestCase):
     layer = INTEGRATION_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        super().setUp()
         self.document = api.content.create(
             container=self.portal["en"], type="Document", id="doc", title="Doc"
         )
-        self.setup = api.portal.get_tool("portal_setup")
 
     def add(self, text, edited=True):
         comment = createObject("plone.Comment")
@@ -42,11 +36,7 @@ class TestRepairCommentText(unittest.TestCase):
         once = self.add(as_html(WRITTEN))
         twice = self.add(as_html(as_html(WRITTEN)))
         self.assertIn("&lt;", once.text)
-        self.setup.setLastVersionForProfile(PROFILE, "1005")
-
-        self.setup.upgradeProfile(PROFILE)
-
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.upgrade_from("1005")
         self.assertEqual(once.text, WRITTEN)
         self.assertEqual(twice.text, WRITTEN)
         found = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
@@ -66,9 +56,7 @@ class TestRepairCommentText(unittest.TestCase):
         typed = self.add("<p>a &lt; b</p>", edited=False)
         html = self.add("<p>x</p>")
         html.mime_type = "text/html"
-        self.setup.setLastVersionForProfile(PROFILE, "1005")
-
-        self.setup.upgradeProfile(PROFILE)
+        self.upgrade_from("1005")
 
         self.assertEqual([c.text for c in comments], texts)
         self.assertEqual(typed.text, "<p>a &lt; b</p>")

@@ -5,25 +5,13 @@ tabs kept in notes), so their edit forms save again."""
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.control_helpers import store_raw
 from contacts.directory_helpers import make_groups
-from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from portal_helpers import page_browser
-from portal_helpers import PROFILE_VERSION
+from portal_helpers import UpgradeTestCase
 import transaction
-import unittest
 
 
-PROFILE = "collab.portal:default"
-
-
-class TestContactControlsUpgrade(unittest.TestCase):
+class TestContactControlsUpgrade(UpgradeTestCase):
     layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.setup = api.portal.get_tool("portal_setup")
 
     def test_stored_controls_replaced_and_the_form_saves(self):
         directory, wg, _observers = make_groups(self.portal)
@@ -37,12 +25,9 @@ class TestContactControlsUpgrade(unittest.TestCase):
         browser.open(f"{chen.absolute_url()}/@@edit")
         browser.getControl(name="form.buttons.save").click()
         self.assertIn("Write one line of plain text", browser.contents)
-        self.setup.setLastVersionForProfile(PROFILE, "1013")
-
-        self.setup.upgradeProfile(PROFILE)
+        self.upgrade_from("1013")
         transaction.commit()
 
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
         self.assertEqual(chen.organisation, "Line break  Co")
         self.assertEqual(chen.notes, "First\nsecond \tthird")
         self.assertEqual(wg.title, "Working group")

@@ -1,17 +1,18 @@
 """Upgrade 1013 to 1014: contact groups get their own workflow, the
 contacts workflow gives ContactGroupMember nothing, existing objects'
 role maps follow, and contacts linked to users deleted before 1014 are
-unlinked."""
+unlinked (unless users may come from elsewhere)."""
 
 from collab.portal.testing import INTEGRATION_TESTING
+from OFS.SimpleItem import SimpleItem
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
+from portal_helpers import PROFILE
 from portal_helpers import PROFILE_VERSION
-import unittest
+from portal_helpers import UpgradeTestCase
+from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
+from zope.interface import implementer
 
 
-PROFILE = "collab.portal:default"
 ROLE = "ContactGroupMember"
 OLD = "collab_contacts_workflow"
 NEW = "collab_contact_group_workflow"
@@ -21,13 +22,11 @@ def viewers(obj):
     return [r["name"] for r in obj.rolesOfPermission("View") if r["selected"]]
 
 
-class TestContactRolesUpgrade(unittest.TestCase):
+class TestContactRolesUpgrade(UpgradeTestCase):
     layer = INTEGRATION_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.setup = api.portal.get_tool("portal_setup")
+        super().setUp()
         self.workflows = api.portal.get_tool("portal_workflow")
         self.directory = self.portal["contacts"]
         self.group = self.directory["working-group-data"]
@@ -66,3 +65,31 @@ class TestContactRolesUpgrade(unittest.TestCase):
         self.assertIn(ROLE, viewers(self.group))
         self.assertEqual(api.content.get_state(self.group), "internal")
         self.assertIsNone(self.contact.linked_user)
+
+    def test_users_from_elsewhere_keep_their_links(self):
+        """With an external user source (LDAP here) a user not found may be
+        out of reach, not deleted: the contact stays linked, and the log
+        says so."""
+        acl_users = self.portal.acl_users
+        acl_users._setObject("ldap", ExternalUsers("ldap"))
+        acl_users.plugins.activatePlugin(IUserEnumerationPlugin, "ldap")
+        self.make_it_1013()
+
+        with self.assertLogs("collab.portal", "WARNING") as logs:
+            self.setup.upgradeProfile(PROFILE)
+
+        self.assertEqual(self.contact.linked_user, "deleted-before-1014")
+        self.assertIn("deleted-before-1014", "\n".join(logs.output))
+
+
+@implementer(IUserEnumerationPlugin)
+class ExternalUsers(SimpleItem):
+    """A user source outside the site, out of reach: it finds nobody."""
+
+    meta_type = "LDAP Multi Plugin"
+
+    def __init__(self, id):
+        self.id = id
+
+    def enumerateUsers(self, *args, **kwargs):
+        return ()

@@ -5,26 +5,16 @@ secretariat's name per language."""
 from collab.portal.testing import FUNCTIONAL_TESTING
 from contacts.helpers import make_directory
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
-from portal_helpers import PROFILE_VERSION
-import unittest
+from portal_helpers import UpgradeTestCase
 
 
-PROFILE = "collab.portal:default"
 EDIT_COMMENTS = (
     "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"
 )
 
 
-class TestLanguagesUpgrade(unittest.TestCase):
+class TestLanguagesUpgrade(UpgradeTestCase):
     layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
-        self.catalog = api.portal.get_tool("portal_catalog")
-        self.setup = api.portal.get_tool("portal_setup")
 
     def found(self):
         return [
@@ -45,11 +35,7 @@ class TestLanguagesUpgrade(unittest.TestCase):
         index = self.catalog._catalog.getIndex("SearchableText")
         index.unindex_object(self.catalog.getrid(path))
         self.assertNotIn(path, self.found())
-        self.setup.setLastVersionForProfile(PROFILE, "1014")
-
-        self.setup.upgradeProfile(PROFILE)
-
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.upgrade_from("1014")
         self.assertIn(path, self.found())
 
     def test_secretariat_names_record_added(self):
@@ -59,9 +45,7 @@ class TestLanguagesUpgrade(unittest.TestCase):
         registry["collab.portal.secretariat_name"] = "Ramsar Secretariat"
         # A choice the secretariat made after installing stays.
         registry[EDIT_COMMENTS] = False
-        self.setup.setLastVersionForProfile(PROFILE, "1014")
-
-        self.setup.upgradeProfile(PROFILE)
+        self.upgrade_from("1014")
 
         self.assertEqual(registry[name], [])
         self.assertEqual(

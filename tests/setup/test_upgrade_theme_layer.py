@@ -4,16 +4,12 @@ in the header; and leaves the secretariat's other settings alone."""
 
 from collab.portal.testing import INTEGRATION_TESTING
 from plone import api
-from plone.app.testing import setRoles
-from plone.app.testing import TEST_USER_ID
 from plone.app.viewletmanager.interfaces import IViewletSettingsStorage
 from plone.registry.interfaces import IRegistry
-from portal_helpers import PROFILE_VERSION
+from portal_helpers import UpgradeTestCase
 from zope.component import getUtility
-import unittest
 
 
-PROFILE = "collab.portal:default"
 BUNDLE = "plone.bundles/collab-portal"
 EDIT_COMMENTS = (
     "plone.app.discussion.interfaces.IDiscussionSettings.edit_comment_enabled"
@@ -26,14 +22,12 @@ def header_order():
     return list(storage.getOrder("plone.portalheader", skin))
 
 
-class TestThemeLayerUpgrade(unittest.TestCase):
+class TestThemeLayerUpgrade(UpgradeTestCase):
     layer = INTEGRATION_TESTING
 
     def setUp(self):
-        self.portal = self.layer["portal"]
-        setRoles(self.portal, TEST_USER_ID, ["Manager"])
+        super().setUp()
         self.registry = getUtility(IRegistry)
-        self.setup = api.portal.get_tool("portal_setup")
 
     def test_new_site_has_the_theme_layer(self):
         self.assertEqual(
@@ -58,11 +52,7 @@ class TestThemeLayerUpgrade(unittest.TestCase):
         # A choice the secretariat made after installing stays.
         self.registry[EDIT_COMMENTS] = False
         self.assertNotIn(f"{BUNDLE}.csscompilation", self.registry.records)
-        self.setup.setLastVersionForProfile(PROFILE, "1008")
-
-        self.setup.upgradeProfile(PROFILE)
-
-        self.assertEqual(self.setup.getLastVersionForProfile(PROFILE), PROFILE_VERSION)
+        self.upgrade_from("1008")
         self.assertEqual(
             self.registry[f"{BUNDLE}.csscompilation"],
             "++plone++collab.portal/collab-portal.css",

@@ -1,6 +1,6 @@
 """Footer line naming the secretariat that runs the portal."""
 
-from collab.portal.controlpanel.settings import secretariat_name
+from collab.portal.secretariat import secretariat_name
 from plone import api
 from plone.app.layout.viewlets import ViewletBase
 

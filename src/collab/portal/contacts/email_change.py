@@ -46,8 +46,9 @@ def taken_by_other(contact, address):
 
 def request_change(contact, address, at=None):
     """Mail ``address`` a confirmation link (or, if another contact has it,
-    a notice saying so) and keep the request; returns the public id of the
-    confirmation token, None if the address is taken."""
+    a notice saying so) and keep the request; returns the confirmation
+    link (a page showing it must not: it holds the token), None if the
+    address is taken."""
     at = at or now()
     withdraw(contact)
     language = getattr(contact, "preferred_language", None) or "en"
@@ -68,7 +69,7 @@ def request_change(contact, address, at=None):
     _mail(
         address, language, MAIL_CONFIRM_SUBJECT, MAIL_CONFIRM_BODY, name=name, link=link
     )
-    return record.token_id
+    return link
 
 
 def withdraw(contact):

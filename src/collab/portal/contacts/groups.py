@@ -14,8 +14,12 @@ from Acquisition import aq_inner
 from collab.portal import _
 from collab.portal.contacts.principals import link_is_current
 from collab.portal.content.contact import control_character_message
+from collab.portal.content.contact_group import IContactGroup
+from collab.portal.recipients import IGroupContacts
 from plone import api
 from plone.uuid.interfaces import ATTRIBUTE_NAME
+from zope.component import adapter
+from zope.interface import implementer
 from zope.lifecycleevent import modified
 
 
@@ -32,6 +36,21 @@ def contact_uid(contact):
     plone.app.multilingual's adapter, which cost most of an address list
     of 2,000 members; contacts are never translated."""
     return getattr(aq_base(contact), ATTRIBUTE_NAME, None)
+
+
+@implementer(IGroupContacts)
+@adapter(IContactGroup)
+class GroupContacts:
+    """``recipients.IGroupContacts`` of a contact group."""
+
+    def __init__(self, group):
+        self.group = group
+
+    def contacts(self):
+        return group_members(self.group)
+
+    def any(self):
+        return bool(member_intids(self.group) or relation_intids(self.group))
 
 
 def group_members(group, excluding=None):

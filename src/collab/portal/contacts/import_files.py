@@ -13,6 +13,7 @@ and empty rows are skipped without being built.
 """
 
 from collab.portal import _
+from collab.portal.content.contact import ROW_FIELDS
 import codecs
 import csv
 import io
@@ -36,20 +37,7 @@ MAX_COLUMNS = 50
 MAX_SHEET_ROW = 1048576
 XLSX_MAGIC = b"PK\x03\x04"
 # The columns read; others in a file are ignored.
-KNOWN_COLUMNS = frozenset(
-    (
-        "salutation",
-        "given_name",
-        "family_name",
-        "organisation",
-        "position",
-        "country",
-        "email",
-        "phone",
-        "preferred_language",
-        "groups",
-    )
-)
+KNOWN_COLUMNS = frozenset((*ROW_FIELDS, "groups"))
 
 
 class UnreadableFile(ValueError):

@@ -6,6 +6,7 @@ brains)."""
 
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import IContact
+from collab.portal.content.contact import ROW_FIELDS
 from plone.i18n.normalizer.base import mapUnicode
 from plone.indexer import indexer
 from zope.component import queryUtility
@@ -49,19 +50,6 @@ def contact_organisation(contact):
 # The fields of an address list row that belong to the contact alone (the
 # role is the group's, the country's name the reader's language, the URL
 # the host asked): stored as one metadata column, read from brains.
-ROW_FIELDS = (
-    "salutation",
-    "given_name",
-    "family_name",
-    "organisation",
-    "position",
-    "country",
-    "email",
-    "phone",
-    "preferred_language",
-)
-
-
 @indexer(IContact)
 def address_row(contact):
     row = {field: getattr(contact, field, None) or "" for field in ROW_FIELDS}

@@ -12,14 +12,12 @@ written.
 """
 
 from collab.portal import _
-from collab.portal.contacts.groups import group_members
-from collab.portal.contacts.groups import member_intids
-from collab.portal.contacts.groups import relation_intids
 from collab.portal.contacts.update_links import update_link
 from collab.portal.content.contact import email_key
 from collab.portal.content.contact import IContact
 from collab.portal.content.contact_group import IContactGroup
 from collab.portal.content.mailing import PLACEHOLDERS
+from collab.portal.recipients import IGroupContacts
 from collab.portal.vocabularies.countries import country_name
 import re
 
@@ -50,7 +48,7 @@ def recipients(mailing):
     groups' members first, then the single contacts."""
     contacts = []
     for group in related_objects(mailing.recipient_groups, IContactGroup):
-        contacts.extend(group_members(group))
+        contacts.extend(IGroupContacts(group).contacts())
     contacts.extend(related_objects(mailing.recipient_contacts, IContact))
     seen = set()
     unique = []
@@ -70,7 +68,7 @@ def has_recipients(mailing):
     for _contact in related_objects(mailing.recipient_contacts, IContact):
         return True
     return any(
-        member_intids(group) or relation_intids(group)
+        IGroupContacts(group).any()
         for group in related_objects(mailing.recipient_groups, IContactGroup)
     )
 

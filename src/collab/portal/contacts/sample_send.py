@@ -85,6 +85,8 @@ def send_test(mailing, email, userid):
         used, subject, body = compose(mailing, stand_in, values=values)
         if used != language:
             continue
-        if queue_message(email, f"[Test] {subject}", body, attachments=files):
+        if queue_message(
+            email, f"[Test] {subject}", body, attachments=files, language=language
+        ):
             sent.append(language)
     return sent

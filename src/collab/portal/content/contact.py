@@ -18,6 +18,7 @@ from plone.supermodel import model
 from plone.uuid.interfaces import IUUID
 from zope import schema
 from zope.interface import implementer
+from zope.schema import getFieldNamesInOrder
 from zope.schema.interfaces import ValidationError
 import phonenumbers
 import re
@@ -288,6 +289,16 @@ class IContact(model.Schema):
         max_length=10000,
         constraint=plain_text,
     )
+
+
+# What a contact's row carries in an import, an export and the address
+# list: its fields, but for the further addresses, the linked user and the
+# notes, which stay on the site.
+ROW_FIELDS = tuple(
+    name
+    for name in getFieldNamesInOrder(IContact)
+    if name not in ("further_emails", "linked_user", "notes")
+)
 
 
 @implementer(IContact)

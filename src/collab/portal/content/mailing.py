@@ -111,20 +111,22 @@ def _target(value):
     return getattr(value, "to_object", value)
 
 
-# On the lists, not their items: a list reports its items' errors as
-# "Wrong contained type" on the form.
-def contact_groups_only(values):
-    for value in values or ():
-        if not IContactGroup.providedBy(_target(value)):
-            raise NotAContactGroup(value)
-    return True
+def only(interface, error):
+    """A relation list's constraint: every item provides ``interface``,
+    else ``error``. On the lists, not their items: a list reports its
+    items' errors as "Wrong contained type" on the form."""
+
+    def constraint(values):
+        for value in values or ():
+            if not interface.providedBy(_target(value)):
+                raise error(value)
+        return True
+
+    return constraint
 
 
-def contacts_only(values):
-    for value in values or ():
-        if not IContact.providedBy(_target(value)):
-            raise NotAContact(value)
-    return True
+contact_groups_only = only(IContactGroup, NotAContactGroup)
+contacts_only = only(IContact, NotAContact)
 
 
 def within_sending_years(value):

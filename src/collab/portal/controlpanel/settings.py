@@ -5,11 +5,11 @@ in one place, through the web and under ``@controlpanels/collab-portal``.
 """
 
 from collab.portal import _
-from plone import api
+from collab.portal.secretariat import DEFAULT
+from collab.portal.secretariat import NAME_LINE
 from plone.i18n.locales.languages import _combinedlanguagelist
 from plone.i18n.locales.languages import _languagelist
 from zope import schema
-from zope.i18n import translate
 from zope.interface import Interface
 from zope.schema.interfaces import ValidationError
 import re
@@ -28,10 +28,6 @@ def is_email(value):
     if not EMAIL_SHAPE.match(value):
         raise InvalidEmail(value)
     return True
-
-
-# "es: Secretaría de la Convención": a language code, a colon, the name.
-NAME_LINE = re.compile(r"^\s*([a-z]{2}(?:-[a-z]{2})?)\s*:\s*(\S.*?)\s*$")
 
 
 class InvalidNameLine(ValidationError):
@@ -61,7 +57,7 @@ class ISettings(Interface):
         description=_(
             "Shown as the sender of mailings and in the footer of every page."
         ),
-        default="Secretariat",
+        default=DEFAULT,
         required=True,
         max_length=200,
     )
@@ -157,27 +153,3 @@ class ISettings(Interface):
         default="oldest",
         required=True,
     )
-
-
-# The name a site has until the secretariat types its own: a word of the
-# reader's language, not English on every page.
-DEFAULT_NAME = _("secretariat_default_name", default="Secretariat")
-
-
-def secretariat_name(language, request=None):
-    """The secretariat's name for a reader of ``language``: its line in
-    "Secretariat name in other languages", else the name, translated while
-    it is the default one."""
-    for line in (
-        api.portal.get_registry_record(
-            "collab.portal.secretariat_name_translations", default=None
-        )
-        or ()
-    ):
-        match = NAME_LINE.match(line or "")
-        if match and match.group(1) == language:
-            return match.group(2)
-    name = api.portal.get_registry_record("collab.portal.secretariat_name", default="")
-    if name == ISettings["secretariat_name"].default:
-        return translate(DEFAULT_NAME, target_language=language, context=request)
-    return name

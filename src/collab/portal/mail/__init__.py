@@ -16,14 +16,16 @@ and invitations next): nothing here imports a feature.
 - ``browser``: the control panels say when mail cannot leave;
 - ``tasks``: the clock's per-tick work (check, sync, retry);
 - ``outcomes``: what became of a queued message (waiting, refused with the
-  server's answer, or sent).
+  server's answer, or sent);
+- ``batches`` and ``delivery``: one message per recipient, exactly once,
+  with a per-recipient delivery log, for any feature (a recipients
+  adapter and a compose callable; mailings now, invitations next).
 
 The names below are loaded when first asked for (PEP 562): the sending
 process imports ``mail.courier`` without Plone, which this package's
 imports would otherwise load.
 """
 
-from collab.portal.mail.outcomes import install_answer_recorder
 import importlib
 
 
@@ -57,6 +59,3 @@ def __getattr__(name):
     if part is None:
         raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
     return getattr(importlib.import_module(f"{__name__}.{part}"), name)
-
-
-install_answer_recorder()

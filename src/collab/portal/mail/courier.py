@@ -13,11 +13,12 @@ settings as JSON on stdin (the password stays out of the process list).
 The courier is zope.sendmail's own queue processor, run in this process's
 main thread: the same claiming of each file (a link in ``tmp/``, so that
 another instance's courier or a stock thread may share the queue and no
-message goes twice), the same log lines, the refusals' answers kept by
-``outcomes.AnswerRecorder`` as in the instance. It sends on one kept
-connection (``mailer.KeepAliveMailer``), takes what arrives meanwhile,
-hangs up when the queue is empty and ends after ``linger`` seconds with
-nothing to send; a pass that sends nothing (the server down or refusing
+message goes twice), the same log lines, the refusals' answers kept
+where they are answered (``handover``, ``outcomes.record_answer``) as in
+the instance. It sends on one kept connection
+(``mailer.KeepAliveMailer``), takes what arrives meanwhile, hangs up
+when the queue is empty and ends after ``linger`` seconds with nothing
+to send; a pass that sends nothing (the server down or refusing
 for now) ends it at once, and the thread tries again after its interval.
 Its log goes to stderr, which the thread writes into the instance's log.
 SIGTERM stops it after the message it is sending.
@@ -29,7 +30,6 @@ this module must start in a fraction of a second.
 from collab.portal.mail import handover
 from collab.portal.mail.handover import Handover
 from collab.portal.mail.mailer import KeepAliveMailer
-from collab.portal.mail.outcomes import install_answer_recorder
 from zope.sendmail.queue import QueueProcessorThread
 import json
 import logging
@@ -119,7 +119,6 @@ class Courier(Handover, QueueProcessorThread):
 def main():
     settings = json.load(sys.stdin)
     logging.basicConfig(stream=sys.stderr, level=logging.INFO, format=LOG_FORMAT)
-    install_answer_recorder()
     courier = Courier(settings)
     # Only the flag: ``stop()`` takes the lock the interrupted send holds.
     signal.signal(signal.SIGTERM, lambda signum, frame: courier.halt())

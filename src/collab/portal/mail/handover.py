@@ -45,10 +45,12 @@ Standard library and zope.sendmail only: the courier loads it without
 Plone.
 """
 
-from collab.portal.mail.outcomes import ANSWER
+from collab.portal.mail.outcomes import deferral as deferral_of
 from collab.portal.mail.outcomes import DEFERRED
+from collab.portal.mail.outcomes import read_json
+from collab.portal.mail.outcomes import record_answer
 from collab.portal.mail.outcomes import REJECTED
-import json
+from collab.portal.mail.outcomes import write_json
 import logging
 import os
 import smtplib
@@ -107,22 +109,6 @@ def unlink_quietly(filename):
         os.unlink(filename)
     except FileNotFoundError:
         pass
-
-
-def read_json(filename):
-    try:
-        with open(filename) as data:
-            return json.load(data)
-    except (OSError, ValueError):
-        return None
-
-
-def write_json(filename, value):
-    """Written whole or not at all (rename), as a reader may look now."""
-    partial = filename + ".partial"
-    with open(partial, "w") as data:
-        json.dump(value, data)
-    os.replace(partial, filename)
 
 
 def answer_of(error):
@@ -206,19 +192,18 @@ def release_stale_claim(filename, now=None):
 def refuse(filename, answer):
     """Refused for good: kept as ``.rejected-`` with the server's answer,
     which ``outcomes.queue_outcomes`` reports as failed."""
+    record_answer(filename, answer)
     try:
         os.link(filename, beside(filename, REJECTED))
     except FileExistsError:
         pass
-    with open(beside(filename, ANSWER), "w") as answer_file:
-        answer_file.write(answer)
     unlink_quietly(filename)
     unlink_quietly(beside(filename, DEFERRED))
 
 
 def due(filename, now):
     """False while a deferred message waits for its next try."""
-    deferral = read_json(beside(filename, DEFERRED))
+    deferral = deferral_of(filename)
     return deferral is None or deferral.get("next", 0) <= now
 
 
@@ -327,7 +312,7 @@ class Handover:
         """Try later with a longer wait; refused with the last answer once
         ``retry_for`` has passed since the first "try later"."""
         path = beside(filename, DEFERRED)
-        deferral = read_json(path) or {"first": now, "tries": 0}
+        deferral = deferral_of(filename) or {"first": now, "tries": 0}
         if now - deferral["first"] >= self.retry_for:
             log.error("Mail %s still deferred, given up: %s", filename, answer)
             refuse(filename, answer)

@@ -12,6 +12,11 @@ courier not start or fail, the thread sends that pass itself, as
 zope.sendmail's thread does (``send_here``), so mail never stops because
 of it.
 
+This is the one module that touches Products.MailHost's internals
+(``queue_threads``, ``_getThreadKey``, ``_stopQueueProcessorThread``, its
+``lock``): ``queue_thread``, ``start_queue_thread``, ``wake_queue_thread``
+and ``stop_queue_thread`` are what the rest of ``mail/`` uses.
+
 Installed without patching: Products.MailHost starts a thread only for a
 queue directory that has none in ``queue_threads``, so ``start_queue_thread``
 registers ours there first (the outbox, ``send.queue_message``, the Mail
@@ -219,10 +224,16 @@ def start_queue_thread(mailhost):
         return queue_threads[key]
 
 
+def queue_thread(mailhost):
+    """The thread Products.MailHost has registered for the MailHost's
+    queue (running or dead, stock or keep-alive), or None."""
+    return queue_threads.get(mailhost._getThreadKey())
+
+
 def wake_queue_thread(mailhost):
     """Have the MailHost's keep-alive thread look at its queue now (the
     clock released failed sends), not after its pause."""
-    thread = queue_threads.get(mailhost._getThreadKey())
+    thread = queue_thread(mailhost)
     if is_keepalive(thread):
         thread.wake()
 

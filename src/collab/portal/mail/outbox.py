@@ -19,6 +19,7 @@ nothing. The queue thread is started by ``keepalive.start_queue_thread``
 
 from collab.portal import logger
 from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.queue import ensure_maildir
 from collab.portal.mail.send import ascii_address
 from collab.portal.mail.send import build_message
 from collab.portal.mail.send import header_text
@@ -46,23 +47,45 @@ class Outbox:
     def __init__(self, mailhost=None):
         mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
         self.queue = getattr(mailhost, "smtp_queue_directory", "") or ""
-        self.mfrom = sender()
+        self.senders = {}  # language -> (From, its header), looked up once
+        self.mfrom = self.sender(None)[0]
         self.delivery = None
         self.thread = None
         if not getattr(mailhost, "smtp_queue", False):
             warn_once("Mail: the MailHost queue is off, so no mail is sent.")
             return
-        # What MailHost.send does before every message; once is enough.
+        # Completed where it is written, as zope.sendmail makes a missing
+        # one (``queue``); what MailHost.send does before every message,
+        # once for the batch.
+        ensure_maildir(self.queue)
         self.thread = start_queue_thread(mailhost)
         self.hooked = None  # the transaction whose commit wakes the thread
         self.delivery = BatchDelivery(self.queue)
-        if self.mfrom:
-            # As Products.MailHost's ``_encode_address_string`` makes it.
-            self.from_header = Header()
-            self.from_header.append(formataddr(parseaddr(self.mfrom)), errors="replace")
+
+    def sender(self, language):
+        """``(From, its header)`` of a message in ``language``: the
+        secretariat's name in it (``send.sender``)."""
+        found = self.senders.get(language)
+        if found is None:
+            mfrom = sender(language)
+            header = None
+            if mfrom:
+                # As Products.MailHost's ``_encode_address_string`` makes it.
+                header = Header()
+                header.append(formataddr(parseaddr(mfrom)), errors="replace")
+            found = self.senders[language] = (mfrom, header)
+        return found
 
     def queue_message(
-        self, recipient, subject, body, headers=None, unsubscribe=None, attachments=()
+        self,
+        recipient,
+        subject,
+        body,
+        headers=None,
+        unsubscribe=None,
+        attachments=(),
+        alternatives=(),
+        language=None,
     ):
         """``mail.queue_message`` through this outbox: same arguments,
         same message, same answer (False when nothing was queued), except
@@ -70,19 +93,37 @@ class Outbox:
         (a batch records it as its recipient's reason)."""
         if self.delivery is None:
             return False
-        if not recipient or not self.mfrom:
+        mfrom, from_header = self.sender(language)
+        if not recipient or not mfrom:
             logger.warning(
-                "Mail: not sent (recipient %r, site sender %r)", recipient, self.mfrom
+                "Mail: not sent (recipient %r, site sender %r)", recipient, mfrom
             )
             return False
         data, mto = self.build(
-            recipient, subject, body, headers, unsubscribe, attachments
+            recipient,
+            subject,
+            body,
+            headers,
+            unsubscribe,
+            attachments,
+            alternatives,
+            from_header,
         )
-        self.delivery.send(self.mfrom, mto, data)
+        self.delivery.send(mfrom, mto, data)
         self.wake_at_commit()
         return True
 
-    def build(self, recipient, subject, body, headers, unsubscribe, attachments):
+    def build(
+        self,
+        recipient,
+        subject,
+        body,
+        headers,
+        unsubscribe,
+        attachments,
+        alternatives=(),
+        from_header=None,
+    ):
         """(bytes of the message, envelope recipients). Raises
         ``UnsendableMessage`` for a message that cannot be built, so a
         batch records this one as failed and writes the others."""
@@ -91,14 +132,16 @@ class Outbox:
                 formataddr((name, ascii_address(address)))
                 for name, address in getaddresses((recipient,))
             ]
-            message = build_message(body, headers, unsubscribe, attachments)
+            message = build_message(
+                body, headers, unsubscribe, attachments, alternatives
+            )
             subject = header_text(subject)
             if subject:
                 message["Subject"] = Header(subject, "utf-8", errors="replace")
             else:
                 message["Subject"] = "[No Subject]"
             message["To"] = ", ".join(mto)
-            message["From"] = self.from_header
+            message["From"] = from_header or self.sender(None)[1]
             message["Date"] = DateTime().rfc822()
             return message.as_bytes(), mto
         except UnsendableMessage:

@@ -4,12 +4,14 @@ zope.sendmail's queue thread keeps no record a sender could ask: a sent
 message's file is removed; one the SMTP server refused for good (a 5xx
 answer, or every recipient refused) is kept as a ``.rejected-<name>`` link
 beside it, and the server's answer only goes to the log. This module is the
-one place that reads those library details:
+one place that reads and writes what the queue says of a message:
 
-- ``AnswerRecorder``, a logging handler on the queue thread's logger,
-  writes the server's answer of a refusal into ``.answer-<name>`` beside
-  the message (the handler runs inside the thread's ``except`` block, so
-  the exception with its code and text is at hand);
+- ``record_answer``: the sender (``handover``, in the courier and the
+  queue thread) keeps the server's answer where it gets it, in
+  ``.answer-<name>`` beside the message, with the message's
+  ``Message-Id``; nothing parses log texts;
+- ``read_json``: the one reader of the queue's JSON notes (answers,
+  deferrals, the outage);
 - ``queue_outcomes(path)`` reads the queue's files once and maps each
   ``Message-Id`` found to ``("queued", "")`` or ``("failed", answer)``;
 - ``waiting_in_tmp``/``release_from_tmp``: a message whose transaction
@@ -30,13 +32,10 @@ sending process (``mail.courier``) loads it without Plone.
 
 from email.parser import BytesHeaderParser
 import json
-import logging
 import os
-import sys
 import time
 
 
-QUEUE_LOGGER = "QueueProcessorThread"
 REJECTED = ".rejected-"
 ANSWER = ".answer-"
 DEFERRED = ".deferred-"  # mail.handover: "try later", and the last answer
@@ -73,51 +72,6 @@ def queue_files(path, folders=("new", "cur")):
             yield directory, name
 
 
-def smtp_answer(error):
-    """The server's answer in an SMTP exception, as ``"550 text"``."""
-    recipients = getattr(error, "recipients", None)
-    if isinstance(recipients, dict) and recipients:
-        error = next(iter(recipients.values()))
-        code, text = error
-    else:
-        code = getattr(error, "smtp_code", None)
-        text = getattr(error, "smtp_error", None)
-        if code is None:
-            return str(error)
-    if isinstance(text, bytes):
-        text = text.decode("utf-8", "replace")
-    return f"{code} {text}".strip()
-
-
-class AnswerRecorder(logging.Handler):
-    """Keeps the answer of each permanent refusal beside the message."""
-
-    def emit(self, record):
-        if record.levelno < logging.ERROR or not record.args:
-            return
-        if record.msg.startswith("Discarding email"):
-            filename = record.args[2]
-        elif record.msg.startswith("Email recipients refused"):
-            filename = record.args[0]
-        else:
-            return
-        error = sys.exc_info()[1]
-        answer = smtp_answer(error) if error is not None else record.getMessage()
-        head, tail = os.path.split(filename)
-        try:
-            with open(os.path.join(head, ANSWER + tail), "w") as answer_file:
-                answer_file.write(answer)
-        except OSError:
-            pass
-
-
-def install_answer_recorder():
-    """Once per process."""
-    logger = logging.getLogger(QUEUE_LOGGER)
-    if not any(isinstance(handler, AnswerRecorder) for handler in logger.handlers):
-        logger.addHandler(AnswerRecorder())
-
-
 def message_id_of(path):
     """The ``Message-Id`` (without brackets) of a queued file, or None."""
     try:
@@ -146,12 +100,49 @@ def message_ids(path, folders, names=None):
     return found
 
 
-def read_text(filename):
+def read_json(filename):
+    """A JSON note of the queue, or None (missing, or being replaced)."""
     try:
-        with open(filename) as text_file:
-            return text_file.read()
-    except OSError:
-        return ""
+        with open(filename) as data:
+            return json.load(data)
+    except (OSError, ValueError):
+        return None
+
+
+def write_json(filename, value):
+    """Written whole or not at all (rename), as a reader may look now."""
+    partial = filename + ".partial"
+    with open(partial, "w") as data:
+        json.dump(value, data)
+    os.replace(partial, filename)
+
+
+def record_answer(filename, answer):
+    """Keep the server's ``answer`` to the message at ``filename``,
+    keyed by its ``Message-Id``."""
+    head, tail = os.path.split(filename)
+    write_json(
+        os.path.join(head, ANSWER + tail),
+        {"message_id": message_id_of(filename), "answer": answer},
+    )
+
+
+def recorded_answer(filename):
+    """The answer ``record_answer`` kept beside ``filename`` (a refused
+    message's link or the message), "" if none."""
+    head, tail = os.path.split(filename)
+    if tail.startswith(REJECTED):
+        tail = tail[len(REJECTED) :]
+    found = read_json(os.path.join(head, ANSWER + tail))
+    return found.get("answer", "") if isinstance(found, dict) else ""
+
+
+def deferral(filename):
+    """``{"first", "tries", "next", "answer"}`` of a message the server
+    told to try later (``handover.Handover.defer``), or None."""
+    head, tail = os.path.split(filename)
+    found = read_json(os.path.join(head, DEFERRED + tail))
+    return found if isinstance(found, dict) else None
 
 
 def is_message_or_refused(name):
@@ -169,24 +160,11 @@ def queue_outcomes(path):
             continue
         directory, name = os.path.split(filename)
         if name.startswith(REJECTED):
-            tail = name[len(REJECTED) :]
-            text = read_text(os.path.join(directory, ANSWER + tail))
-            outcomes[message_id] = ("failed", text or "5xx")
+            outcomes[message_id] = ("failed", recorded_answer(filename) or "5xx")
         elif message_id not in outcomes:
-            deferral = os.path.join(directory, DEFERRED + name)
-            answer = ""
-            if os.path.exists(deferral):
-                answer = deferred_answer(read_text(deferral))
-            outcomes[message_id] = ("queued", answer)
+            noted = deferral(filename)
+            outcomes[message_id] = ("queued", noted.get("answer", "") if noted else "")
     return outcomes
-
-
-def deferred_answer(text):
-    """The server's last "try later" answer kept in a deferral."""
-    try:
-        return json.loads(text).get("answer", "")
-    except (ValueError, AttributeError):
-        return ""
 
 
 def waiting_in_tmp(path):

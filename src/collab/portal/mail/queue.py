@@ -5,11 +5,14 @@ zope.sendmail makes its maildir only where nothing exists yet; an existing
 folder without ``cur/``, ``new/`` and ``tmp/`` it refuses with a ValueError
 on every message (what the distribution made up to profile 1005, issue 10).
 ``ensure_maildir`` completes a folder that holds nothing else, so a queue
-left empty by an earlier release, or made by hand, works again. Whatever
-still stands in the way is a *problem*: logged as an error once when it
-appears (not one traceback per message), shown on the control panels
-(``mail.browser``), and senders keep what they owe until it is gone
-(``following.owed``).
+left empty by an earlier release, or made by hand, works again: the clock
+(``repair_queue``, from ``mail.tasks`` and at start-up) and the writers
+(``send``, ``outbox``, as zope.sendmail makes a missing one) complete it.
+Whatever still stands in the way is a *problem*: logged as an error once
+when it appears (not one traceback per message), shown on the control
+panels (``mail.browser``), and senders keep what they owe until it is
+gone (``following.owed``). Asking (``queue_problem``, ``check_mail``)
+changes nothing.
 
 ``mail_outage`` says since when the SMTP server cannot be reached, as the
 senders noted it (``mail.handover``): the mail is queued meanwhile and
@@ -38,6 +41,21 @@ def is_maildir(path):
     return all(os.path.isdir(os.path.join(path, sub)) for sub in MAILDIR)
 
 
+def can_be_maildir(path):
+    """``ensure_maildir`` would make ``path`` a maildir: it is missing, or
+    a folder holding nothing but some of ``cur/ new/ tmp/``."""
+    if not path:
+        return False
+    if not os.path.exists(path):
+        parent = os.path.dirname(os.path.abspath(path))
+        return os.access(parent, os.W_OK | os.X_OK)
+    try:
+        extra = set(os.listdir(path)) - set(MAILDIR)
+    except OSError:
+        return False
+    return os.path.isdir(path) and not extra and os.access(path, os.W_OK | os.X_OK)
+
+
 def ensure_maildir(path):
     """Make ``path`` a maildir when it is missing, or a folder holding
     nothing but some of ``cur/ new/ tmp/``; True if it is a maildir now.
@@ -45,12 +63,10 @@ def ensure_maildir(path):
     (the MailHost's default is ``/tmp``)."""
     if not path:
         return False
+    if is_maildir(path):
+        return True
     try:
-        if (
-            os.path.isdir(path)
-            and not is_maildir(path)
-            and set(os.listdir(path)) - set(MAILDIR)
-        ):
+        if os.path.isdir(path) and set(os.listdir(path)) - set(MAILDIR):
             return False
         for sub in MAILDIR:
             os.makedirs(os.path.join(path, sub), exist_ok=True)
@@ -61,7 +77,8 @@ def ensure_maildir(path):
 
 def queue_problem(mailhost=None):
     """None when mail can be queued now, else a message that says why not
-    (and what to do). Repairs an empty queue folder on the way."""
+    (and what to do). A queue folder that its writer completes
+    (``can_be_maildir``) is no problem. Changes nothing."""
     mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
     path = getattr(mailhost, "smtp_queue_directory", "") or ""
     if not getattr(mailhost, "smtp_queue", False):
@@ -70,7 +87,7 @@ def queue_problem(mailhost=None):
             default='The mail queue is off (ZMI: MailHost, "Use mail queue"), '
             "so no mail is sent.",
         )
-    if not ensure_maildir(path):
+    if not (is_maildir(path) or can_be_maildir(path)):
         return _(
             "mail_problem_not_maildir",
             default="The mail queue directory ${path} is not a maildir and "
@@ -78,7 +95,7 @@ def queue_problem(mailhost=None):
             "Empty it, or choose another directory in the ZMI (MailHost).",
             mapping={"path": path},
         )
-    if not all(
+    if is_maildir(path) and not all(
         os.access(os.path.join(path, sub), os.W_OK | os.X_OK) for sub in ("tmp", "new")
     ):
         return _(
@@ -97,12 +114,10 @@ def queue_problem(mailhost=None):
 
 def check_mail(site=None):
     """``queue_problem`` of the current site, logged as an error when it
-    appears and once more when it is gone; returns the problem or None."""
+    appears and once more when it is gone; returns the problem or None.
+    A question: the repairs are ``repair_queue``'s, on the clock."""
     site = site if site is not None else api.portal.get()
-    mailhost = site["MailHost"]
-    problem = queue_problem(mailhost)
-    if problem is None:
-        revive_queue_thread(mailhost)
+    problem = queue_problem(site["MailHost"])
     key = "/".join(site.getPhysicalPath())
     text = translate(problem, target_language="en") if problem else ""
     if _reported.get(key, "") != text:
@@ -111,6 +126,20 @@ def check_mail(site=None):
         elif key in _reported:
             logger.info("Mail of %s can be sent again.", key)
         _reported[key] = text
+    return problem
+
+
+def repair_queue(site=None):
+    """The clock's (``mail.tasks``) and start-up's repairs: complete the
+    queue folder into a maildir, start again a queue thread that died.
+    Returns ``check_mail``'s answer afterwards."""
+    site = site if site is not None else api.portal.get()
+    mailhost = site["MailHost"]
+    if getattr(mailhost, "smtp_queue", False):
+        ensure_maildir(getattr(mailhost, "smtp_queue_directory", "") or "")
+    problem = check_mail(site)
+    if problem is None:
+        revive_queue_thread(mailhost)
     return problem
 
 

@@ -11,6 +11,8 @@ commit and cost the member what they did.
 
 from collab.portal import logger
 from collab.portal.mail.keepalive import start_queue_thread
+from collab.portal.mail.queue import ensure_maildir
+from collab.portal.secretariat import secretariat_name
 from email.message import Message
 from email.mime.application import MIMEApplication
 from email.mime.multipart import MIMEMultipart
@@ -89,9 +91,11 @@ def mailto_url(to=(), bcc=()):
     return f"mailto:{to}" + (f"?bcc={bcc}" if bcc else "")
 
 
-def sender():
-    """The site's From: the secretariat's name (or Plone's From name) and
-    Plone's From address; None while the site has no From address."""
+def sender(language=None):
+    """The site's From: the secretariat's name in ``language`` (the
+    message's; without one, the name as entered), else Plone's From
+    name, and Plone's From address; None while the site has no From
+    address."""
     address = api.portal.get_registry_record("plone.email_from_address", default="")
     if not address:
         return None
@@ -99,9 +103,13 @@ def sender():
         address = ascii_address(address)
     except UnsendableMessage:
         pass  # Plone's own check let it in; the server answers for it
-    name = api.portal.get_registry_record(
-        "collab.portal.secretariat_name", default=""
-    ) or api.portal.get_registry_record("plone.email_from_name", default="")
+    if language:
+        name = secretariat_name(language)
+    else:
+        name = api.portal.get_registry_record(
+            "collab.portal.secretariat_name", default=""
+        )
+    name = name or api.portal.get_registry_record("plone.email_from_name", default="")
     return formataddr((name, address)) if name else address
 
 
@@ -116,13 +124,24 @@ def warn_once(text):
 
 
 def queue_message(
-    recipient, subject, body, headers=None, unsubscribe=None, attachments=()
+    recipient,
+    subject,
+    body,
+    headers=None,
+    unsubscribe=None,
+    attachments=(),
+    alternatives=(),
+    language=None,
 ):
     """Queue a plain-text message; it leaves when the transaction commits.
 
     ``attachments``: ``(filename, content_type, data)`` triples, sent as
-    parts after the text. ``headers`` may carry a ``Message-Id`` of the
-    caller's own (a mailing finds its messages in the queue by it).
+    parts after the text. ``alternatives``: ``(content_type, text)``
+    pairs sent beside the text in a ``multipart/alternative`` (an iTIP
+    invitation's ``text/calendar; method=REQUEST``). ``language``: the
+    message's, which names the sender (``sender``). ``headers`` may
+    carry a ``Message-Id`` of the caller's own (a mailing finds its
+    messages in the queue by it).
 
     ``unsubscribe`` (a URL that stops this kind of mail with one POST) adds
     ``List-Unsubscribe`` and ``List-Unsubscribe-Post`` (RFC 8058), for mail
@@ -133,7 +152,7 @@ def queue_message(
     if not getattr(mailhost, "smtp_queue", False):
         warn_once("Mail: the MailHost queue is off, so no mail is sent.")
         return False
-    mfrom = sender()
+    mfrom = sender(language)
     if not recipient or not mfrom:
         logger.warning(
             "Mail: not sent (recipient %r, site sender %r)", recipient, mfrom
@@ -141,10 +160,13 @@ def queue_message(
         return False
     try:
         recipient = ascii_address(recipient)
-        message = build_message(body, headers, unsubscribe, attachments)
+        message = build_message(body, headers, unsubscribe, attachments, alternatives)
     except UnsendableMessage as error:
         logger.warning("Mail: not sent (%s)", error)
         return False
+    # A queue folder left empty is completed where it is written, as
+    # zope.sendmail makes a missing one (``queue``).
+    ensure_maildir(mailhost.smtp_queue_directory)
     # Registered first, the keep-alive thread is the one MailHost.send finds.
     start_queue_thread(mailhost)
     mailhost.send(
@@ -158,12 +180,22 @@ def queue_message(
     return True
 
 
-def build_message(body, headers=None, unsubscribe=None, attachments=()):
+def build_message(
+    body, headers=None, unsubscribe=None, attachments=(), alternatives=()
+):
     """The message of ``queue_message`` before the MailHost adds the
     envelope's headers (Subject, To, From, Date). ``attachments`` are
     triples or the parts ``attachment_parts`` made of them once (a
-    mailing attaches the same files to thousands of messages)."""
+    mailing attaches the same files to thousands of messages);
+    ``alternatives`` are ``(content_type, text)`` pairs that follow the
+    plain text in a ``multipart/alternative`` (the last is preferred)."""
     message = MIMEText(body, "plain", "utf-8", policy=CRLF)
+    if alternatives:
+        text = message
+        message = MIMEMultipart("alternative", policy=CRLF)
+        message.attach(text)
+        for content_type, data in alternatives:
+            message.attach(alternative_part(content_type, data))
     if attachments:
         text = message
         message = MIMEMultipart(policy=CRLF)
@@ -176,6 +208,21 @@ def build_message(body, headers=None, unsubscribe=None, attachments=()):
     for name, value in (headers or {}).items():
         message[name] = value
     return message
+
+
+def alternative_part(content_type, text):
+    """A text part of ``content_type`` with its parameters
+    (``text/calendar; method=REQUEST``), UTF-8."""
+    kind, *params = (content_type or "").split(";")
+    maintype, _slash, subtype = kind.strip().partition("/")
+    if maintype != "text" or not subtype:
+        raise UnsendableMessage(f"not a text alternative: {content_type!r}")
+    part = MIMEText(text, subtype, "utf-8", policy=CRLF)
+    for param in params:
+        name, _equals, value = param.strip().partition("=")
+        if name:
+            part.set_param(name.strip(), value.strip().strip('"'))
+    return part
 
 
 def attachment_parts(attachments):

@@ -15,11 +15,10 @@ brings its own thread up to date.
 
 from collab.portal import logger
 from collab.portal.mail.keepalive import is_keepalive
+from collab.portal.mail.keepalive import queue_thread
 from collab.portal.mail.keepalive import start_queue_thread
 from collab.portal.mail.keepalive import stop_queue_thread
-from os.path import realpath
 from plone import api
-from Products.MailHost.MailHost import queue_threads
 from zope.component.hooks import site as site_hook
 import transaction
 
@@ -73,10 +72,12 @@ def revive_queue_thread(mailhost):
     the first error listing the queue (the folder was removed, say) and
     Products.MailHost keeps the dead thread registered, so no message would
     leave until a restart. True if it was revived."""
-    key = realpath(mailhost.smtp_queue_directory)
-    if key not in queue_threads or mailhost.queueThreadAlive():
+    if queue_thread(mailhost) is None or mailhost.queueThreadAlive():
         return False
-    logger.warning("Mail: the queue thread of %s had stopped; starting it again", key)
+    logger.warning(
+        "Mail: the queue thread of %s had stopped; starting it again",
+        mailhost.smtp_queue_directory,
+    )
     stop_queue_thread(mailhost)
     start_queue_thread(mailhost)
     return True
@@ -90,7 +91,7 @@ def sync_queue_thread(mailhost=None):
     mailhost = mailhost if mailhost is not None else api.portal.get_tool("MailHost")
     if not getattr(mailhost, "smtp_queue", False):
         return False
-    thread = queue_threads.get(realpath(mailhost.smtp_queue_directory))
+    thread = queue_thread(mailhost)
     mailer = getattr(thread, "mailer", None)
     if mailer is None:
         return False

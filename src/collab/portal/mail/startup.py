@@ -8,7 +8,7 @@ written to the database.
 """
 
 from collab.portal import logger
-from collab.portal.mail.queue import check_mail
+from collab.portal.mail.queue import repair_queue
 from plone.base.interfaces import IPloneSiteRoot
 from zope.component.hooks import site as site_hook
 
@@ -25,7 +25,7 @@ def check_sites_at_startup(event):
                 continue
             try:
                 with site_hook(site):
-                    check_mail(site)
+                    repair_queue(site)
             except Exception:
                 logger.exception("Mail: could not check the queue of %s", site.getId())
     finally:

@@ -1,7 +1,7 @@
 """Mail's work on each clock tick (``clock.IClockTick``)."""
 
 from collab.portal.mail.outcomes import clean_litter
-from collab.portal.mail.queue import check_mail
+from collab.portal.mail.queue import repair_queue
 from collab.portal.mail.retry import release_failed_sends
 from collab.portal.mail.settings import sync_queue_thread
 from plone import api
@@ -12,7 +12,7 @@ def on_tick(event):
     work is reported, and a dead queue thread revived), bring the thread
     up to the Mail settings (changed on another instance), let it retry
     mail whose sender died, and remove the queue's old litter."""
-    check_mail()
+    repair_queue()
     sync_queue_thread()
     release_failed_sends(event.at)
     mailhost = api.portal.get_tool("MailHost")
