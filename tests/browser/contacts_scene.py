@@ -9,6 +9,8 @@ Kept apart from journeys.py so the forum's scene stays short; journeys.py
 builds it in ``Scene`` and lists the pages.
 """
 
+from browser.waits import loaded
+from browser.waits import wait_for
 from collab.portal import tokens
 from collab.portal.contacts.demo_mailing import add_demo_mailing
 from collab.portal.contacts.email_change import request_change
@@ -105,8 +107,11 @@ def upload_refused_rows(driver, scene, language):
     try:
         with os.fdopen(handle, "wb") as file:
             file.write(REFUSED_CSV.encode("utf-8"))
-        driver.find_element("id", "import-file").send_keys(path)
-        driver.find_element("css selector", "button[name=preview]").click()
-        driver.find_element("css selector", "#collab-import-contacts table")
+        wait_for(driver, "#import-file").send_keys(path)
+        wait_for(driver, "button[name=preview]").click()
+        # The preview is a new page: wait for its table, drawn once the
+        # upload has been read (slow on a busy machine).
+        wait_for(driver, "#collab-import-contacts table")
+        loaded(driver)
     finally:
         os.unlink(path)

@@ -6,6 +6,7 @@ role. All problems are collected and reported together, one line per page
 and rule with the elements, so one run shows everything left to fix.
 """
 
+from browser import waits
 from browser.axe import describe
 from browser.axe import serious_violations
 from browser.journeys import AREAS
@@ -14,24 +15,14 @@ from browser.journeys import ROLES
 from browser.journeys import Scene
 from collab.portal.testing import BROWSER_TESTING
 from portal_helpers import create_role_users
-from portal_helpers import PASSWORD
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 import unittest
 
 
 def log_in(driver, portal_url, login):
     driver.delete_all_cookies()
-    if login is None:
-        return
-    driver.get(f"{portal_url}/en/login")
-    driver.find_element(By.NAME, "__ac_name").send_keys(login)
-    driver.find_element(By.NAME, "__ac_password").send_keys(PASSWORD)
-    driver.find_element(By.NAME, "buttons.login").click()
-    WebDriverWait(driver, 30).until(
-        EC.presence_of_element_located((By.ID, "personaltools-logout"))
-    )
+    if login is not None:
+        waits.log_in(driver, portal_url, login)
 
 
 def set_language(driver, language):
@@ -55,7 +46,7 @@ class TestJourneyPagesAccessible(unittest.TestCase):
     def check(self, page, language, role):
         """The page as ``role`` sees it; its serious violations as lines."""
         url = page.url(self.scene, language)
-        self.driver.get(url)
+        waits.open_page(self.driver, url, "body")
         if page.act is not None:
             page.act(self.driver, self.scene, language)
         label = f"{page.label} ({role or 'anonymous'}, {language})"

@@ -1,11 +1,11 @@
 """A member takes part in a live discussion group in a real browser."""
 
+from browser import waits
 from collab.portal.testing import BROWSER_TESTING
 from forum.helpers import make_forum
 from forum.helpers import translate_forum
 from plone import api
 from portal_helpers import create_role_users
-from portal_helpers import PASSWORD
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -33,11 +33,7 @@ class TestMemberDiscussion(unittest.TestCase):
         self.driver.execute_script("arguments[0].click()", element)
 
     def log_in(self, login):
-        self.driver.get(f"{self.portal.absolute_url()}/en/login")
-        self.driver.find_element(By.NAME, "__ac_name").send_keys(login)
-        self.driver.find_element(By.NAME, "__ac_password").send_keys(PASSWORD)
-        self.driver.find_element(By.NAME, "buttons.login").click()
-        self.wait.until(EC.presence_of_element_located((By.ID, "personaltools-logout")))
+        waits.log_in(self.driver, self.portal.absolute_url(), login)
 
     def live_group(self):
         """The demo's live forum (windows relative to the site's creation)
@@ -57,20 +53,19 @@ class TestMemberDiscussion(unittest.TestCase):
         group = self.live_group()
         es_group = ITranslationManager(group).get_translation("es")
         self.log_in("member")
-        self.driver.get(group.absolute_url())
-        self.driver.find_element(By.NAME, "form.widgets.text").send_keys(
-            "Monitoring needs baselines first."
-        )
+        waits.open_page(
+            self.driver, group.absolute_url(), "[name='form.widgets.text']"
+        ).send_keys("Monitoring needs baselines first.")
         self.click(self.driver.find_element(By.NAME, "form.buttons.comment"))
         self.wait.until(
             EC.text_to_be_present_in_element(
                 (By.CSS_SELECTOR, ".comment"), "Monitoring needs baselines first."
             )
         )
-        # Reply through the comment's own reply button (JavaScript form).
-        self.click(
-            self.driver.find_element(By.CSS_SELECTOR, ".reply-to-comment-button")
-        )
+        # Reply through the comment's own reply button (JavaScript form):
+        # its script must have run before the button does anything.
+        waits.patterns_loaded(self.driver)
+        self.click(waits.wait_for(self.driver, ".reply-to-comment-button"))
         reply_form = self.wait.until(
             EC.visibility_of_element_located((By.CSS_SELECTOR, ".reply form"))
         )
@@ -90,7 +85,7 @@ class TestMemberDiscussion(unittest.TestCase):
         self.assertEqual(len(comments), 2)
         self.assertEqual(comments[1].in_reply_to, comments[0].comment_id)
 
-        self.driver.get(es_group.absolute_url())
+        waits.open_page(self.driver, es_group.absolute_url(), ".discussion")
         body = self.driver.find_element(By.TAG_NAME, "body").text
         self.assertIn("Monitoring needs baselines first.", body)
         self.assertIn("And targets agreed with the Parties.", body)

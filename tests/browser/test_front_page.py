@@ -4,6 +4,7 @@ Pages are opened on ``localhost`` (plone.app.theming leaves 127.0.0.1
 unthemed), so what is checked is what a visitor sees.
 """
 
+from browser import waits
 from collab.portal.testing import BROWSER_TESTING
 from plone.app.testing import SITE_OWNER_NAME
 from plone.app.testing import SITE_OWNER_PASSWORD
@@ -61,8 +62,9 @@ class TestFrontPage(BrowserTestCase):
         self.wait().until(lambda d: d.current_url.rstrip("/").endswith("/en"))
 
     def test_language_switcher(self):
-        self.driver.get(f"{self.portal_url}/en")
-        footer = self.driver.find_element(By.ID, "collab-portal-secretariat")
+        footer = waits.open_page(
+            self.driver, f"{self.portal_url}/en", "#collab-portal-secretariat"
+        )
         self.assertIn("Collaboration portal of the", footer.text)
 
         self.driver.find_element(By.LINK_TEXT, "Español").click()

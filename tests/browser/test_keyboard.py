@@ -4,6 +4,7 @@ content; the member posts a comment and a reply and follows the group,
 pressing Tab, Enter and Space and typing; the focus is visible on every
 control reached, and Tab leaves every control (no trap)."""
 
+from browser import waits
 from browser.keyboard import Keyboard
 from browser.keyboard import KeyboardTrap
 from collab.portal.testing import BROWSER_TESTING
@@ -21,9 +22,10 @@ import unittest
 
 def log_in_with_keys(driver, portal_url, login):
     driver.delete_all_cookies()
-    driver.get(f"{portal_url}/en/login")
-    driver.find_element(By.NAME, "__ac_name").send_keys(login)
-    driver.find_element(By.NAME, "__ac_password").send_keys(PASSWORD, Keys.ENTER)
+    waits.open_page(driver, f"{portal_url}/en/login", "[name=__ac_name]").send_keys(
+        login
+    )
+    waits.wait_for(driver, "[name=__ac_password]").send_keys(PASSWORD, Keys.ENTER)
     WebDriverWait(driver, 30).until(
         EC.presence_of_element_located((By.ID, "personaltools-logout"))
     )

@@ -7,6 +7,7 @@ visible on every control reached and Tab leaves each (no trap).
 Choosing the file itself happens in the browser's own dialog, outside the
 page; WebDriver types its path into the focused file field instead."""
 
+from browser import waits
 from browser.contacts_scene import ContactsScene
 from browser.contacts_scene import SECRETARIAT
 from browser.keyboard import Keyboard
@@ -51,9 +52,10 @@ class TestContactsWithKeyboard(unittest.TestCase):
 
     def log_in(self):
         self.driver.delete_all_cookies()
-        self.driver.get(f"{self.portal.absolute_url()}/en/login")
-        self.driver.find_element(By.NAME, "__ac_name").send_keys(SECRETARIAT)
-        self.driver.find_element(By.NAME, "__ac_password").send_keys(
+        waits.open_page(
+            self.driver, f"{self.portal.absolute_url()}/en/login", "[name=__ac_name]"
+        ).send_keys(SECRETARIAT)
+        waits.wait_for(self.driver, "[name=__ac_password]").send_keys(
             PASSWORD, Keys.ENTER
         )
         self.wait.until(EC.presence_of_element_located((By.ID, "personaltools-logout")))

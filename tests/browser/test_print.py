@@ -3,15 +3,13 @@ emulated shows the content alone, black on white, with the address of
 each external link; no navigation, toolbar, footer, forms or buttons; a
 comment is not split over two pages."""
 
+from browser import waits
 from collab.portal.testing import BROWSER_TESTING
 from forum.helpers import make_forum
 from plone.app.textfield.value import RichTextValue
 from portal_helpers import add_comment
 from portal_helpers import create_role_users
-from portal_helpers import PASSWORD
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions as EC
-from selenium.webdriver.support.ui import WebDriverWait
 import transaction
 import unittest
 
@@ -56,22 +54,14 @@ class TestPrintStylesheet(unittest.TestCase):
         self.driver.delete_all_cookies()
 
     def log_in(self, login):
-        self.driver.get(f"{self.portal.absolute_url()}/en/login")
-        self.driver.find_element(By.NAME, "__ac_name").send_keys(login)
-        self.driver.find_element(By.NAME, "__ac_password").send_keys(PASSWORD)
-        self.driver.find_element(By.NAME, "buttons.login").click()
-        WebDriverWait(self.driver, 30).until(
-            EC.presence_of_element_located((By.ID, "personaltools-logout"))
-        )
+        waits.log_in(self.driver, self.portal.absolute_url(), login)
 
     def style(self, selector, pseudo=None):
+        waits.wait_for(self.driver, selector)
         return self.driver.execute_script(STYLE, selector, pseudo)
 
     def printed(self, url):
-        self.driver.get(url)
-        WebDriverWait(self.driver, 30).until(
-            lambda d: d.execute_script("return document.readyState") == "complete"
-        )
+        waits.open_page(self.driver, url, "#content h1")
         # On screen the navigation and the forms are there: what print
         # hides below is hidden by the print stylesheet.
         for selector in HIDDEN_IN_PRINT:
@@ -109,7 +99,8 @@ class TestPrintStylesheet(unittest.TestCase):
         self.assertEqual(self.style(".collab-follow")["display"], "none")
 
     def test_print_view(self):
-        self.driver.get(f"{self.forum.absolute_url()}/@@forum-print?comments=1")
+        url = f"{self.forum.absolute_url()}/@@forum-print?comments=1"
+        waits.open_page(self.driver, url, "main h1")
         self.assertNotEqual(self.style(".no-print")["display"], "none")
         self.driver.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
         self.assertEqual(self.style(".no-print")["display"], "none")

@@ -102,6 +102,10 @@ class TestMailingPermissions(MailingTestCase):
     def test_page_post_needs_the_authenticator(self):
         browser = self.browser("secretariat")
         browser.post(self.mailing.absolute_url() + "/view", "form.buttons.send=1")
-        self.assertNotEqual(int(browser.headers["status"].split()[0]), 302)
+        # Refused as forged: a 403, not a 500 (which would also send
+        # nothing) and not a redirect to the sent mailing.
+        assert_page(self, browser, "documentFirstHeading", status=403)
+        browser.open(self.mailing.absolute_url())
+        assert_page(self, browser, "Not sent yet", 'name="form.buttons.send"')
         transaction.begin()
         self.assertIsNone(delivery_log(self.mailing))

@@ -1,6 +1,7 @@
 """Fixtures of the following tests: a forum, followers, the real SMTP
 server's mailbox and the MailHost queue."""
 
+from collab.portal.following.followers import following
 from collab.portal.testing import MAIL_TESTING
 from forum.helpers import make_forum
 from plone import api
@@ -94,6 +95,17 @@ class FollowingTestCase(MailTestCase):
     def follow(self, login, path=GROUP, mode="immediate", language="en"):
         session = self.rest(login, language)
         return session.post(url(session, f"{path}/@follow"), json={"mode": mode})
+
+    def followed(self, login, path=GROUP, mode="immediate", language="en"):
+        """Follow and check it took: the answer, and the stored mode (a test
+        of what followers get must not pass because nobody followed)."""
+        response = self.follow(login, path, mode, language)
+        self.assertEqual(response.status_code, 201, response.text)
+        transaction.begin()
+        record = following(self.portal.unrestrictedTraverse(path), login)
+        self.assertIsNotNone(record, f"{login} does not follow {path}")
+        self.assertEqual(record.mode, mode)
+        return record
 
     def post(self, text, login="member", path=GROUP, reply_to="", **extra):
         session = self.rest(login)

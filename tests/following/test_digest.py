@@ -1,7 +1,7 @@
 """The daily digest of new comments for followers who asked for it."""
 
+from collab.portal.clock import now
 from collab.portal.clock import tick
-from collab.portal.content.window import now
 from collab.portal.following.followers import following
 from datetime import timedelta
 from following.helpers import body
@@ -18,8 +18,8 @@ class TestDigest(FollowingTestCase):
     def test_daily_digest(self):
         api.portal.set_registry_record("collab.portal.flags_to_hide", 1)
         transaction.commit()
-        self.assertEqual(self.follow("lector", mode="digest").status_code, 201)
-        self.follow("follower", path="en/capacity-forum", mode="digest")
+        self.followed("lector", mode="digest")
+        self.followed("follower", path="en/capacity-forum", mode="digest")
         self.post("First view.", guiding_question=1)
         self.post("Second view.")
         self.post("My own view.", login="follower")
@@ -82,8 +82,8 @@ class TestDigest(FollowingTestCase):
     def test_group_following_decides_over_forum(self):
         # Forum by digest, this group at once: its comments come at once
         # and are not in the digest again.
-        self.follow("follower", path="en/capacity-forum", mode="digest")
-        self.follow("follower", mode="immediate")
+        self.followed("follower", path="en/capacity-forum", mode="digest")
+        self.followed("follower", mode="immediate")
         self.post("Straight away.")
         ((_f, _to, message),) = self.delivered(1)
         self.mailbox.clear()
@@ -93,7 +93,7 @@ class TestDigest(FollowingTestCase):
         self.delivered(0)
 
     def test_nothing_new_nothing_sent(self):
-        self.follow("follower", mode="digest")
+        self.followed("follower", mode="digest")
         transaction.begin()
         tick(at=now() + timedelta(hours=25))
         transaction.commit()

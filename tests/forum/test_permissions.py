@@ -11,7 +11,7 @@ so the "author" row is the comment's own author and the other rows act on
 someone else's comment.
 """
 
-from collab.portal.content.window import now
+from collab.portal.clock import now
 from datetime import timedelta
 from forum.helpers import ForumTestCase
 from plone import api

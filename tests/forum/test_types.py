@@ -1,6 +1,6 @@
 """Forum and DiscussionGroup: creation, schema rules, workflows."""
 
-from collab.portal.content.window import as_utc
+from collab.portal.clock import as_utc
 from collab.portal.content.window import IWindow
 from collab.portal.content.window import window_status
 from collab.portal.testing import INTEGRATION_TESTING

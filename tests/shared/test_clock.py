@@ -62,9 +62,9 @@ class TestClockTick(unittest.TestCase):
             {
                 "collab.portal.forum.tasks.on_tick",
                 "collab.portal.comments.tasks.on_tick",
-                "collab.portal.following.subscribers.clock_ticked",
+                "collab.portal.following.tasks.on_tick",
                 "collab.portal.mail.tasks.on_tick",
-                "collab.portal.contacts.subscribers.clock_ticked",
+                "collab.portal.contacts.tasks.on_tick",
             },
         )
 

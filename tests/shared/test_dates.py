@@ -17,3 +17,11 @@ class TestDates(unittest.TestCase):
         self.assertEqual(format_date(value, "fr"), "5 mars 2030, 14:00 UTC")
         self.assertEqual(format_date(value, "fr", with_time=False), "5 mars 2030")
         self.assertEqual(format_date(None, "en"), "")
+
+    def test_other_languages_are_written_as_cldr_writes_them(self):
+        # Babel's long date form: the German ordinal dot, Arabic month
+        # names, and English (day month year) for a language CLDR lacks.
+        value = datetime(2030, 3, 5, 14, 0, tzinfo=UTC)
+        self.assertEqual(format_date(value, "de", with_time=False), "5. März 2030")
+        self.assertEqual(format_date(value, "ar", with_time=False), "5 مارس 2030")
+        self.assertEqual(format_date(value, "xx"), "5 March 2030, 14:00 UTC")

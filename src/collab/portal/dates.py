@@ -1,8 +1,9 @@
 """Dates and numbers as each language writes them.
 
 One date formatter for every page and mail: the secretariat announces
-times in UTC, day-month-year as the reader's language writes it, with
-month names from Plone's own ``plonelocales`` catalogue.
+times in UTC, the date as the reader's language writes it in CLDR
+(Babel's ``format_date``, long form: "5 March 2030", "5 de marzo de 2030",
+"5 mars 2030"), not hand-written patterns.
 
 Pages pass the page's language, mails the reader's; both get the same
 words (before, pages and mails formatted dates by hand and differed).
@@ -16,42 +17,45 @@ Shared: imports no feature.
 
 from babel import Locale
 from babel import UnknownLocaleError
+from babel.dates import format_date as babel_format_date
+from babel.dates import format_time as babel_format_time
 from babel.numbers import format_decimal
 from collab.portal import _
-from collab.portal.content.window import as_utc
+from collab.portal.clock import as_utc
 from plone import api
-from plone.base.i18nl10n import monthname_msgid
 from zope.i18n import translate
 import functools
 import zoneinfo
 
 
-# Day-month-year as each language writes it; months are lower case in es/fr.
-DATE_PATTERNS = {
-    "en": "{day} {month} {year}",
-    "es": "{day} de {month} de {year}",
-    "fr": "{day} {month} {year}",
-}
+# English as written outside the United States (CLDR's "world English"):
+# day month year, as the secretariat announces dates.
+ENGLISH = "en_001"
 
 
 def format_date(value, language, with_time=True):
     """``value`` in UTC, e.g. "5 March 2030, 14:00 UTC" (en), "5 de marzo
     de 2030, 14:00 UTC" (es), "5 mars 2030, 14:00 UTC" (fr); "" for None.
-    An unknown language gets the English order with its own month name."""
+
+    The date is CLDR's long form for the language (Babel), so any language
+    a site adds is written as its readers expect; an unknown one gets
+    English."""
     if value is None:
         return ""
     value = as_utc(value)
-    language = (language or "en")[:2].lower()
-    month = translate(
-        monthname_msgid(value.month), domain="plonelocales", target_language=language
-    )
-    if language != "en":
-        month = month.lower()
-    pattern = DATE_PATTERNS.get(language, DATE_PATTERNS["en"])
-    text = pattern.format(day=value.day, month=month, year=value.year)
+    locale = _date_locale((language or "en")[:2].lower())
+    text = babel_format_date(value, "long", locale=locale)
     if with_time:
-        text += f", {value:%H:%M} UTC"
+        text += f", {babel_format_time(value, 'HH:mm', locale=locale)} UTC"
     return text
+
+
+@functools.cache
+def _date_locale(language):
+    try:
+        return Locale.parse(ENGLISH if language == "en" else language)
+    except (UnknownLocaleError, ValueError):
+        return Locale.parse(ENGLISH)
 
 
 def reader_zone():

@@ -3,7 +3,9 @@
 - ``IShownError``/``shown``: an error raised with a translated message
   written for the reader; pages show that message instead of Plone's
   generic error page, REST sends it as the JSON ``message``.
-- ``Conflict``: Zope maps the class name to status 409.
+- ``Conflict``, ``TooManyRequests``: Zope maps the class names to
+  statuses 409 and 429; the 429 page (``browser/errors.py``) shows the
+  reason for every refusal of too many requests (comments, links).
 - ``json_object``: the one reader of a service's JSON body.
 - ``refuse_deeply_nested_json``: bodies nested too deeply for Python's
   parser, refused before PAS parses them.
@@ -21,6 +23,7 @@ from plone.restapi.exceptions import DeserializationError
 from urllib.parse import urlsplit
 from zExceptions import BadRequest
 from zExceptions import Forbidden
+from zExceptions import HTTPTooManyRequests
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import Interface
@@ -40,6 +43,10 @@ def shown(error):
 
 class Conflict(Exception):
     """Zope maps this class name to status 409."""
+
+
+class TooManyRequests(HTTPTooManyRequests):
+    """Named so that Zope's response maps it to status 429."""
 
 
 def not_a_json_object(request):

@@ -1,7 +1,5 @@
 """Marker interfaces shared across the package."""
 
-from collab.portal.errors import IShownError
-from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IDiscussionLayer
 from plone.app.z3cform.interfaces import IPloneFormLayer
 from zope.publisher.interfaces.browser import IDefaultBrowserLayer
@@ -16,7 +14,3 @@ class IBrowserLayer(IDefaultBrowserLayer, IDiscussionLayer, IPloneFormLayer):
     where both are registered for the same content. It extends
     plone.app.z3cform's form layer for the same reason: the theme layer's
     widget templates (browser/theme) are preferred to Plone's."""
-
-
-# Kept here for imports made before ``collab.portal.errors`` existed.
-__all__ = ["IBrowserLayer", "IShownError", "shown"]

@@ -33,19 +33,18 @@ Shared: imports no feature.
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
+from collab.portal.clock import now
 from collab.portal.errors import shown
+from collab.portal.errors import TooManyRequests
 from collections import deque
 from collections import OrderedDict
-from datetime import datetime
 from datetime import timedelta
-from datetime import UTC
 from hashlib import sha256
 from persistent import Persistent
 from plone import api
 from plone.keyring.interfaces import IKeyManager
 from plone.keyring.keyring import Keyring
 from zExceptions import Forbidden
-from zExceptions import HTTPTooManyRequests
 from zope.annotation.interfaces import IAnnotations
 from zope.component import getUtility
 from zope.globalrequest import getRequest
@@ -106,10 +105,6 @@ WINDOW = 15 * 60
 MAX_CLIENTS = 20000
 
 
-class TooManyRequests(HTTPTooManyRequests):
-    """Named so that Zope's response maps it to status 429."""
-
-
 REFUSED = _(
     "token_refused",
     default="This link is not valid: it may be incomplete, expired or "
@@ -139,7 +134,7 @@ class PersonalToken(Persistent):
         self.audit = [_event(at, "issued", actor)]
 
     def state(self, at=None):
-        at = at or datetime.now(UTC)
+        at = at or now()
         if self.revoked is not None:
             return "revoked"
         if at >= self.expires:
@@ -269,7 +264,7 @@ def issue(purpose, subject, days, actor=None, at=None, store=None):
     """
     if not purpose or not subject:
         raise ValueError("a token needs a purpose and a subject")
-    at = at or datetime.now(UTC)
+    at = at or now()
     token = secrets.token_urlsafe(32)  # 256 bits
     digest = _digest_of(token)
     record = PersonalToken(
@@ -297,9 +292,9 @@ def check(purpose, subject, candidate, client=None, at=None):
     Otherwise raises a shown ``Forbidden`` (unknown, tampered, expired,
     revoked or another subject's token: one answer for all, so a refusal
     tells a guesser nothing) or, once ``client`` has been refused too often,
-    a shown ``TooManyRequests``. A valid token is never refused for what
-    others did (see the module's docstring). Writes nothing to the
-    database."""
+    ``errors.TooManyRequests`` (its own 429 page). A valid token is never
+    refused for what others did (see the module's docstring). Writes
+    nothing to the database."""
     record = None
     if isinstance(candidate, str) and 20 <= len(candidate) <= 100:
         store = token_store()
@@ -313,7 +308,7 @@ def check(purpose, subject, candidate, client=None, at=None):
         return record
     key = client_key(client)
     if _attempts.exceeded(key):
-        raise shown(TooManyRequests(_translated(TOO_MANY)))
+        raise TooManyRequests(_translated(TOO_MANY))
     if _attempts.fail(key):
         logger.warning("token checks limited from now on: client %s", loggable(key))
     logger.warning(
@@ -350,7 +345,7 @@ def client_key(client):
 
 def record_use(record, action, actor=None, at=None, **details):
     """Note in the token's audit trail that it was used to act."""
-    at = at or datetime.now(UTC)
+    at = at or now()
     record.uses += 1
     record.last_used = at
     record.audit = [*record.audit, _event(at, action, actor, **details)]
@@ -362,7 +357,7 @@ def revoke(token_id, actor=None, at=None):
     store = token_store()
     record = store.by_token_id(token_id) if store is not None else None
     if record is not None and record.revoked is None:
-        at = at or datetime.now(UTC)
+        at = at or now()
         record.revoked = at
         record.audit = [*record.audit, _event(at, "revoked", actor or current_actor())]
         store.ended(record)

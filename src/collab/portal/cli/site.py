@@ -29,10 +29,12 @@ def answers_from(args):
 
 
 def ensure_admin(app, login, password):
-    """The emergency-free way in: a Manager in the Zope root user folder."""
+    """The emergency-free way in: a Manager in the Zope root user folder,
+    added through the user folder's API (``userFolderAddUser``, which the
+    root's OFS user folder and a PAS both offer)."""
     users = app.acl_users
     if users.getUserById(login) is None:
-        users._doAddUser(login, password, ["Manager"], [])
+        users.userFolderAddUser(login, password, ["Manager"], [])
         return True
     return False
 

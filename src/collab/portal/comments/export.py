@@ -2,11 +2,11 @@
 DOCX. Rows follow the threads (replies right under what they answer, with
 their depth) and hold only what the exporting user may see."""
 
+from collab.portal.clock import as_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import visible_threads
 from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.comments.text import writable
-from collab.portal.content.window import as_utc
 from io import BytesIO
 from io import StringIO
 from plone.app.discussion.interfaces import IConversation

@@ -13,9 +13,9 @@ from Acquisition import aq_base
 from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
-from collab.portal.content.window import now
+from collab.portal.clock import now
 from collab.portal.errors import Conflict
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from datetime import datetime
 from datetime import UTC
 from plone import api

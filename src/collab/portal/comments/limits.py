@@ -8,25 +8,21 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import _
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.interfaces import ICommentPolicy
-from collab.portal.content.window import as_utc
-from collab.portal.content.window import now
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
+from collab.portal.errors import TooManyRequests
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from DateTime import DateTime
 from plone import api
 from zExceptions import BadRequest
 from zExceptions import Forbidden
-from zExceptions import HTTPTooManyRequests
 from zope.globalrequest import getRequest
 from zope.i18n import translate
-
-
-class TooManyRequests(HTTPTooManyRequests):
-    """Named so that Zope's response maps it to status 429."""
 
 
 _recording_history = ContextVar("collab_portal_recording_history", default=False)

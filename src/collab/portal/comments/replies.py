@@ -12,7 +12,7 @@ and ``POST @comments/<id>``.
 from collab.portal import _
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.interfaces import ICommentHost
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from z3c.form import validator

@@ -7,6 +7,7 @@ Called by the demo directory's builder (``contacts.demo``) after its
 groups exist.
 """
 
+from collab.portal.clock import now
 from collab.portal.contacts.delivery import DELIVERED
 from collab.portal.contacts.delivery import Delivery
 from collab.portal.contacts.delivery import delivery_log
@@ -14,9 +15,7 @@ from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import language_of
 from collab.portal.contacts.mailings import recipients
 from collab.portal.content.contact import email_key
-from datetime import datetime
 from datetime import timedelta
-from datetime import UTC
 from plone import api
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
@@ -58,7 +57,7 @@ def add_demo_mailing(directory, groups, id=DEMO_MAILING_ID):
     intids = getUtility(IIntIds)
     mailing = api.content.create(directory, "Mailing", id=id, **DEMO_MAILING)
     mailing.recipient_groups = [RelationValue(intids.getId(g)) for g in groups]
-    sent_at = datetime.now(UTC) - timedelta(days=1)
+    sent_at = now() - timedelta(days=1)
     log = delivery_log(mailing, create=True)
     log.state = SENT
     log.requested_by = "admin"

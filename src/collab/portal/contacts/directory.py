@@ -41,9 +41,10 @@ def contact_by_email(directory, email):
 def contacts_by_email(directory):
     """``{address key: catalog brain}`` of the whole directory, read from
     the ``contact_email`` index: an import of thousands of rows asks the
-    catalog once and wakes only the contacts it touches."""
+    catalog once and wakes only the contacts it touches (the index's own
+    ``getEntryForObject``, through ZCatalog's ``Indexes``)."""
     catalog = api.portal.get_tool("portal_catalog")
-    index = catalog._catalog.getIndex("contact_email")
+    index = catalog.Indexes["contact_email"]
     brains = catalog.unrestrictedSearchResults(
         portal_type="Contact", path="/".join(directory.getPhysicalPath())
     )

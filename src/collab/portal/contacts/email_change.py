@@ -14,13 +14,12 @@ address: only the new address's mailbox is told that it is taken.
 from Acquisition import aq_parent
 from collab.portal import _
 from collab.portal import tokens
+from collab.portal.clock import now
 from collab.portal.contacts.directory import contact_by_email
 from collab.portal.contacts.update_links import link_base
 from collab.portal.errors import Conflict
 from collab.portal.errors import shown
 from collab.portal.mail import queue_message
-from datetime import datetime
-from datetime import UTC
 from urllib.parse import urlencode
 from zExceptions import Forbidden
 from zope.annotation.interfaces import IAnnotations
@@ -50,7 +49,7 @@ def request_change(contact, address, at=None):
     a notice saying so) and keep the request; returns the confirmation
     link (a page showing it must not: it holds the token), None if the
     address is taken."""
-    at = at or datetime.now(UTC)
+    at = at or now()
     withdraw(contact)
     language = getattr(contact, "preferred_language", None) or "en"
     name = contact.Title()

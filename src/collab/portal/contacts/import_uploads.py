@@ -14,9 +14,8 @@ files left behind.
 """
 
 from BTrees.OOBTree import OOBTree
-from datetime import datetime
+from collab.portal.clock import now
 from datetime import timedelta
-from datetime import UTC
 from persistent.mapping import PersistentMapping
 from plone import api
 from plone.namedfile.file import NamedBlobFile
@@ -42,7 +41,7 @@ def keep(directory, userid, data, filename):
     _uploads(directory, create=True)[userid] = PersistentMapping(
         token=token,
         file=NamedBlobFile(data=data, filename=filename or "contacts"),
-        kept=datetime.now(UTC),
+        kept=now(),
     )
     return token
 
@@ -56,7 +55,7 @@ def kept(directory, userid, token):
         record is None
         or not isinstance(token, str)
         or not secrets.compare_digest(record["token"], token)
-        or datetime.now(UTC) - record["kept"] > KEEP
+        or now() - record["kept"] > KEEP
     ):
         return None
     return record["file"].data, record["file"].filename or ""

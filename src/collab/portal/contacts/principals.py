@@ -21,8 +21,7 @@ only when, a deleted id is registered again.
 
 from Acquisition import aq_base
 from BTrees.OOBTree import OOBTree
-from datetime import datetime
-from datetime import UTC
+from collab.portal.clock import now
 from plone import api
 from plone.api.exc import CannotGetPortalError
 from zope.annotation.interfaces import IAnnotations
@@ -30,10 +29,6 @@ from zope.annotation.interfaces import IAnnotations
 
 DELETED_KEY = "collab.portal.contacts.deleted_principals"
 LINKED_SINCE = "_linked_user_since"
-
-
-def now():
-    return datetime.now(UTC)
 
 
 def _deleted(create=False):

@@ -13,6 +13,7 @@ acts only after it passed.
 
 from collab.portal import _
 from collab.portal import tokens
+from collab.portal.clock import now
 from collab.portal.contacts import email_change
 from collab.portal.contacts.update_links import PURPOSE
 from collab.portal.content.contact import control_character_message
@@ -23,8 +24,6 @@ from collab.portal.content.contact import NonAsciiLocalPart
 from collab.portal.content.contact import normalized_email
 from collab.portal.content.contact import normalized_phone
 from collab.portal.errors import shown
-from datetime import datetime
-from datetime import UTC
 from persistent.list import PersistentList
 from plone.app.uuid.utils import uuidToObject
 from zExceptions import Forbidden
@@ -140,7 +139,7 @@ def _normalized_or_none(address):
 def apply(contact, record, clean, at=None):
     """Store the changed values, record each change and the token's use;
     returns the changes (nothing if nothing differs)."""
-    at = at or datetime.now(UTC)
+    at = at or now()
     when = at.strftime("%Y-%m-%dT%H:%M:%SZ")
     by = f"contact:{contact.UID()}"
     changes = []
@@ -217,7 +216,7 @@ def changes_of(contact, unreviewed_only=False):
 def mark_reviewed(contact, actor, at=None):
     """The secretariat has looked at every change so far; returns how many
     were newly marked."""
-    at = (at or datetime.now(UTC)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    at = (at or now()).strftime("%Y-%m-%dT%H:%M:%SZ")
     log = IAnnotations(contact).get(CHANGES_KEY, ())
     count = 0
     for index, change in enumerate(log):

@@ -12,6 +12,8 @@ attempt.
 """
 
 from collab.portal import _
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from collab.portal.clock import tick_soon
 from collab.portal.contacts.delivery import delivery_log
 from collab.portal.contacts.delivery import DRAFT
@@ -25,13 +27,10 @@ from collab.portal.contacts.mailings import recipients
 from collab.portal.contacts.update_links import UpdateLinks
 from collab.portal.content.contact import email_key
 from collab.portal.content.mailing import IMailing
-from collab.portal.content.window import as_utc
 from collab.portal.mail import attachment_parts
 from collab.portal.mail import batches
 from collab.portal.mail.batches import Composed
 from collab.portal.mail.batches import IBatchRecipients
-from datetime import datetime
-from datetime import UTC
 from plone import api
 from zope.component import adapter
 from zope.globalrequest import getRequest
@@ -90,7 +89,7 @@ def start_sending(mailing, userid, at=None):
     """Mark the mailing for sending (at its send time, if it has one).
     Returns the new state; raises ValueError when it was sent before."""
     log = delivery_log(mailing, create=True)
-    at = at or datetime.now(UTC)
+    at = at or now()
     send_at = as_utc(getattr(mailing, "send_at", None))
     state = batches.start(log, userid, at, send_at)
     mark_sending(mailing)

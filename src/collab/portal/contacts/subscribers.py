@@ -14,13 +14,10 @@ from collab.portal.contacts.groups import groups_of
 from collab.portal.contacts.groups import remember_member_intids
 from collab.portal.contacts.groups import remove_linked_group
 from collab.portal.contacts.groups import sync_linked_group
-from collab.portal.contacts.import_uploads import purge as purge_import_uploads
 from collab.portal.contacts.mailings import attachments_refusal
 from collab.portal.contacts.principals import forget_principal
 from collab.portal.contacts.principals import note_link
 from collab.portal.contacts.principals import principal_recreated
-from collab.portal.contacts.tasks import purge_tokens
-from collab.portal.contacts.tasks import run_mailings
 from collab.portal.contacts.update_links import PURPOSE as UPDATE_LINK
 from collab.portal.content.mailing import IMailing
 from collab.portal.errors import shown
@@ -84,14 +81,6 @@ def contact_removed(contact, event):
         drop_member(group, contact)
         remember_member_intids(group)
         sync_linked_group(group, excluding=contact)
-
-
-def clock_ticked(event):
-    """``clock.IClockTick``: mailings, then ended personal links and
-    import files previewed but never imported."""
-    run_mailings(event.at, event.changes)
-    purge_tokens(event.at)
-    purge_import_uploads(event.at)
 
 
 def attachment_changed(obj, event):

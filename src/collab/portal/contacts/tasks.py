@@ -3,6 +3,7 @@ forget personal links that ended long enough ago."""
 
 from collab.portal import logger
 from collab.portal import tokens
+from collab.portal.contacts.import_uploads import purge as purge_import_uploads
 from collab.portal.contacts.interfaces import ISendingMailing
 from collab.portal.contacts.sending import follow_up
 from collab.portal.contacts.sending import write_batches
@@ -15,6 +16,14 @@ import transaction
 # An ended link stays listed (with its audit) on the contact's personal
 # links page this long, so the secretariat can see what happened to it.
 KEEP_ENDED_TOKENS = timedelta(days=30)
+
+
+def on_tick(event):
+    """``clock.IClockTick``: mailings, then ended personal links and
+    import files previewed but never imported."""
+    run_mailings(event.at, event.changes)
+    purge_tokens(event.at)
+    purge_import_uploads(event.at)
 
 
 def run_mailings(at, changes):

@@ -12,8 +12,8 @@ refuses other dates on the page forms and over REST alike.
 """
 
 from collab.portal import _
-from datetime import datetime
-from datetime import UTC
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from plone.app.event.base import default_timezone
 from plone.app.multilingual.dx import directives as multilingual
 from plone.app.z3cform.widgets.datetime import DatetimeFieldWidget
@@ -97,28 +97,6 @@ class IWindow(model.Schema):
             raise WindowClosesBeforeItOpens(
                 _("The closing time must be after the opening time.")
             )
-
-
-def as_utc(value):
-    """Aware UTC datetime; a naive value is read in the portal's time zone.
-
-    A value at the edge of the calendar that has no UTC time (stored before
-    the fields refused it) becomes the first or last moment there is, so
-    pages that sort and compare windows still work.
-    """
-    if value is None:
-        return None
-    if value.tzinfo is None:
-        value = value.replace(tzinfo=default_timezone(as_tzinfo=True))
-    try:
-        return value.astimezone(UTC)
-    except OverflowError:
-        edge = datetime.max if value.year > 1 else datetime.min
-        return edge.replace(tzinfo=UTC)
-
-
-def now():
-    return datetime.now(UTC)
 
 
 def window_status(obj, at=None):

@@ -27,13 +27,13 @@ from Acquisition import aq_base
 from Acquisition import aq_inner
 from Acquisition import aq_parent
 from collab.portal import logger
+from collab.portal.clock import now
 from collab.portal.comments.conversation import host_of as discussion_group_of
 from collab.portal.comments.storage import stored_comments
 from collab.portal.comments.storage import thread_children
 from collab.portal.comments.visibility import is_public
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
-from collab.portal.content.window import now
 from collab.portal.following.followers import followable_parent
 from collab.portal.following.followers import followers
 from collab.portal.following.followers import holder

@@ -17,8 +17,8 @@ digests.
 """
 
 from collab.portal import logger
+from collab.portal.clock import now
 from collab.portal.comments.visibility import is_public
-from collab.portal.content.window import now
 from collab.portal.following.followers import DIGEST
 from collab.portal.following.followers import followed_holders
 from collab.portal.following.followers import followers

@@ -16,9 +16,9 @@ from Acquisition import aq_parent
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
+from collab.portal.clock import now
 from collab.portal.comments.conversation import conversation_holder
 from collab.portal.content.translations import translations
-from collab.portal.content.window import now
 from collab.portal.following.interfaces import IFollowable
 from persistent import Persistent
 from plone import api

@@ -1,20 +1,14 @@
 """Every event handler of following, registered in one block of
-``configure.zcml``."""
+``configure.zcml``; its clock work is ``tasks.on_tick``."""
 
 from collab.portal.following.announce import note_comment
 from collab.portal.following.handover import hand_over
-from collab.portal.following.tasks import run_tasks
 
 
 def comment_added_or_moved(comment, event):
     """A comment was added, or moved by the workflow: note it; one hook at
     commit decides which became public (``announce``)."""
     note_comment(comment, event)
-
-
-def clock_ticked(event):
-    """``clock.IClockTick``: digests and owed announcements."""
-    run_tasks(event.at)
 
 
 def followable_will_be_removed(obj, event):

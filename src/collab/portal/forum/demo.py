@@ -12,13 +12,13 @@ gets through plone.app.multilingual or REST; ``id`` in the data is the
 English one, ``ids`` the others.
 """
 
+from collab.portal import clock
 from collab.portal.comments.conversation import conversation_holder
 from collab.portal.comments.limits import recording_history
 from collab.portal.content.translations import create_translated
 from collab.portal.content.translations import link_translations
 from datetime import datetime
 from datetime import timedelta
-from datetime import UTC
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.textfield.value import RichTextValue
@@ -118,7 +118,7 @@ def create_forum_2012(portal, languages):
 
 
 def create_live_forum(portal, languages, now=None):
-    now = now or datetime.now(UTC).replace(second=0, microsecond=0)
+    now = now or clock.now().replace(second=0, microsecond=0)
     forums, groups = {}, {}
     windows = [
         (now - timedelta(hours=1), now + timedelta(days=14)),

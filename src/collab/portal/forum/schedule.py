@@ -6,11 +6,11 @@ The same rows feed the forum page, its printer-friendly version and
 
 from Acquisition import aq_inner
 from Acquisition import aq_parent
+from collab.portal.clock import as_utc
+from collab.portal.clock import now
 from collab.portal.comments.stats import public_summary
 from collab.portal.content.forum import IForum
-from collab.portal.content.window import as_utc
 from collab.portal.content.window import CLOSED
-from collab.portal.content.window import now
 from collab.portal.content.window import OPEN
 from collab.portal.content.window import UPCOMING
 from collab.portal.content.window import window_status

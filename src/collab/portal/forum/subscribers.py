@@ -11,10 +11,10 @@ shared conversation, open for comments.
 """
 
 from Acquisition import aq_base
+from collab.portal.clock import as_utc
 from collab.portal.clock import clock_is_running
+from collab.portal.clock import now
 from collab.portal.content.translations import translations
-from collab.portal.content.window import as_utc
-from collab.portal.content.window import now
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from plone import api

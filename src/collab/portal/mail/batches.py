@@ -21,6 +21,7 @@ gives the failed ones a new attempt.
 """
 
 from collab.portal import logger
+from collab.portal.clock import now
 from collab.portal.mail.delivery import DELIVERED
 from collab.portal.mail.delivery import Delivery
 from collab.portal.mail.delivery import DRAFT
@@ -37,8 +38,6 @@ from collab.portal.mail.outcomes import waiting_in_tmp
 from collab.portal.mail.queue import check_mail
 from collab.portal.mail.send import UnsendableMessage
 from collab.portal.pace import give_way
-from datetime import datetime
-from datetime import UTC
 from typing import NamedTuple
 from zope.interface import Interface
 import secrets
@@ -162,7 +161,7 @@ def write_batch(log, recipients, compose, domain="batch.collab"):
     log.batches += 1
     if not log.pending:
         log.state = SENT
-        log.finished_at = datetime.now(UTC)
+        log.finished_at = now()
 
 
 def due(log, at, send_at=None):

@@ -29,9 +29,9 @@ Stored: ``Delivery`` and ``DeliveryLog`` were first pickled as
 
 from BTrees.OOBTree import OOBTree
 from BTrees.OOBTree import OOTreeSet
+from collab.portal.clock import now
 from collab.portal.mail.outcomes import queue_outcomes
 from collab.portal.mail.outcomes import waiting_in_tmp
-from datetime import datetime
 from datetime import UTC
 from persistent import Persistent
 from plone import api
@@ -62,7 +62,7 @@ class Delivery(Persistent):
         self.attempts = 0
         self.message_id = ""
         self.queue = ""
-        self.updated = datetime.now(UTC)
+        self.updated = now()
 
     def use_address(self, email):
         """Each attempt goes to the recipient's address of the moment: a
@@ -76,7 +76,7 @@ class Delivery(Persistent):
     def set_status(self, status, error=""):
         self.status = status
         self.error = error
-        self.updated = datetime.now(UTC)
+        self.updated = now()
 
 
 class DeliveryLog(Persistent):

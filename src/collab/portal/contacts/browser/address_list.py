@@ -13,7 +13,7 @@ from collab.portal.contacts.address_list import FORMATS
 from collab.portal.contacts.address_list import mailto_all
 from collab.portal.contacts.address_list import one_value
 from collab.portal.contacts.address_list import query_of
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from collab.portal.mail.send import mailto_url
 from plone import api
 from plone.batching import Batch

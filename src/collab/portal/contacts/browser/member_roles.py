@@ -7,7 +7,7 @@ from collab.portal.contacts.groups import BadRoles
 from collab.portal.contacts.groups import group_members
 from collab.portal.contacts.groups import member_role
 from collab.portal.contacts.groups import set_member_roles
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView
 from Products.statusmessages.interfaces import IStatusMessage

@@ -4,7 +4,7 @@ clients use the same view with the same permission."""
 from collab.portal import _
 from collab.portal.comments.export import FORMATS
 from collab.portal.comments.export import WRITERS
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate

@@ -3,7 +3,7 @@
 
 from collab.portal import _
 from collab.portal.comments.flags import flag_comment
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone import api
 from plone.protect import CheckAuthenticator
 from Products.Five.browser import BrowserView

@@ -11,7 +11,7 @@ from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
 from collab.portal.errors import json_object
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsAdd
 from zExceptions import BadRequest

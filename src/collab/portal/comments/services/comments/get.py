@@ -12,7 +12,7 @@ comment the reader may not read is answered as one that does not exist.
 from collab.portal import _
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.services.comments.add import KnownComment
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsGet
 from zExceptions import BadRequest

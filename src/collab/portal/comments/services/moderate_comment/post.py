@@ -10,7 +10,7 @@ The transitions are those of ``collab_comment_workflow`` (``publish``,
 from collab.portal import _
 from collab.portal.errors import Conflict
 from collab.portal.errors import json_object
-from collab.portal.interfaces import shown
+from collab.portal.errors import shown
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.protect.interfaces import IDisableCSRFProtection

@@ -1,7 +1,7 @@
 """What ``@follow`` answers: the member's following of one forum or group."""
 
 from AccessControl import Unauthorized
-from collab.portal.content.window import as_utc
+from collab.portal.clock import as_utc
 from collab.portal.following.followers import followable_parent
 from collab.portal.following.followers import following
 from plone import api

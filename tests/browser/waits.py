@@ -1,0 +1,51 @@
+"""Waiting for what a step needs, never for luck: a loaded machine draws
+pages late, so every step that follows a click or a page load waits for
+the element, text or script state it uses (explicit waits, no sleeps)."""
+
+from portal_helpers import PASSWORD
+from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions as EC
+from selenium.webdriver.support.ui import WebDriverWait
+
+
+TIMEOUT = 30
+PATTERNS_LOADED = (
+    "return document.readyState === 'complete'"
+    " && document.body.classList.contains('patterns-loaded')"
+)
+
+
+def wait_for(driver, selector, timeout=TIMEOUT):
+    """The first element matching the CSS ``selector``, once it is there."""
+    return WebDriverWait(driver, timeout).until(
+        EC.presence_of_element_located((By.CSS_SELECTOR, selector))
+    )
+
+
+def loaded(driver, timeout=TIMEOUT):
+    """Wait until the document has loaded (its scripts and stylesheets)."""
+    WebDriverWait(driver, timeout).until(
+        lambda d: d.execute_script("return document.readyState") == "complete"
+    )
+
+
+def patterns_loaded(driver, timeout=TIMEOUT):
+    """Wait until Plone's patterns have run: they bind the buttons drawn by
+    JavaScript (Reply) and redraw parts of the page (the toolbar)."""
+    WebDriverWait(driver, timeout).until(lambda d: d.execute_script(PATTERNS_LOADED))
+
+
+def open_page(driver, url, selector, timeout=TIMEOUT):
+    """Open ``url`` and return the element the next step needs."""
+    driver.get(url)
+    loaded(driver, timeout)
+    return wait_for(driver, selector, timeout)
+
+
+def log_in(driver, portal_url, login, password=PASSWORD):
+    """Log in through Plone's form; back once the logged-in page shows."""
+    driver.delete_all_cookies()
+    open_page(driver, f"{portal_url}/en/login", "[name=__ac_name]").send_keys(login)
+    wait_for(driver, "[name=__ac_password]").send_keys(password)
+    wait_for(driver, "[name='buttons.login']").click()
+    wait_for(driver, "#personaltools-logout")
