@@ -1,15 +1,19 @@
-"""A group's comments for the person who writes the summary: CSV, XLSX,
+"""A host's comments for the person who writes the summary: CSV, XLSX,
 DOCX. Rows follow the threads (replies right under what they answer, with
-their depth) and hold only what the exporting user may see."""
+their depth) and hold only what the exporting user may see; the policy's
+fields (``comments.fields``) get a column each, after the depth."""
 
+from collab.portal import _
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import visible_threads
-from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.fields import stored
 from collab.portal.comments.text import writable
 from collab.portal.content.window import as_utc
 from io import BytesIO
 from io import StringIO
 from plone.app.discussion.interfaces import IConversation
+from zope.i18n import translate
 import csv
 
 
@@ -25,18 +29,29 @@ FORMATS = {
     ),
 }
 
-COLUMNS = (
-    "comment",
-    "reply_to",
-    "depth",
-    "question",
-    "author",
-    "organisation",
-    "country",
-    "date",
-    "language",
-    "text",
+BEFORE_FIELDS = (
+    ("comment", _("Comment")),
+    ("reply_to", _("Reply to")),
+    ("depth", _("Depth")),
 )
+AFTER_FIELDS = (
+    ("author", _("Author")),
+    ("organisation", _("Organisation")),
+    ("country", _("Country")),
+    ("date", _("Date")),
+    ("language", _("Language")),
+    ("text", _("Text")),
+)
+
+
+def columns(host):
+    """``(key, header)`` of every column, the text last."""
+    fields = tuple((field.name, field.header) for field in comment_fields(host))
+    return BEFORE_FIELDS + fields + AFTER_FIELDS
+
+
+def headers(host, request):
+    return [translate(header, context=request) for _key, header in columns(host)]
 
 
 def export_rows(group):
@@ -47,16 +62,14 @@ def export_rows(group):
 
 
 def _rows(group):
+    fields = comment_fields(group)
     for thread in visible_threads(IConversation(group)):
         comment = thread["comment"]
-        number = getattr(comment, "guiding_question", None)
-        question = ICommentPolicy(group).question(number) if number else None
         details = author_details(comment)
-        yield {
+        row = {
             "comment": comment.comment_id,
             "reply_to": comment.in_reply_to or "",
             "depth": thread["depth"],
-            "question": f"{number}. {question}" if question else "",
             "author": comment.author_name or comment.author_username or "",
             "organisation": details["author_organisation"] or "",
             "country": details["author_country_name"] or "",
@@ -64,14 +77,18 @@ def _rows(group):
             "language": getattr(comment, "language", "") or "",
             "text": comment.text or "",
         }
+        for field in fields:
+            row[field.name] = field.text(group, stored(comment, field)) or ""
+        yield row
 
 
 def to_csv(group, headers):
     out = StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
+    keys = [key for key, _header in columns(group)]
     for row in export_rows(group):
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
+        writer.writerow([_cell(row[key]) for key in keys])
     # A BOM so that spreadsheet programs read the accents right.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -80,6 +97,7 @@ def to_xlsx(group, headers):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -87,11 +105,12 @@ def to_xlsx(group, headers):
     sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
+    keys = [key for key, _header in columns(group)]
     for row in export_rows(group):
-        sheet.append([_cell(row[c]) for c in COLUMNS])
-        text = sheet.cell(row=sheet.max_row, column=len(COLUMNS))
+        sheet.append([_cell(row[key]) for key in keys])
+        text = sheet.cell(row=sheet.max_row, column=len(keys))
         text.alignment = Alignment(wrap_text=True, indent=min(row["depth"] * 2, 15))
-    sheet.column_dimensions["J"].width = 80
+    sheet.column_dimensions[get_column_letter(len(keys))].width = 80
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -113,17 +132,12 @@ def to_docx(group, headers):
 
     document = Document()
     document.add_heading(writable(group.title), level=1)
+    fields = [field.name for field in comment_fields(group)]
     for row in export_rows(group):
         meta = ", ".join(
-            part
-            for part in (
-                row["author"],
-                row["organisation"],
-                row["country"],
-                row["date"],
-                row["question"],
-            )
-            if part
+            row[key]
+            for key in ("author", "organisation", "country", "date", *fields)
+            if row[key]
         )
         heading = document.add_paragraph()
         heading.add_run(meta).bold = True
