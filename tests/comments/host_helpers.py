@@ -49,6 +49,31 @@ class NotePolicy(CommentPolicy):
     fields = (PARAGRAPH,)
 
 
+HEARD = []
+
+
+class IHookedNoteHost(INoteHost):
+    """A note host whose policy notes what it hears."""
+
+
+@adapter(IHookedNoteHost)
+class HookedNotePolicy(NotePolicy):
+    """Notes what the engine's handlers tell the policy."""
+
+    def comment_event(self, comment, event):
+        HEARD.append(("policy", type(event).__name__))
+
+
+class Listener:
+    """An ``ICommentListener``: a feature hearing every comment."""
+
+    def __init__(self, comment):
+        self.comment = comment
+
+    def comment_event(self, event):
+        HEARD.append(("listener", type(event).__name__))
+
+
 class NoteHostFixture:
     """Registers the policy for the test and publishes ``/en/notes``."""
 

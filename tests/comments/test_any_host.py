@@ -6,18 +6,26 @@ REST, the engine's limits in neutral words, and the export column; and
 from collab.portal.comments.authors import author_key
 from collab.portal.comments.export import columns
 from collab.portal.comments.export import export_rows
+from collab.portal.comments.interfaces import ICommentListener
 from collab.portal.comments.limits import TooManyRequests
 from collab.portal.testing import FUNCTIONAL_TESTING
 from comments.host_helpers import add_as_anonymous
 from comments.host_helpers import guest_host
 from comments.host_helpers import GuestNotePolicy
+from comments.host_helpers import HEARD
+from comments.host_helpers import HookedNotePolicy
+from comments.host_helpers import IHookedNoteHost
+from comments.host_helpers import Listener
 from comments.host_helpers import NoteHostFixture
 from plone import api
+from plone.app.discussion.interfaces import IComment
 from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import logout
 from portal_helpers import page_browser
 from portal_helpers import rest_session
 from zExceptions import Forbidden
+from zope.component import getGlobalSiteManager
+from zope.interface import alsoProvides
 import pathlib
 import transaction
 import unittest
@@ -144,3 +152,37 @@ class TestGuestAuthor(NoteHostFixture, unittest.TestCase):
             add_as_anonymous(self.document, "Late")
         self.assertEqual(str(refused.exception), "Comments are not open here now.")
         self.assertEqual(len(IConversation(self.document)), 0)
+
+
+class TestHooks(NoteHostFixture, unittest.TestCase):
+    """The engine's one handler per event calls the policy, then the
+    listeners, after its own steps."""
+
+    layer = FUNCTIONAL_TESTING
+
+    def test_policy_then_listeners_hear_each_event(self):
+        registry = getGlobalSiteManager()
+        registry.registerAdapter(HookedNotePolicy)
+        self.addCleanup(registry.unregisterAdapter, HookedNotePolicy)
+        alsoProvides(self.document, IHookedNoteHost)
+        registry.registerSubscriptionAdapter(Listener, (IComment,), ICommentListener)
+        self.addCleanup(
+            registry.unregisterSubscriptionAdapter,
+            Listener,
+            (IComment,),
+            ICommentListener,
+        )
+        del HEARD[:]
+        add_as_anonymous(self.document, "Heard.")
+        self.assertEqual(
+            HEARD,
+            [
+                ("policy", "ObjectWillBeAddedEvent"),
+                ("listener", "ObjectWillBeAddedEvent"),
+                # plone.app.discussion enters the workflow before "added".
+                ("policy", "AfterTransitionEvent"),
+                ("listener", "AfterTransitionEvent"),
+                ("policy", "ObjectAddedEvent"),
+                ("listener", "ObjectAddedEvent"),
+            ],
+        )

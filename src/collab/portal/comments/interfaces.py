@@ -52,6 +52,17 @@ class ICommentPolicy(Interface):
     )
 
 
+class ICommentListener(Interface):
+    """A feature that reacts to comments on content it does not host (a
+    subscription adapter of the comment, e.g. following's mail): called by
+    ``comments.subscribers`` after the engine's steps and the policy's
+    hook, for the same events. Listeners must not depend on each other's
+    order."""
+
+    def comment_event(event):
+        """React to ``event`` of the adapted comment."""
+
+
 # What plone.app.discussion reindexes on the commented content for every
 # comment added or removed.
 COMMENT_INDEXES = ("total_comments", "last_comment_date", "commentators")

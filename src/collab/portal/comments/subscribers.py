@@ -3,8 +3,9 @@
 The order of subscribers registered one by one would follow the order in
 which ZCML files are read; here it is written down. After the engine's
 own steps each handler calls the host policy's hook
-(``ICommentPolicy.comment_event``), so a feature reacts to its comments
-without registering ``IComment`` subscribers of its own.
+(``ICommentPolicy.comment_event``) and then the features that listen to
+comments anywhere (``ICommentListener``), so no feature registers
+``IComment`` event subscribers of its own.
 """
 
 from collab.portal.comments import flags
@@ -14,10 +15,12 @@ from collab.portal.comments import stats
 from collab.portal.comments.authors import record_author
 from collab.portal.comments.conversation import forget_spurious_write
 from collab.portal.comments.conversation import policy_of
+from collab.portal.comments.interfaces import ICommentListener
 from collab.portal.comments.language import tag_comment_language
 from collab.portal.comments.moderation import hold_for_moderation
 from collab.portal.comments.search import queue_for_search
 from collab.portal.comments.text import clean_comment_text
+from zope.component import subscribers
 
 
 def comment_will_be_added(comment, event):
@@ -66,7 +69,11 @@ def comment_removed(comment, event):
 
 
 def _policy_hook(conversation, comment, event):
+    """The host's policy first, then the features listening to every
+    comment (``ICommentListener``)."""
     policy = policy_of(conversation)
     hook = getattr(policy, "comment_event", None)
     if hook is not None:
         hook(comment, event)
+    for listener in subscribers((comment,), ICommentListener):
+        listener.comment_event(event)
