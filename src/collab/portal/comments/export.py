@@ -54,16 +54,16 @@ def headers(host, request):
     return [translate(header, context=request) for _key, header in columns(host)]
 
 
-def export_rows(group):
+def export_rows(host):
     """Rows of plain values; text stored before control characters were
     dropped on the way in is cleaned here, so the export never fails."""
-    for row in _rows(group):
+    for row in _rows(host):
         yield {key: writable(value) for key, value in row.items()}
 
 
-def _rows(group):
-    fields = comment_fields(group)
-    for thread in visible_threads(IConversation(group)):
+def _rows(host):
+    fields = comment_fields(host)
+    for thread in visible_threads(IConversation(host)):
         comment = thread["comment"]
         details = author_details(comment)
         row = {
@@ -78,22 +78,22 @@ def _rows(group):
             "text": comment.text or "",
         }
         for field in fields:
-            row[field.name] = field.text(group, stored(comment, field)) or ""
+            row[field.name] = field.text(host, stored(comment, field)) or ""
         yield row
 
 
-def to_csv(group, headers):
+def to_csv(host, headers):
     out = StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
-    keys = [key for key, _header in columns(group)]
-    for row in export_rows(group):
+    keys = [key for key, _header in columns(host)]
+    for row in export_rows(host):
         writer.writerow([_cell(row[key]) for key in keys])
     # A BOM so that spreadsheet programs read the accents right.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_xlsx(group, headers):
+def to_xlsx(host, headers):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.styles import Font
@@ -105,8 +105,8 @@ def to_xlsx(group, headers):
     sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    keys = [key for key, _header in columns(group)]
-    for row in export_rows(group):
+    keys = [key for key, _header in columns(host)]
+    for row in export_rows(host):
         sheet.append([_cell(row[key]) for key in keys])
         text = sheet.cell(row=sheet.max_row, column=len(keys))
         text.alignment = Alignment(wrap_text=True, indent=min(row["depth"] * 2, 15))
@@ -126,14 +126,14 @@ def _cell(value):
     return value
 
 
-def to_docx(group, headers):
+def to_docx(host, headers):
     from docx import Document
     from docx.shared import Cm
 
     document = Document()
-    document.add_heading(writable(group.title), level=1)
-    fields = [field.name for field in comment_fields(group)]
-    for row in export_rows(group):
+    document.add_heading(writable(host.title), level=1)
+    fields = [field.name for field in comment_fields(host)]
+    for row in export_rows(host):
         meta = ", ".join(
             row[key]
             for key in ("author", "organisation", "country", "date", *fields)

@@ -69,7 +69,7 @@ class VisibleConversationSerializer(ConversationSerializer):
 
 @implementer(ISerializeToJson)
 @adapter(IComment, IBrowserLayer)
-class GroupCommentSerializer(CommentSerializer):
+class HostCommentSerializer(CommentSerializer):
     """plone.restapi's comment, plus what comments on engine-managed
     content carry.
 

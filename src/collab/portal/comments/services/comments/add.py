@@ -39,7 +39,7 @@ def checked_comment_body(request):
 
 
 class KnownComment:
-    """A comment id in the URL must name a comment of the group: else a
+    """A comment id in the URL must name a comment of the content: else a
     translated 404 with a message (plone.restapi answers an empty 404, or
     an English 400 for an id that is not a number)."""
 
@@ -56,7 +56,7 @@ class KnownComment:
         return super().publishTraverse(request, name)
 
 
-class GroupCommentsAdd(KnownComment, CommentsAdd):
+class HostCommentsAdd(KnownComment, CommentsAdd):
     def reply(self):
         body = checked_comment_body(self.request)
         self.take_fields(body)
