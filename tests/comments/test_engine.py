@@ -71,9 +71,12 @@ class TestGroupPolicy(GroupFixture, unittest.TestCase):
         self.assertFalse(policy.moderated)
         self.group.moderated = True
         self.assertTrue(policy.moderated)
-        self.assertEqual(policy.questions(), ["What worked?"])
-        self.assertEqual(policy.question(1), "What worked?")
-        self.assertIsNone(policy.question(2))
+        # The guiding question is the forum's field of the comment.
+        [question] = policy.fields
+        self.assertEqual(question.name, "guiding_question")
+        self.assertTrue(question.applies(self.group))
+        self.assertEqual(question.text(self.group, 1), "1. What worked?")
+        self.assertIsNone(question.text(self.group, 2))
         self.assertEqual(policy.conversation_holder(), self.group)
 
     def test_policy_is_open_follows_state_and_window(self):

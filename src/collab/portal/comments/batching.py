@@ -12,6 +12,7 @@ from BTrees.LLBTree import difference
 from BTrees.LLBTree import intersection
 from BTrees.LLBTree import LLTreeSet
 from BTrees.LLBTree import union
+from collab.portal.comments.authors import acting_author
 from collab.portal.comments.stats import comment_stats
 from collab.portal.comments.storage import stored_comments
 from collab.portal.comments.storage import thread_children
@@ -48,18 +49,18 @@ class DiscussionReader:
             return
         stats = comment_stats(conversation)
         self.visible = stats.public
-        userid = api.user.get_current().getId()
-        if userid:
-            mine = self.own_waiting(stats, userid, check)
+        author = acting_author(context)
+        if author:
+            mine = self.own_waiting(stats, author, check)
             if mine:
                 self.visible = union(stats.public, mine)
 
-    def own_waiting(self, stats, userid, check):
+    def own_waiting(self, stats, author, check):
         """The reader's own comments that others cannot see yet, where the
         thread above them is readable (ids grow with time, so parents come
         before their replies)."""
         mine = LLTreeSet()
-        for cid in difference(stats.own(userid), stats.public):
+        for cid in difference(stats.own(author), stats.public):
             comment = self.conversation[cid]
             parent = comment.in_reply_to
             readable_parent = not parent or parent in stats.public or parent in mine

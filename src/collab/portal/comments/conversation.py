@@ -2,8 +2,8 @@
 transitions of comments from rewriting it.
 
 A commented content's policy (``ICommentPolicy.conversation_holder``) says
-which object's conversation holds its comments: a discussion group's es and
-fr versions are the same discussion in other words, so every translation
+which object's conversation holds its comments: a content's es and fr
+versions are the same discussion in other words, so every translation
 adapts to the conversation of one version.
 
 A version that has left its place (deleted, or inside something deleted)

@@ -1,15 +1,19 @@
-"""A group's comments for the person who writes the summary: CSV, XLSX,
+"""A host's comments for the person who writes the summary: CSV, XLSX,
 DOCX. Rows follow the threads (replies right under what they answer, with
-their depth) and hold only what the exporting user may see."""
+their depth) and hold only what the exporting user may see; the policy's
+fields (``comments.fields``) get a column each, after the depth."""
 
+from collab.portal import _
 from collab.portal.clock import as_utc
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import visible_threads
-from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.fields import stored
 from collab.portal.comments.text import writable
 from io import BytesIO
 from io import StringIO
 from plone.app.discussion.interfaces import IConversation
+from zope.i18n import translate
 import csv
 
 
@@ -25,38 +29,47 @@ FORMATS = {
     ),
 }
 
-COLUMNS = (
-    "comment",
-    "reply_to",
-    "depth",
-    "question",
-    "author",
-    "organisation",
-    "country",
-    "date",
-    "language",
-    "text",
+BEFORE_FIELDS = (
+    ("comment", _("Comment")),
+    ("reply_to", _("Reply to")),
+    ("depth", _("Depth")),
+)
+AFTER_FIELDS = (
+    ("author", _("Author")),
+    ("organisation", _("Organisation")),
+    ("country", _("Country")),
+    ("date", _("Date")),
+    ("language", _("Language")),
+    ("text", _("Text")),
 )
 
 
-def export_rows(group):
+def columns(host):
+    """``(key, header)`` of every column, the text last."""
+    fields = tuple((field.name, field.header) for field in comment_fields(host))
+    return BEFORE_FIELDS + fields + AFTER_FIELDS
+
+
+def headers(host, request):
+    return [translate(header, context=request) for _key, header in columns(host)]
+
+
+def export_rows(host):
     """Rows of plain values; text stored before control characters were
     dropped on the way in is cleaned here, so the export never fails."""
-    for row in _rows(group):
+    for row in _rows(host):
         yield {key: writable(value) for key, value in row.items()}
 
 
-def _rows(group):
-    for thread in visible_threads(IConversation(group)):
+def _rows(host):
+    fields = comment_fields(host)
+    for thread in visible_threads(IConversation(host)):
         comment = thread["comment"]
-        number = getattr(comment, "guiding_question", None)
-        question = ICommentPolicy(group).question(number) if number else None
         details = author_details(comment)
-        yield {
+        row = {
             "comment": comment.comment_id,
             "reply_to": comment.in_reply_to or "",
             "depth": thread["depth"],
-            "question": f"{number}. {question}" if question else "",
             "author": comment.author_name or comment.author_username or "",
             "organisation": details["author_organisation"] or "",
             "country": details["author_country_name"] or "",
@@ -64,22 +77,27 @@ def _rows(group):
             "language": getattr(comment, "language", "") or "",
             "text": comment.text or "",
         }
+        for field in fields:
+            row[field.name] = field.text(host, stored(comment, field)) or ""
+        yield row
 
 
-def to_csv(group, headers):
+def to_csv(host, headers):
     out = StringIO()
     writer = csv.writer(out)
     writer.writerow(headers)
-    for row in export_rows(group):
-        writer.writerow([_cell(row[c]) for c in COLUMNS])
+    keys = [key for key, _header in columns(host)]
+    for row in export_rows(host):
+        writer.writerow([_cell(row[key]) for key in keys])
     # A BOM so that spreadsheet programs read the accents right.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
 
-def to_xlsx(group, headers):
+def to_xlsx(host, headers):
     from openpyxl import Workbook
     from openpyxl.styles import Alignment
     from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
 
     book = Workbook()
     sheet = book.active
@@ -87,11 +105,12 @@ def to_xlsx(group, headers):
     sheet.append(list(headers))
     for cell in sheet[1]:
         cell.font = Font(bold=True)
-    for row in export_rows(group):
-        sheet.append([_cell(row[c]) for c in COLUMNS])
-        text = sheet.cell(row=sheet.max_row, column=len(COLUMNS))
+    keys = [key for key, _header in columns(host)]
+    for row in export_rows(host):
+        sheet.append([_cell(row[key]) for key in keys])
+        text = sheet.cell(row=sheet.max_row, column=len(keys))
         text.alignment = Alignment(wrap_text=True, indent=min(row["depth"] * 2, 15))
-    sheet.column_dimensions["J"].width = 80
+    sheet.column_dimensions[get_column_letter(len(keys))].width = 80
     out = BytesIO()
     book.save(out)
     return out.getvalue()
@@ -107,23 +126,18 @@ def _cell(value):
     return value
 
 
-def to_docx(group, headers):
+def to_docx(host, headers):
     from docx import Document
     from docx.shared import Cm
 
     document = Document()
-    document.add_heading(writable(group.title), level=1)
-    for row in export_rows(group):
+    document.add_heading(writable(host.title), level=1)
+    fields = [field.name for field in comment_fields(host)]
+    for row in export_rows(host):
         meta = ", ".join(
-            part
-            for part in (
-                row["author"],
-                row["organisation"],
-                row["country"],
-                row["date"],
-                row["question"],
-            )
-            if part
+            row[key]
+            for key in ("author", "organisation", "country", "date", *fields)
+            if row[key]
         )
         heading = document.add_paragraph()
         heading.add_run(meta).bold = True

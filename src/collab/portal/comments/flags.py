@@ -14,6 +14,7 @@ from BTrees.LOBTree import LOBTree
 from BTrees.OOBTree import OOTreeSet
 from collab.portal import _
 from collab.portal.clock import now
+from collab.portal.comments.authors import author_key
 from collab.portal.errors import Conflict
 from collab.portal.errors import shown
 from datetime import datetime
@@ -106,7 +107,7 @@ def flag(comment, userid):
     """Record the flag; hide the comment once the flags since the last
     decision reach the threshold. Returns (those flags, whether the comment
     is now hidden)."""
-    if userid == comment.author_username:
+    if userid == author_key(comment):
         raise OwnComment()
     base = aq_base(comment)
     flagged = getattr(base, FLAGS, None)

@@ -3,8 +3,7 @@
 The engine (conversations, batches, visibility, flags, search, moderation,
 REST) never tests a feature's interfaces: a feature marks its content with
 ``ICommentHost`` and registers an ``ICommentPolicy`` adapter for it (the
-forum's discussion groups in ``forum/policy.py``; a draft's paragraphs can
-plug in the same way).
+forum's in ``forum/policy.py``; drafts can plug in the same way).
 """
 
 from zope.interface import Attribute
@@ -29,12 +28,39 @@ class ICommentPolicy(Interface):
         """The object whose plone.app.discussion conversation holds the
         comments (translations of one content share one)."""
 
-    def questions():
-        """The numbered questions a comment may say it answers: a list of
-        texts, first is number 1 (empty where there are none)."""
+    def guest():
+        """The guest acting in this request, someone without an account
+        the feature recognises (by a personal link, say), as a
+        ``comments.authors.Guest``; None for members and strangers."""
 
-    def question(number):
-        """The text of question ``number``, or None."""
+    def comment_event(comment, event):
+        """Called for every event of a comment on this content, after the
+        engine's own steps (``comments.subscribers``): added, modified,
+        transitioned, removed, and their *will be* events."""
+
+    fields = Attribute(
+        "The extra fields a comment here carries: a sequence of "
+        "``comments.fields.CommentField`` (empty where there are none)."
+    )
+
+    messages = Attribute(
+        "Wording of the engine's refusals in this content's terms: a dict "
+        "from ``closed``, ``edit_too_late``, ``delete_too_late``, "
+        "``too_frequent`` to a message (with ``${minutes}`` or "
+        "``${limit}`` where the default has them); missing keys keep the "
+        "engine's neutral wording (``comments.policy.MESSAGES``)."
+    )
+
+
+class ICommentListener(Interface):
+    """A feature that reacts to comments on content it does not host (a
+    subscription adapter of the comment, e.g. following's mail): called by
+    ``comments.subscribers`` after the engine's steps and the policy's
+    hook, for the same events. Listeners must not depend on each other's
+    order."""
+
+    def comment_event(event):
+        """React to ``event`` of the adapted comment."""
 
 
 # What plone.app.discussion reindexes on the commented content for every

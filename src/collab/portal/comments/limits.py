@@ -10,14 +10,20 @@ from Acquisition import aq_parent
 from collab.portal import _
 from collab.portal.clock import as_utc
 from collab.portal.clock import now
+from collab.portal.comments.authors import acting_author
+from collab.portal.comments.authors import author_key
+from collab.portal.comments.authors import is_guest
 from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.policy import message
+from collab.portal.comments.stats import comment_stats
 from collab.portal.errors import shown
 from collab.portal.errors import TooManyRequests
 from collab.portal.switches import switched_on
 from contextvars import ContextVar
 from DateTime import DateTime
+from datetime import timedelta
 from plone import api
 from zExceptions import BadRequest
 from zExceptions import Forbidden
@@ -44,16 +50,9 @@ def refuse_comment_outside_window(comment, event):
         return
     request = getRequest()
     if not policy.is_open():
-        raise shown(
-            Forbidden(
-                translate(
-                    _("This discussion group is not open for comments."),
-                    context=request,
-                )
-            )
-        )
+        raise shown(Forbidden(translate(message(policy, "closed"), context=request)))
     refuse_oversized(comment, request)
-    refuse_too_frequent(comment, request)
+    refuse_too_frequent(comment, request, policy, event.newParent)
 
 
 def refuse_oversized(comment, request):
@@ -75,15 +74,35 @@ def refuse_oversized(comment, request):
         )
 
 
-def refuse_too_frequent(comment, request):
-    """Counted from the catalog, which every instance shares: no object is
-    written to keep score, so posting never conflicts on a counter."""
-    author = getattr(comment, "author_username", None)
+def refuse_too_frequent(comment, request, policy, conversation):
+    """Per author key (``authors.author_key``): a member's comments
+    anywhere, counted from the catalog, which every instance shares (no
+    object is written to keep score, so posting never conflicts on a
+    counter); a guest's in this conversation, from its counters."""
+    author = author_key(comment)
     if not author:
         return
     limit = api.portal.get_registry_record(
         "collab.portal.comments_per_minute", default=5
     )
+    if is_guest(author):
+        recent = recent_guest_comments(conversation, author)
+    else:
+        recent = recent_member_comments(author)
+    if recent >= limit:
+        raise TooManyRequests(
+            translate(message(policy, "too_frequent", limit=limit), context=request)
+        )
+
+
+def recent_guest_comments(conversation, author):
+    """Comment ids are their creation time in microseconds."""
+    since = int((now() - timedelta(seconds=60)).timestamp() * 1e6)
+    own = comment_stats(conversation).own(author)
+    return len(own.keys(min=since))
+
+
+def recent_member_comments(author):
     since = DateTime() - 60 / 86400.0
     # The created index keeps minutes only: ask for two, keep the last 60 s.
     brains = api.portal.get_tool("portal_catalog").unrestrictedSearchResults(
@@ -91,19 +110,7 @@ def refuse_too_frequent(comment, request):
         Creator=author,
         created={"query": since - 60 / 86400.0, "range": "min"},
     )
-    recent = [brain for brain in brains if brain.created >= since]
-    if len(recent) >= limit:
-        raise TooManyRequests(
-            translate(
-                _(
-                    "comments_too_frequent",
-                    default="You have posted ${limit} comments in the last "
-                    "minute. Please wait a moment before posting again.",
-                    mapping={"limit": limit},
-                ),
-                context=request,
-            )
-        )
+    return len([brain for brain in brains if brain.created >= since])
 
 
 def limit_own_edits(comment, event):
@@ -116,16 +123,7 @@ def limit_own_edits(comment, event):
     refuse_oversized(comment, request)
     if api.user.has_permission("Review comments", obj=comment):
         return
-    refuse_late_own_change(
-        comment,
-        content,
-        lambda minutes: _(
-            "comment_edit_too_late",
-            default="Your comment can no longer be edited: members "
-            "may edit for ${minutes} minutes while the group is open.",
-            mapping={"minutes": minutes},
-        ),
-    )
+    refuse_late_own_change(comment, content, "edit_too_late")
 
 
 def own_change_minutes():
@@ -134,12 +132,13 @@ def own_change_minutes():
     )
 
 
-def refuse_late_own_change(comment, content, message):
-    """A translated 403 with ``message(minutes)`` once the author's time to
-    change their comment is over (edits and deletions alike)."""
+def refuse_late_own_change(comment, content, key):
+    """A translated 403 with the policy's message ``key`` once the author's
+    time to change their comment is over (edits and deletions alike)."""
     minutes = own_change_minutes()
     if own_change_too_late(comment, content, minutes):
-        raise shown(Forbidden(translate(message(minutes), context=getRequest())))
+        text = message(ICommentPolicy(content), key, minutes=minutes)
+        raise shown(Forbidden(translate(text, context=getRequest())))
 
 
 def own_change_too_late(comment, content, minutes):
@@ -158,22 +157,11 @@ def limit_own_deletions(comment, event):
     content = host_of(event.oldParent)
     if content is None or _is_being_removed(content):
         return
-    user = api.user.get_current()
-    if user.getId() != comment.author_username:
+    if acting_author(content) != author_key(comment):
         return  # someone else's comment: "Delete comments" decided
     if api.user.has_permission("Review comments", obj=comment):
         return
-    refuse_late_own_change(
-        comment,
-        content,
-        lambda minutes: _(
-            "comment_delete_too_late",
-            default="Your comment can no longer be deleted: members "
-            "may delete it for ${minutes} minutes while the group "
-            "is open.",
-            mapping={"minutes": minutes},
-        ),
-    )
+    refuse_late_own_change(comment, content, "delete_too_late")
 
 
 def _is_being_removed(content):

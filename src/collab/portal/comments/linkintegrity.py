@@ -5,7 +5,7 @@ deleted for incoming links, by its integer id. Comments have none
 (``comments.intids`` says why) and nothing links to a comment, so the
 check skips them instead of failing with ``IntIdMissingError``: without
 this, neither the Classic delete page nor ``api.content.delete`` could
-remove a discussion group, or any page, that has comments.
+remove any page that has comments.
 """
 
 from plone.app.discussion.interfaces import IComment

@@ -4,7 +4,7 @@ Comments follow ``collab_comment_workflow``: published at once, as with
 Plone's default, so other content keeps its behaviour. A new comment is
 recalled to *pending* before the transaction ends, so no one but its author
 and the moderators ever sees it, where moderation applies: on content
-whose policy says so (a discussion group with moderation on), and on the
+whose policy says so (``ICommentPolicy.moderated``), and on the
 whole site when Plone's discussion control panel switches moderation on.
 
 That switch, and the Types control panel, would bind Plone's own comment

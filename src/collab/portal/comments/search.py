@@ -1,4 +1,4 @@
-"""Comments on engine-managed content (discussion groups) join the site
+"""Comments on engine-managed content join the site
 search within a minute.
 
 Products.ZCTextIndex rewrites, for every word of a new document, the

@@ -20,6 +20,7 @@ The catalog's ``allowedRolesAndUsers`` follows, so ``@search`` and
 """
 
 from Acquisition import aq_parent
+from collab.portal.comments.authors import author_key
 from collab.portal.comments.conversation import forget_spurious_write
 from collab.portal.comments.storage import holds
 from collab.portal.comments.storage import thread_children
@@ -36,11 +37,11 @@ MODERATORS_ONLY = "rejected"
 
 def readable_by_author(comment):
     """Whether the author of a hidden comment still reads it in the list."""
-    author = comment.author_username
+    author = author_key(comment)
     conversation = comment.__parent__
     while comment is not None and not is_public(comment):
         state = api.content.get_state(comment, default=None)
-        if not author or comment.author_username != author or state not in WAITING:
+        if not author or author_key(comment) != author or state not in WAITING:
             return False
         parent_id = comment.in_reply_to
         comment = conversation.get(parent_id) if parent_id else None

@@ -2,14 +2,16 @@
 
 A conversation lists only the comments the reader may see (pending and
 flagged ones stay with their author and the moderators), and each comment
-says which guiding question it answers and in which language it was
-written.
+carries its policy's fields (``comments.fields``) and the language it was
+written in.
 """
 
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
+from collab.portal.comments.fields import stored
 from collab.portal.comments.flags import flag_history_json
 from collab.portal.comments.rendering import comment_html
 from collab.portal.interfaces import IBrowserLayer
@@ -67,14 +69,14 @@ class VisibleConversationSerializer(ConversationSerializer):
 
 @implementer(ISerializeToJson)
 @adapter(IComment, IBrowserLayer)
-class GroupCommentSerializer(CommentSerializer):
-    """plone.restapi's comment, plus what a discussion group's comments
-    carry.
+class HostCommentSerializer(CommentSerializer):
+    """plone.restapi's comment, plus what comments on engine-managed
+    content carry.
 
     ``text`` stays exactly plone.restapi's (a plain-text comment's own
     text, ``text/plain``), so a client that reads it and sends it back, as
     every edit form does, stores what was there. Clients that render a
-    group's comments read ``text_html``: Plone's transformed, escaped HTML.
+    host's comments read ``text_html``: Plone's transformed, escaped HTML.
     Comments on other content are plone.restapi's alone.
     """
 
@@ -84,9 +86,9 @@ class GroupCommentSerializer(CommentSerializer):
         if policy is None:
             return data
         data["text_html"] = comment_html(self.context)
-        number = getattr(self.context, "guiding_question", None)
-        data["guiding_question"] = number
-        data["guiding_question_text"] = policy.question(number)
+        host = host_of(self.context.__parent__)
+        for field in policy.fields:
+            data.update(field.serialize(host, stored(self.context, field)))
         data["language"] = getattr(self.context, "language", None)
         # Moderators see waiting comments among the others: say which.
         data["review_state"] = api.content.get_state(self.context, default=None)

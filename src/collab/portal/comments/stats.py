@@ -10,7 +10,8 @@ subscribers when a comment is added, changes workflow state or is removed:
   is every comment above them). Ids are plone.app.discussion's creation
   timestamps in microseconds, so the set is also in time order: "the last
   comment" is its largest key and "new since" is a range.
-- ``by_author``: every comment id of each member, whatever its state, so a
+- ``by_author``: every comment id of each author (by ``authors.author_key``:
+  a member's user id or a guest's), whatever its state, so a
   member sees their own pending comments without a walk.
 - ``authors`` and ``countries``: how many public comments each member and
   each country has, for participation statistics.
@@ -26,6 +27,7 @@ from BTrees.LLBTree import LLTreeSet
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
 from collab.portal.comments.authors import author_country
+from collab.portal.comments.authors import author_key
 from collab.portal.comments.interfaces import COMMENT_INDEXES
 from collab.portal.comments.storage import holds
 from collab.portal.comments.storage import replies_of
@@ -115,8 +117,8 @@ def rebuild(conversation, stats):
     """Count an existing conversation once (upgrades, first use)."""
     for thread in conversation.getThreads():
         comment = thread["comment"]
-        if comment.author_username:
-            stats.by_author.setdefault(comment.author_username, LLTreeSet()).insert(
+        if author_key(comment):
+            stats.by_author.setdefault(author_key(comment), LLTreeSet()).insert(
                 comment.comment_id
             )
         sync(comment, stats)
@@ -124,10 +126,11 @@ def rebuild(conversation, stats):
 
 def comment_added(comment, event):
     stats = comment_stats(comment.__parent__)
-    if comment.author_username:
-        own = stats.by_author.get(comment.author_username)
+    author = author_key(comment)
+    if author:
+        own = stats.by_author.get(author)
         if own is None:
-            own = stats.by_author[comment.author_username] = LLTreeSet()
+            own = stats.by_author[author] = LLTreeSet()
         own.insert(comment.comment_id)
     sync(comment, stats)
 
@@ -157,7 +160,7 @@ def comment_removed(comment, event):
     cid = comment.comment_id
     if cid in stats.public:
         _mark(stats, comment, False)
-    own = stats.by_author.get(comment.author_username)
+    own = stats.by_author.get(author_key(comment))
     if own is not None and cid in own:
         own.remove(cid)
     unsearched = getattr(stats, "unsearched", None)

@@ -1,8 +1,8 @@
 """Plone's comments viewlet, saying "Comments are moderated." only where
 a member's comment really waits (``comments.moderation``).
 
-Features that show their comments their own way (the forum's discussion
-groups) reuse ``ModerationMessage`` in their viewlet.
+The paging viewlet of engine-managed content (``comments/browser/``)
+reuses ``ModerationMessage``.
 """
 
 from Acquisition import aq_inner
@@ -31,4 +31,4 @@ class ModerationMessage:
 
 
 class ContentCommentsViewlet(ModerationMessage, CommentsViewlet):
-    """Plone's comments viewlet, for content other than discussion groups."""
+    """Plone's comments viewlet, for content the engine does not manage."""

@@ -11,6 +11,8 @@ from collab.portal import _
 from collab.portal import logger
 from collab.portal import mail
 from collab.portal.comments.authors import author_details
+from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.fields import stored
 from collab.portal.content.translations import in_language
 from collab.portal.content.translations import translations
 from collab.portal.dates import format_date
@@ -85,23 +87,15 @@ def author_line(comment, language):
 
 
 def comment_lines(comment, version, language):
-    """The guiding question if any (as the reader's version words it) and
-    the text."""
+    """The lines of the comment's policy fields if any (as the reader's
+    version words them: a group's guiding question) and the text."""
     t = translate_to(language)
     lines = []
-    number = getattr(comment, "guiding_question", None)
-    question = version.question(number) if number else None
-    if question:
-        lines.append(
-            t(
-                _(
-                    "mail_guiding_question",
-                    default="Guiding question ${number}: ${question}",
-                    mapping={"number": number, "question": question},
-                )
-            )
-        )
-        lines.append("")
+    for field in comment_fields(version):
+        line = field.mail_line(version, stored(comment, field))
+        if line:
+            lines.append(t(line))
+            lines.append("")
     lines.append(plain_text(comment).strip())
     return lines
 

@@ -3,12 +3,24 @@
 
 from collab.portal.following.announce import note_comment
 from collab.portal.following.handover import hand_over
+from Products.DCWorkflow.interfaces import IAfterTransitionEvent
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
 
 
-def comment_added_or_moved(comment, event):
-    """A comment was added, or moved by the workflow: note it; one hook at
-    commit decides which became public (``announce``)."""
-    note_comment(comment, event)
+class CommentListener:
+    """``comments.interfaces.ICommentListener``: the comment engine's
+    ordered handlers tell following of every comment event. A comment was
+    added, or moved by the workflow: note it; one hook at commit decides
+    which became public (``announce``)."""
+
+    def __init__(self, comment):
+        self.comment = comment
+
+    def comment_event(self, event):
+        if IObjectAddedEvent.providedBy(event) or IAfterTransitionEvent.providedBy(
+            event
+        ):
+            note_comment(self.comment, event)
 
 
 def followable_will_be_removed(obj, event):

@@ -3,22 +3,35 @@
 ``comments/`` asks this adapter (``ICommentPolicy``) instead of knowing
 about groups: comments are taken while the group's window is open, wait
 for a moderator where the group says so, live in the conversation of the
-group's first language version, and may name one of its guiding questions.
+group's first language version, may name one of its guiding questions
+(``forum.question``), and refusals speak of the discussion group.
 """
 
-from collab.portal.comments.conversation import conversation_holder
-from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal import _
+from collab.portal.comments.policy import CommentPolicy
 from collab.portal.content.discussion_group import IDiscussionGroup
+from collab.portal.forum.question import GUIDING_QUESTION
 from collab.portal.forum.schedule import comment_window_is_open
 from zope.component import adapter
-from zope.interface import implementer
 
 
-@implementer(ICommentPolicy)
 @adapter(IDiscussionGroup)
-class DiscussionGroupPolicy:
-    def __init__(self, context):
-        self.context = context
+class DiscussionGroupPolicy(CommentPolicy):
+    fields = (GUIDING_QUESTION,)
+    messages = {
+        "closed": _("This discussion group is not open for comments."),
+        "edit_too_late": _(
+            "comment_edit_too_late",
+            default="Your comment can no longer be edited: members "
+            "may edit for ${minutes} minutes while the group is open.",
+        ),
+        "delete_too_late": _(
+            "comment_delete_too_late",
+            default="Your comment can no longer be deleted: members "
+            "may delete it for ${minutes} minutes while the group "
+            "is open.",
+        ),
+    }
 
     @property
     def moderated(self):
@@ -26,12 +39,3 @@ class DiscussionGroupPolicy:
 
     def is_open(self, at=None):
         return comment_window_is_open(self.context, at)
-
-    def conversation_holder(self):
-        return conversation_holder(self.context)
-
-    def questions(self):
-        return list(self.context.guiding_questions or [])
-
-    def question(self, number):
-        return self.context.question(number)

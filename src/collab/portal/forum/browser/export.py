@@ -3,25 +3,12 @@ clients use the same view with the same permission."""
 
 from collab.portal import _
 from collab.portal.comments.export import FORMATS
+from collab.portal.comments.export import headers as export_headers
 from collab.portal.comments.export import WRITERS
 from collab.portal.errors import shown
 from Products.Five.browser import BrowserView
 from zExceptions import BadRequest
 from zope.i18n import translate
-
-
-HEADERS = (
-    _("Comment"),
-    _("Reply to"),
-    _("Depth"),
-    _("Guiding question"),
-    _("Author"),
-    _("Organisation"),
-    _("Country"),
-    _("Date"),
-    _("Language"),
-    _("Text"),
-)
 
 
 class ExportComments(BrowserView):
@@ -39,7 +26,7 @@ class ExportComments(BrowserView):
                     )
                 )
             )
-        headers = [translate(h, context=self.request) for h in HEADERS]
+        headers = export_headers(self.context, self.request)
         data = WRITERS[fmt](self.context, headers)
         content_type, extension = FORMATS[fmt]
         response = self.request.response

@@ -1,13 +1,14 @@
-"""``POST <group>/@comments``: plone.restapi's service, with the body checked
-before the comment form sees it.
+"""``POST <content>/@comments``: plone.restapi's service, with the body
+checked before the comment form sees it.
 
-The comment form would silently drop a question number it does not know,
+The comment form would silently drop a value of a policy field it does
+not know,
 and answers a missing or mistyped text with a Python repr of its errors; a
 REST client deserves a translated 400 that says why, and nothing stored.
 """
 
 from collab.portal import _
-from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.fields import comment_fields
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
 from collab.portal.errors import json_object
@@ -38,7 +39,7 @@ def checked_comment_body(request):
 
 
 class KnownComment:
-    """A comment id in the URL must name a comment of the group: else a
+    """A comment id in the URL must name a comment of the content: else a
     translated 404 with a message (plone.restapi answers an empty 404, or
     an English 400 for an id that is not a number)."""
 
@@ -55,27 +56,10 @@ class KnownComment:
         return super().publishTraverse(request, name)
 
 
-class GroupCommentsAdd(KnownComment, CommentsAdd):
+class HostCommentsAdd(KnownComment, CommentsAdd):
     def reply(self):
         body = checked_comment_body(self.request)
-        question = body.pop("guiding_question", None)
-        if question is not None:
-            if (
-                isinstance(question, bool)
-                or not isinstance(question, int)
-                or ICommentPolicy(self.context).question(question) is None
-            ):
-                raise BadRequest(
-                    self._t(
-                        _(
-                            "unknown_guiding_question",
-                            default="This discussion group has no guiding "
-                            "question ${number}.",
-                            mapping={"number": str(question)[:20]},
-                        )
-                    )
-                )
-            self.request.form["form.widgets.guiding_question"] = [str(question)]
+        self.take_fields(body)
         parents = [self.comment_id] if self.comment_id else []
         if body.get("in_reply_to") not in (None, "", 0):
             body["in_reply_to"] = self.parent_id(body["in_reply_to"])
@@ -90,6 +74,19 @@ class GroupCommentsAdd(KnownComment, CommentsAdd):
         # The parent reads the body again; hand it the cleaned one.
         self.request.set("BODY", json.dumps(body).encode())
         return super().reply()
+
+    def take_fields(self, body):
+        """The policy's fields (``comments.fields``): each value checked,
+        then handed to the comment form as its widget wants it."""
+        for field in comment_fields(self.context):
+            value = body.pop(field.name, None)
+            if value is None:
+                continue
+            try:
+                value = field.from_json(self.context, value)
+            except ValueError:
+                raise BadRequest(self._t(field.error(self.context, value))) from None
+            self.request.form[f"form.widgets.{field.name}"] = field.form_value(value)
 
     def parent_id(self, value):
         """``in_reply_to`` as the form's widget wants it: the comment id as

@@ -1,4 +1,4 @@
-"""``DELETE <group>/@comments/<id>``: plone.restapi's service, reachable by
+"""``DELETE <content>/@comments/<id>``: plone.restapi's service, reachable by
 the comment's author.
 
 plone.restapi guards the service with "Delete comments" on the *content*,
@@ -12,5 +12,5 @@ from collab.portal.comments.services.comments.add import KnownComment
 from plone.restapi.services.discussion.conversation import CommentsDelete
 
 
-class GroupCommentsDelete(KnownComment, CommentsDelete):
+class HostCommentsDelete(KnownComment, CommentsDelete):
     """Registered with View so the comment decides."""

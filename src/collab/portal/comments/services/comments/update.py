@@ -1,4 +1,4 @@
-"""``PATCH <group>/@comments/<id>``: plone.restapi's service, reachable by
+"""``PATCH <content>/@comments/<id>``: plone.restapi's service, reachable by
 the comment's author.
 
 plone.restapi guards the service with "Edit comments" on the *content*,
@@ -12,7 +12,7 @@ from collab.portal.comments.services.comments.add import KnownComment
 from plone.restapi.services.discussion.conversation import CommentsUpdate
 
 
-class GroupCommentsUpdate(KnownComment, CommentsUpdate):
+class HostCommentsUpdate(KnownComment, CommentsUpdate):
     """Registered with View so the comment decides; the body is checked
     first, as for a new comment."""
 

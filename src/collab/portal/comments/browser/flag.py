@@ -1,4 +1,4 @@
-"""``<group>/@@flag-comment?comment_id=N``: the page way to flag a comment
+"""``<content>/@@flag-comment?comment_id=N``: the page way to flag a comment
 (a confirmation, then a POST protected against CSRF)."""
 
 from collab.portal import _
@@ -14,9 +14,9 @@ from zope.i18n import translate
 
 class FlagCommentView(BrowserView):
     def __call__(self):
-        # The page's permission is on the group, which members have even
-        # where the forum is private: answer as if nothing were there
-        # rather than show the group's title as the heading.
+        # The page's permission is on the content, which members have even
+        # where it is hidden (a private forum): answer as if nothing were there
+        # rather than show its title as the heading.
         if not api.user.has_permission("View", obj=self.context):
             message = translate(_("There is no such comment."), context=self.request)
             raise shown(NotFound(message))

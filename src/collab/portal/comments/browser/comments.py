@@ -1,27 +1,32 @@
-"""The comments under a discussion group, a page of threads at a time.
+"""The comments under engine-managed content (``ICommentHost``), a page of
+threads at a time.
 
 plone.app.discussion's viewlet renders every comment of the conversation,
 with a member lookup and several permission checks for each. This one
 keeps its comment form and its markup (so Plone's reply and moderation
 scripts work unchanged) but renders one page of threads, in the order the
 reader chose, with the author's organisation and country beside the name,
-the guiding question the comment answers and a link to flag it.
+a line for each of the policy's fields the comment carries and a link to flag it.
 """
 
 from AccessControl import getSecurityManager
 from Acquisition import aq_inner
 from collab.portal import _
+from collab.portal.comments.authors import acting_author
 from collab.portal.comments.authors import author_details
+from collab.portal.comments.authors import author_key
 from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
+from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.fields import stored
 from collab.portal.comments.flags import counting_flags
 from collab.portal.comments.flags import flag_history
+from collab.portal.comments.interfaces import ICommentPolicy
 from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.viewlet import ModerationMessage
 from collab.portal.dates import format_utc
 from collab.portal.dates import number_on_page
-from collab.portal.forum.schedule import comment_window_is_open
 from plone import api
 from plone.app.discussion.browser.comments import CommentsViewlet
 from plone.app.discussion.interfaces import IConversation
@@ -39,8 +44,8 @@ FLAG_HISTORY_LABELS = {
 }
 
 
-class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
-    index = ViewPageTemplateFile("templates/group_comments.pt")
+class CommentsPageViewlet(ModerationMessage, CommentsViewlet):
+    index = ViewPageTemplateFile("templates/comments_page.pt")
 
     def update(self):
         # A crafted form may send several parents; the form's number
@@ -53,7 +58,9 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
         context = aq_inner(self.context)
         self.check = getSecurityManager().checkPermission
         self.userid = None if self.is_anonymous() else api.user.get_current().getId()
-        self.window_open = comment_window_is_open(context)
+        self.author = acting_author(context)
+        self.window_open = ICommentPolicy(context).is_open()
+        self.fields = comment_fields(context)
         self.may_flag = bool(self.userid) and bool(
             self.check("collab.portal: Flag comments", context)
         )
@@ -81,7 +88,7 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
         """What the template shows of one comment; permission checks only
         where they can say yes (own comments, moderators)."""
         comment = entry["comment"]
-        own = bool(self.userid) and comment.author_username == self.userid
+        own = bool(self.author) and author_key(comment) == self.author
         moderator = self.reader.moderator
         wtool = api.portal.get_tool("portal_workflow")
         state = (
@@ -89,8 +96,6 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
             if moderator or own
             else "published"
         )
-        number = getattr(comment, "guiding_question", None)
-        question = self.context.question(number) if number else None
         details = author_details(comment)
         return {
             "comment": comment,
@@ -101,7 +106,7 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
             "author": self.get_author_name(comment),
             "organisation": details["author_organisation"],
             "country": details["author_country_name"],
-            "question": f"{number}. {question}" if question else None,
+            "fields": self.field_lines(comment),
             "date": format_utc(comment.creation_date, self.request),
             "language": getattr(comment, "language", None),
             "can_edit": (own or moderator)
@@ -118,6 +123,21 @@ class GroupCommentsViewlet(ModerationMessage, CommentsViewlet):
             "flags": self.flag_entries(comment) if moderator else [],
             "flags_counting": counting_flags(comment) if moderator else 0,
         }
+
+    def field_lines(self, comment):
+        """What the page shows of the policy's fields on ``comment``."""
+        lines = []
+        for field in self.fields:
+            text = field.text(self.context, stored(comment, field))
+            if text:
+                lines.append(
+                    {
+                        "css_class": field.css_class,
+                        "label": translate(field.label, context=self.request),
+                        "text": text,
+                    }
+                )
+        return lines
 
     def flag_entries(self, comment):
         """The flag history a moderator sees under a flagged comment."""
