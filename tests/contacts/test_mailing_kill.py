@@ -14,6 +14,7 @@ from contacts.slow_mailing_helpers import make_mailing_over_rest
 from contacts.slow_mailing_helpers import session
 from contacts.slow_mailing_helpers import wait_for_all
 from pathlib import Path
+import asyncio
 import os
 import signal
 import threading
@@ -219,3 +220,47 @@ class TestGreylisted(unittest.TestCase):
         self.assertEqual(len(mailbox.greylisted & set(addresses)), 10)
         log = call(http, "GET", f"{mailing}/@delivery")
         self.assertEqual((log["state"], log["counts"]["sent"]), ("sent", 20), log)
+
+
+class TestRestartedDuringAnOutage(unittest.TestCase):
+    """The SMTP server goes away, the mailing is queued, the site is
+    killed (kill -9) and started again while the server is still away;
+    then the server comes back on the same address and nobody touches
+    the site's settings. The waiting mail leaves on its own (start-up
+    starts the queue thread for it), each message once."""
+
+    layer = STARTED_SITE
+
+    def test_queued_mail_leaves_after_a_restart_once_the_server_is_back(self):
+        http = session(self.layer["url"])
+        queue = Path(self.layer["var"]) / "mailqueue"
+        controller = self.layer.controllers[0]
+        mailbox = controller.handler
+        set_port = {"smtp_host": "127.0.0.1", "smtp_port": controller.port}
+        call(http, "PATCH", "@controlpanels/mail", json=set_port)
+        mailing, addresses = make_mailing_over_rest(http, "outage-restart", 40)
+        mailbox.clear()
+        controller.stop()
+        self.addCleanup(lambda: controller._thread or start_again(controller))
+        call(http, "POST", f"{mailing}/@send")
+        clock_until_sent(http, mailing)
+        self.assertEqual(len(messages_in(queue / "new")), len(addresses))
+
+        os.kill(self.layer.process.pid, signal.SIGKILL)
+        self.layer.process.wait()
+        self.layer["restart"]()
+        start_again(controller)
+        received = wait_for_all(mailbox, addresses, timeout=90)
+        self.assertEqual(sorted(received), sorted(addresses))
+        twice = {address: len(m) for address, m in received.items() if len(m) > 1}
+        self.assertEqual(twice, {})
+        http = session(self.layer["url"])
+        call(http, "POST", "@clock")
+        log = call(http, "GET", f"{mailing}/@delivery")
+        self.assertEqual(log["counts"]["sent"], len(addresses), log["counts"])
+
+
+def start_again(controller):
+    """An aiosmtpd controller stopped closes its loop: a new one, same port."""
+    controller.loop = asyncio.new_event_loop()
+    controller.start()

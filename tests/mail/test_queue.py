@@ -10,13 +10,17 @@ from collab.portal.following.owed import owed
 from collab.portal.mail import check_mail
 from collab.portal.mail import ensure_maildir
 from collab.portal.mail import is_maildir
+from collab.portal.mail.keepalive import queue_thread
+from collab.portal.mail.keepalive import stop_queue_thread
 from collab.portal.mail.startup import check_sites_at_startup
 from collab.portal.testing_fixtures import free_port
 from collab.portal.testing_fixtures import Mailbox
 from following.helpers import body
 from following.helpers import FollowingTestCase
 from plone import api
+from portal_helpers import queued
 from types import SimpleNamespace
+from zope.sendmail.maildir import Maildir
 import os
 import shutil
 import tempfile
@@ -213,3 +217,45 @@ class TestMailSettingsChange(MailQueueTestCase):
         self.assertEqual(to, ["follower@example.org"])
         self.assertIn("To the second server.", body(message))
         self.assertEqual(self.mailbox.messages, [])
+
+
+class TestMailLeftByAnEarlierProcess(MailQueueTestCase):
+    """A server restarted during an SMTP outage finds the mail its earlier
+    process queued and no thread to send it: nothing new is queued to
+    start one. The clock and start-up start it (issue 23)."""
+
+    def leave_a_message(self):
+        mailhost = self.portal.MailHost
+        stop_queue_thread(mailhost)
+        self.assertIsNone(queue_thread(mailhost))
+        writer = Maildir(self.queue).newMessage()
+        writer.write(
+            b"X-Zope-From: secretariat@example.org\n"
+            b"X-Zope-To: follower@example.org\n"
+            b"From: secretariat@example.org\n"
+            b"To: follower@example.org\n"
+            b"Subject: Left waiting\n\n"
+            b"Queued before the restart.\n"
+        )
+        writer.commit()
+        self.nothing_sent()
+        self.assertEqual(len(queued(self.queue)), 1)
+
+    def test_the_clock_sends_it(self):
+        self.leave_a_message()
+        self.clock()
+        ((_f, to, message),) = self.delivered(1)
+        self.assertEqual(to, ["follower@example.org"])
+        self.assertIn("Queued before the restart.", body(message))
+
+    def test_start_up_sends_it(self):
+        self.leave_a_message()
+        database = self.layer["app"]._p_jar.db()
+        check_sites_at_startup(SimpleNamespace(database=database))
+        ((_f, _to, message),) = self.delivered(1)
+        self.assertEqual(message["Subject"], "Left waiting")
+
+    def test_an_empty_queue_starts_no_thread(self):
+        stop_queue_thread(self.portal.MailHost)
+        self.clock()
+        self.assertIsNone(queue_thread(self.portal.MailHost))

@@ -23,6 +23,8 @@ from collab.portal import _
 from collab.portal import logger
 from collab.portal.dates import format_date
 from collab.portal.mail.handover import outage
+from collab.portal.mail.keepalive import queue_thread
+from collab.portal.mail.keepalive import start_queue_thread
 from collab.portal.mail.settings import revive_queue_thread
 from datetime import datetime
 from datetime import UTC
@@ -131,8 +133,10 @@ def check_mail(site=None):
 
 def repair_queue(site=None):
     """The clock's (``mail.tasks``) and start-up's repairs: complete the
-    queue folder into a maildir, start again a queue thread that died.
-    Returns ``check_mail``'s answer afterwards."""
+    queue folder into a maildir, start again a queue thread that died, and
+    start one for mail left waiting by an earlier process (a restart
+    during an SMTP outage: nothing new is queued to start one, so the
+    waiting mail would stay). Returns ``check_mail``'s answer afterwards."""
     site = site if site is not None else api.portal.get()
     mailhost = site["MailHost"]
     if getattr(mailhost, "smtp_queue", False):
@@ -140,7 +144,29 @@ def repair_queue(site=None):
     problem = check_mail(site)
     if problem is None:
         revive_queue_thread(mailhost)
+        if queue_thread(mailhost) is None and mail_is_waiting(mailhost):
+            logger.info(
+                "Mail: messages wait in %s; starting its queue thread",
+                mailhost.smtp_queue_directory,
+            )
+            start_queue_thread(mailhost)
     return problem
+
+
+def mail_is_waiting(mailhost):
+    """Does the MailHost's queue hold messages to send (``new/``, or
+    ``cur/`` where a sender that died left them)?"""
+    if not getattr(mailhost, "smtp_queue", False):
+        return False
+    path = getattr(mailhost, "smtp_queue_directory", "") or ""
+    for folder in ("new", "cur"):
+        try:
+            with os.scandir(os.path.join(path, folder)) as entries:
+                if any(not e.name.startswith(".") for e in entries):
+                    return True
+        except OSError:
+            continue
+    return False
 
 
 def mail_outage(mailhost=None):
