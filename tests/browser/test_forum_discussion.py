@@ -57,10 +57,8 @@ class TestMemberDiscussion(unittest.TestCase):
             self.driver, group.absolute_url(), "[name='form.widgets.text']"
         ).send_keys("Monitoring needs baselines first.")
         self.click(self.driver.find_element(By.NAME, "form.buttons.comment"))
-        self.wait.until(
-            EC.text_to_be_present_in_element(
-                (By.CSS_SELECTOR, ".comment"), "Monitoring needs baselines first."
-            )
+        waits.wait_for_text(
+            self.driver, ".comment", "Monitoring needs baselines first."
         )
         # Reply through the comment's own reply button (JavaScript form):
         # its script must have run before the button does anything.
@@ -73,10 +71,8 @@ class TestMemberDiscussion(unittest.TestCase):
             "And targets agreed with the Parties."
         )
         self.click(reply_form.find_element(By.NAME, "form.buttons.comment"))
-        self.wait.until(
-            EC.text_to_be_present_in_element(
-                (By.CSS_SELECTOR, ".discussion"), "And targets agreed with the Parties."
-            )
+        waits.wait_for_text(
+            self.driver, ".discussion", "And targets agreed with the Parties."
         )
         transaction.begin()
         from plone.app.discussion.interfaces import IConversation
@@ -86,7 +82,7 @@ class TestMemberDiscussion(unittest.TestCase):
         self.assertEqual(comments[1].in_reply_to, comments[0].comment_id)
 
         waits.open_page(self.driver, es_group.absolute_url(), ".discussion")
-        body = self.driver.find_element(By.TAG_NAME, "body").text
+        body = waits.text_of(self.driver, "body")
         self.assertIn("Monitoring needs baselines first.", body)
         self.assertIn("And targets agreed with the Parties.", body)
         self.assertEqual(api.content.get_state(es_group), "open")

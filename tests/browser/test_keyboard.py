@@ -53,9 +53,7 @@ class TestKeyboardOnly(unittest.TestCase):
         self.keys.remember_unfocused()
 
     def wait_for_text(self, text):
-        self.wait.until(
-            EC.text_to_be_present_in_element((By.CSS_SELECTOR, "#content"), text)
-        )
+        waits.wait_for_text(self.driver, "#content", text)
 
     def post(self, text):
         """Type ``text`` where the focus is, Tab to the form's Comment

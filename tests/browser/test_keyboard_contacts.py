@@ -16,7 +16,6 @@ from collab.portal.testing import BROWSER_TESTING
 from plone import api
 from portal_helpers import create_role_users
 from portal_helpers import PASSWORD
-from selenium.common.exceptions import TimeoutException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
@@ -66,13 +65,7 @@ class TestContactsWithKeyboard(unittest.TestCase):
         self.keys.remember_unfocused()
 
     def wait_for_text(self, text):
-        try:
-            self.wait.until(
-                EC.text_to_be_present_in_element((By.TAG_NAME, "body"), text)
-            )
-        except TimeoutException:
-            shown = self.driver.find_element(By.TAG_NAME, "body").text
-            raise AssertionError(f"{text!r} not shown: {shown[:600]}") from None
+        waits.wait_for_text(self.driver, "body", text)
         self.keys.settle()
         self.keys.remember_unfocused()
 

@@ -107,7 +107,5 @@ class TestPrintStylesheet(unittest.TestCase):
         self.assertTrue(
             self.driver.find_element(By.CSS_SELECTOR, "main h1").is_displayed()
         )
-        self.assertIn(
-            "Baselines come first.", self.driver.find_element(By.TAG_NAME, "main").text
-        )
+        self.assertIn("Baselines come first.", waits.text_of(self.driver, "main"))
         self.assertEqual(self.style(".comment")["breakInside"], "avoid")

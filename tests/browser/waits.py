@@ -3,6 +3,8 @@ pages late, so every step that follows a click or a page load waits for
 the element, text or script state it uses (explicit waits, no sleeps)."""
 
 from portal_helpers import PASSWORD
+from selenium.common.exceptions import TimeoutException
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
@@ -20,6 +22,44 @@ def wait_for(driver, selector, timeout=TIMEOUT):
     return WebDriverWait(driver, timeout).until(
         EC.presence_of_element_located((By.CSS_SELECTOR, selector))
     )
+
+
+def text_of(driver, selector, timeout=TIMEOUT):
+    """The text of the first element matching ``selector``. While a page
+    is replaced (a form posted, a redirect, patterns redrawing a part)
+    chromedriver may answer a read with a stale element or "Cannot find
+    context with specified id" instead of the text: read again then."""
+
+    def read(driver):
+        try:
+            return driver.find_element(By.CSS_SELECTOR, selector).text
+        except TimeoutException:
+            raise
+        except WebDriverException:
+            return False
+
+    return WebDriverWait(driver, timeout).until(read)
+
+
+def wait_for_text(driver, selector, text, timeout=TIMEOUT):
+    """Wait until ``text`` shows in the element ``selector`` (``text_of``'s
+    reads, so a page still being replaced is read again, not an error);
+    on time-out an AssertionError saying what was shown."""
+
+    def shown(driver):
+        try:
+            return text in driver.find_element(By.CSS_SELECTOR, selector).text
+        except TimeoutException:
+            raise
+        except WebDriverException:
+            return False
+
+    try:
+        WebDriverWait(driver, timeout).until(shown)
+    except TimeoutException:
+        raise AssertionError(
+            f"{text!r} not shown: {text_of(driver, selector)[:600]}"
+        ) from None
 
 
 def loaded(driver, timeout=TIMEOUT):
