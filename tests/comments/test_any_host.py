@@ -23,6 +23,7 @@ from plone.app.discussion.interfaces import IConversation
 from plone.app.testing import logout
 from portal_helpers import page_browser
 from portal_helpers import rest_session
+from Products.DCWorkflow.utils import modifyRolesForPermission
 from zExceptions import Forbidden
 from zope.component import getGlobalSiteManager
 from zope.interface import alsoProvides
@@ -108,6 +109,28 @@ class TestNoteHost(NoteHostFixture, unittest.TestCase):
         self.assertIn("You have posted 1 comments in the last minute", message)
         self.assertNotIn("discussion group", message)
         self.assertEqual(len(self.comments()), 1)
+
+    def test_rest_refusals_say_why(self):
+        """A member without "Reply to item" gets 403 and a reason, not
+        plone.restapi's 401 "Anonymous user tries..."; a visitor 401."""
+        modifyRolesForPermission(self.document, "Reply to item", ("Manager",))
+        transaction.commit()
+        refused = self.session.post(self.url, json={"text": "Not mine to say."})
+        self.assertEqual(refused.status_code, 403, refused.text)
+        self.assertEqual(refused.json()["message"], "You may not comment here.")
+        anonymous = rest_session(self.portal.absolute_url())
+        response = anonymous.post(self.url, json={"text": "Who am I?"})
+        self.assertEqual(response.status_code, 401, response.text)
+        self.assertEqual(self.comments(), [])
+
+    def test_rest_refusal_of_a_closed_host_in_the_engine_words(self):
+        guest_host(self, self.document)
+        GuestNotePolicy.closed = True
+        transaction.commit()
+        refused = self.session.post(self.url, json={"text": "Late."})
+        self.assertEqual(refused.status_code, 403, refused.text)
+        self.assertEqual(refused.json()["message"], "Comments are not open here now.")
+        self.assertEqual(self.comments(), [])
 
     def test_export_has_the_field_column(self):
         self.session.post(self.url, json={"text": "Too long.", "paragraph": "p3"})

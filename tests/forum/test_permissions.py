@@ -27,6 +27,8 @@ import transaction
 # Y: allowed. N: refused for want of a permission (REST 401; the page sends
 # to the login or insufficient-privileges page, or offers no comment form).
 # W: refused by the comment window or the edit minutes (403 and a message).
+# A post or reply over REST where the group takes no comments is W for
+# every reader: 403 with the group's reason, not plone.restapi's 401.
 # "page/REST" where the two channels answer differently.
 #
 # "late" is a group whose workflow still says open while its window has
@@ -43,15 +45,15 @@ POLICY = {
     #                              view post reply edit edit_old publish delete
     ("draft", "anonymous"):       "N    N    N     N    N        N       N",
     ("draft", "member"):          "N    N    N     N    N        N       N",
-    ("draft", "editor"):          "Y    N    N     N    N        N       N",
-    ("draft", "siteadmin"):       "Y    N    N     Y    Y        Y       Y",
+    ("draft", "editor"):          "Y    N/W  N/W   N    N        N       N",
+    ("draft", "siteadmin"):       "Y    N/W  N/W   Y    Y        Y       Y",
     ("draft", "author"):          "N    N    N     W/N  W/N      N       N",
 
-    ("scheduled", "anonymous"):   "Y    N    N     N    N        N       N",
-    ("scheduled", "member"):      "Y    N    N     N    N        N       N",
-    ("scheduled", "editor"):      "Y    N    N     N    N        N       N",
-    ("scheduled", "siteadmin"):   "Y    N    N     Y    Y        Y       Y",
-    ("scheduled", "author"):      "Y    N    N     W    W        N       N",
+    ("scheduled", "anonymous"):   "Y    N/W  N/W   N    N        N       N",
+    ("scheduled", "member"):      "Y    N/W  N/W   N    N        N       N",
+    ("scheduled", "editor"):      "Y    N/W  N/W   N    N        N       N",
+    ("scheduled", "siteadmin"):   "Y    N/W  N/W   Y    Y        Y       Y",
+    ("scheduled", "author"):      "Y    N/W  N/W   W    W        N       N",
 
     ("open", "anonymous"):        "Y    N    N     N    N        N       N",
     ("open", "member"):           "Y    Y    Y     N    N        N       N",
@@ -59,17 +61,17 @@ POLICY = {
     ("open", "siteadmin"):        "Y    Y    Y     Y    Y        Y       Y",
     ("open", "author"):           "Y    Y    Y     Y    W        N       N",
 
-    ("late", "anonymous"):        "Y    N    N     N    N        N       N",
+    ("late", "anonymous"):        "Y    N/W  N/W   N    N        N       N",
     ("late", "member"):           "Y    W    W     N    N        N       N",
     ("late", "editor"):           "Y    W    W     N    N        N       N",
     ("late", "siteadmin"):        "Y    W    W     Y    Y        Y       Y",
     ("late", "author"):           "Y    W    W     W    W        N       N",
 
-    ("closed", "anonymous"):      "Y    N    N     N    N        N       N",
-    ("closed", "member"):         "Y    N    N     N    N        N       N",
-    ("closed", "editor"):         "Y    N    N     N    N        N       N",
-    ("closed", "siteadmin"):      "Y    N    N     Y    Y        Y       Y",
-    ("closed", "author"):         "Y    N    N     W    W        N       N",
+    ("closed", "anonymous"):      "Y    N/W  N/W   N    N        N       N",
+    ("closed", "member"):         "Y    N/W  N/W   N    N        N       N",
+    ("closed", "editor"):         "Y    N/W  N/W   N    N        N       N",
+    ("closed", "siteadmin"):      "Y    N/W  N/W   Y    Y        Y       Y",
+    ("closed", "author"):         "Y    N/W  N/W   W    W        N       N",
 }
 # fmt: on
 ROLES = ("anonymous", "member", "editor", "siteadmin", "author")

@@ -9,13 +9,17 @@ REST client deserves a translated 400 that says why, and nothing stored.
 
 from collab.portal import _
 from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.policy import message
 from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
 from collab.portal.errors import json_object
 from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsAdd
+from plone import api
 from zExceptions import BadRequest
+from zExceptions import Forbidden
 from zExceptions import NotFound
 from zope.i18n import translate
 import json
@@ -56,8 +60,34 @@ class KnownComment:
         return super().publishTraverse(request, name)
 
 
+def refuse_unless_taking_comments(context, request):
+    """plone.app.discussion's form answers every refusal with
+    Unauthorized ("Anonymous user tries to post a comment..."), a 401 even
+    for a member: a content that takes no comments now answers 403 with
+    the policy's reason, a member without "Reply to item" 403 too; only
+    an anonymous visitor, whom logging in may help, keeps the 401."""
+    policy = ICommentPolicy(context)
+    if not policy.is_open():
+        raise shown(Forbidden(translate(message(policy, "closed"), context=request)))
+    if api.user.is_anonymous():
+        return
+    if not api.user.has_permission("Reply to item", obj=context):
+        raise shown(
+            Forbidden(
+                translate(
+                    _(
+                        "comment_not_allowed",
+                        default="You may not comment here.",
+                    ),
+                    context=request,
+                )
+            )
+        )
+
+
 class HostCommentsAdd(KnownComment, CommentsAdd):
     def reply(self):
+        refuse_unless_taking_comments(self.context, self.request)
         body = checked_comment_body(self.request)
         self.take_fields(body)
         parents = [self.comment_id] if self.comment_id else []
