@@ -5,6 +5,7 @@ languages with three comments."""
 from collab.portal.clock import tick
 from collab.portal.content.translations import translations
 from collab.portal.testing import FUNCTIONAL_TESTING
+from comments.host_helpers import commentable_document
 from forum.helpers import ForumTestCase
 from forum.helpers import make_forum
 from forum.helpers import site_path
@@ -84,19 +85,7 @@ class DocumentAndGroupTestCase(unittest.TestCase):
         self.portal = self.layer["portal"]
         create_role_users(self.portal)
         api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
-        api.portal.set_registry_record(
-            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
-            True,
-        )
-        with api.env.adopt_roles(["Manager"]):
-            self.document = api.content.create(
-                container=self.portal["en"],
-                type="Document",
-                id="notes",
-                title="Notes",
-                allow_discussion=True,
-            )
-            api.content.transition(self.document, "publish")
+        self.document = commentable_document(self.portal)
         self.forum = make_forum(self.portal["en"])
         self.group = self.forum["monitoring"]
         transaction.commit()

@@ -83,21 +83,29 @@ class NoteHostFixture:
         registry.registerAdapter(NotePolicy)
         self.addCleanup(registry.unregisterAdapter, NotePolicy)
         create_role_users(self.portal)
-        api.portal.set_registry_record(
-            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
-            True,
-        )
-        with api.env.adopt_roles(["Manager"]):
-            self.document = api.content.create(
-                container=self.portal["en"],
-                type="Document",
-                id="notes",
-                title="Notes",
-                allow_discussion=True,
-            )
-            alsoProvides(self.document, INoteHost)
-            api.content.transition(self.document, "publish")
+        self.document = commentable_document(self.portal)
+        alsoProvides(self.document, INoteHost)
+        self.document.reindexObject(idxs=["object_provides"])
         transaction.commit()
+
+
+def commentable_document(portal, id="notes"):
+    """A published Document in ``/en`` that takes comments, with
+    plone.app.discussion switched on for the site (not committed)."""
+    api.portal.set_registry_record(
+        "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
+        True,
+    )
+    with api.env.adopt_roles(["Manager"]):
+        document = api.content.create(
+            container=portal["en"],
+            type="Document",
+            id=id,
+            title=id.title(),
+            allow_discussion=True,
+        )
+        api.content.transition(document, "publish")
+    return document
 
 
 class IGuestNoteHost(INoteHost):
