@@ -133,9 +133,12 @@ def guest_host(test, document):
     alsoProvides(document, IGuestNoteHost)
 
 
-def add_as_anonymous(document, text):
+def add_as_anonymous(document, text, userid=None):
     """Store a comment as the comment form does for a visitor without an
-    account; returns its id."""
+    account (or, given ``userid``, for that signed-in principal); returns
+    its id."""
     comment = createObject("plone.Comment")
     comment.text = text
+    if userid:
+        comment.author_username = userid
     return IConversation(document).addComment(comment)

@@ -162,6 +162,22 @@ class TestGuestAuthor(NoteHostFixture, unittest.TestCase):
         self.assertEqual(comment.author_organisation, "Ministry of Water")
         self.assertEqual(comment.author_country, "KE")
 
+    def test_a_guest_signed_in_as_a_principal(self):
+        """A feature may sign its guests in (a PAS principal named
+        ``guest:<token id>``): the same key, the details from the policy,
+        the same limit."""
+        cid = add_as_anonymous(self.document, "Signed in", userid="guest:tok1")
+        comment = IConversation(self.document)[cid]
+        self.assertEqual(author_key(comment), "guest:tok1")
+        self.assertIsNone(getattr(comment, "author_token", None))
+        self.assertEqual(comment.author_name, "Ana Guest")
+        self.assertEqual(comment.author_organisation, "Ministry of Water")
+        self.assertEqual(comment.author_country, "KE")
+        add_as_anonymous(self.document, "By link")
+        with self.assertRaises(TooManyRequests):
+            add_as_anonymous(self.document, "Third", userid="guest:tok1")
+        self.assertEqual(len(IConversation(self.document)), 2)
+
     def test_guest_rate_limit(self):
         add_as_anonymous(self.document, "One")
         add_as_anonymous(self.document, "Two")

@@ -66,13 +66,18 @@ def member_details(userid):
 
 
 def record_author(comment, event):
+    """A guest's details come from the policy: a guest the feature signs
+    in as the principal ``guest:<token id>`` (a PAS plugin) has no member
+    data to look up, one it recognises without signing in no user id."""
     if getattr(aq_base(comment), "author_country", None) is not None:
         return
-    if not comment.author_username:
+    userid = comment.author_username
+    if not userid or is_guest(userid):
         policy = policy_of(event.newParent)
         guest = policy.guest() if policy is not None else None
         if guest is not None:
-            comment.author_token = guest.token_id
+            if not userid:
+                comment.author_token = guest.token_id
             comment.author_name = comment.author_name or guest.name
             comment.author_organisation = guest.organisation
             comment.author_country = guest.country
