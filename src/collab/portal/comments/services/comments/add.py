@@ -15,9 +15,9 @@ from collab.portal.comments.replies import no_such_comment
 from collab.portal.comments.replies import readable_comment
 from collab.portal.errors import json_object
 from collab.portal.errors import shown
+from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsAdd
-from plone import api
 from zExceptions import BadRequest
 from zExceptions import Forbidden
 from zExceptions import NotFound
