@@ -5,10 +5,10 @@ itself when the courier cannot run, so mail never stops because of it."""
 from collab.portal.mail import keepalive
 from collab.portal.mail import Outbox
 from collab.portal.mail.keepalive import courier_line
+from collab.portal.mail.keepalive import thread_of_queue
 from collab.portal.testing import MAIL_TESTING
 from plone import api
 from portal_helpers import wait_for_no_courier
-from Products.MailHost.MailHost import queue_threads
 from unittest import mock
 import logging
 import os
@@ -25,7 +25,7 @@ class TestCourier(unittest.TestCase):
         self.mailbox = self.layer["mailbox"]
         self.mailbox.clear()
         self.mailhost = api.portal.get_tool("MailHost")
-        self.thread = queue_threads[os.path.realpath(self.layer["mail_queue"])]
+        self.thread = thread_of_queue(self.layer["mail_queue"])
         self.assertTrue(wait_for_no_courier(self.thread))
 
     def queue(self, *recipients):

@@ -9,6 +9,7 @@ from collab.portal.mail import handover
 from collab.portal.mail import Outbox
 from collab.portal.mail import queue_outcomes
 from collab.portal.mail import release_failed_sends
+from collab.portal.mail.keepalive import thread_of_queue
 from collab.portal.mail.mailer import KeepAliveMailer
 from collab.portal.testing import MAIL_TESTING
 from datetime import datetime
@@ -16,7 +17,6 @@ from datetime import UTC
 from plone import api
 from portal_helpers import MailTestCase
 from portal_helpers import wait_for_no_courier
-from Products.MailHost.MailHost import queue_threads
 from unittest import mock
 from zope.sendmail.maildir import Maildir
 import collections
@@ -48,7 +48,7 @@ class HandoverTestCase(MailTestCase):
     def setUp(self):
         super().setUp()
         self.mailhost = api.portal.get_tool("MailHost")
-        self.thread = queue_threads[os.path.realpath(self.queue)]
+        self.thread = thread_of_queue(self.queue)
         self.assertTrue(wait_for_no_courier(self.thread))
         self.clear_queue()  # what an earlier test may have left
         self.addCleanup(self.clear_queue)

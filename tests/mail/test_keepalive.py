@@ -6,6 +6,7 @@ up when the queue is empty."""
 from collab.portal.mail import Outbox
 from collab.portal.mail.keepalive import is_keepalive
 from collab.portal.mail.keepalive import make_mailer
+from collab.portal.mail.keepalive import thread_of_queue
 from collab.portal.mail.settings import sync_queue_thread
 from collab.portal.testing import MAIL_TESTING
 from plone import api
@@ -34,7 +35,7 @@ class TestKeepAlive(unittest.TestCase):
         self.mailbox = self.layer["mailbox"]
         self.mailbox.clear()
         self.mailhost = api.portal.get_tool("MailHost")
-        self.thread = queue_threads[os.path.realpath(self.layer["mail_queue"])]
+        self.thread = thread_of_queue(self.layer["mail_queue"])
 
     def mailer(self):
         mailer = make_mailer(self.mailhost)

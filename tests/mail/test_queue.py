@@ -11,6 +11,7 @@ from collab.portal.mail import check_mail
 from collab.portal.mail import ensure_maildir
 from collab.portal.mail import is_maildir
 from collab.portal.mail.keepalive import queue_thread
+from collab.portal.mail.keepalive import start_queue_thread
 from collab.portal.mail.keepalive import stop_queue_thread
 from collab.portal.mail.startup import check_sites_at_startup
 from collab.portal.testing_fixtures import free_port
@@ -224,9 +225,17 @@ class TestMailLeftByAnEarlierProcess(MailQueueTestCase):
     process queued and no thread to send it: nothing new is queued to
     start one. The clock and start-up start it (issue 23)."""
 
+    def stop_the_thread(self):
+        """As a new process finds it; the layer's thread is back after."""
+        stop_queue_thread(self.portal.MailHost)
+        self.addCleanup(self.start_the_layers_thread)
+
+    def start_the_layers_thread(self):
+        start_queue_thread(self.portal.MailHost).interval = 0.1
+
     def leave_a_message(self):
         mailhost = self.portal.MailHost
-        stop_queue_thread(mailhost)
+        self.stop_the_thread()
         self.assertIsNone(queue_thread(mailhost))
         writer = Maildir(self.queue).newMessage()
         writer.write(
@@ -256,6 +265,6 @@ class TestMailLeftByAnEarlierProcess(MailQueueTestCase):
         self.assertEqual(message["Subject"], "Left waiting")
 
     def test_an_empty_queue_starts_no_thread(self):
-        stop_queue_thread(self.portal.MailHost)
+        self.stop_the_thread()
         self.clock()
         self.assertIsNone(queue_thread(self.portal.MailHost))

@@ -105,7 +105,6 @@ class CollabPortalMailLayer(PloneSandboxLayer):
 
     def setUpPloneSite(self, portal):
         from collab.portal.mail.keepalive import start_queue_thread
-        from Products.MailHost.MailHost import queue_threads
 
         # zope.sendmail makes the maildir; an existing empty folder it refuses.
         self.tmp = tempfile.mkdtemp(prefix="collab-mailqueue-")
@@ -121,30 +120,26 @@ class CollabPortalMailLayer(PloneSandboxLayer):
         mailhost.smtp_queue = True
         mailhost.smtp_queue_directory = self.queue
         # The thread production starts (mail.keepalive), not the stock one.
-        start_queue_thread(mailhost)
-        # Look at the queue every 0.1 s instead of 3 s: quicker tests.
-        queue_threads[mailhost._getThreadKey()].interval = 0.1
+        # Looking at the queue every 0.1 s instead of 3 s: quicker tests.
+        start_queue_thread(mailhost).interval = 0.1
         self["mail_queue"] = self.queue
 
     def testSetUp(self):
         """A test that changed the Mail settings restarted the queue thread
         (``mail.settings``) with its settings, which its rollback does
         not undo: give the next test the layer's server and pace again."""
-        from Products.MailHost.MailHost import queue_threads
+        from collab.portal.mail.keepalive import thread_of_queue
 
-        thread = queue_threads.get(os.path.realpath(self.queue))
+        thread = thread_of_queue(self.queue)
         if thread is not None:
             thread.interval = 0.1
             thread.mailer.hostname = "127.0.0.1"
             thread.mailer.port = self["smtp_port"]
 
     def tearDown(self):
-        from Products.MailHost.MailHost import queue_threads
+        from collab.portal.mail.keepalive import forget_queue_thread
 
-        thread = queue_threads.pop(os.path.realpath(self.queue), None)
-        if thread is not None:
-            thread.stop()
-            thread.join(10)
+        forget_queue_thread(self.queue)
         shutil.rmtree(self.tmp, ignore_errors=True)
         del self["mail_queue"]
         super().tearDown()

@@ -230,6 +230,21 @@ def queue_thread(mailhost):
     return queue_threads.get(mailhost._getThreadKey())
 
 
+def thread_of_queue(path):
+    """The thread registered for the queue directory ``path`` (Products.
+    MailHost keys them by its real path), or None: for callers that know
+    the folder but not the MailHost, such as test layers."""
+    return queue_threads.get(os.path.realpath(path))
+
+
+def forget_queue_thread(path):
+    """Stop the thread of the queue directory ``path`` and forget it."""
+    thread = queue_threads.pop(os.path.realpath(path), None)
+    if thread is not None:
+        thread.stop()
+        thread.join(10)
+
+
 def wake_queue_thread(mailhost):
     """Have the MailHost's keep-alive thread look at its queue now (the
     clock released failed sends), not after its pause."""
