@@ -7,7 +7,9 @@ from collab.portal.comments.authors import author_key
 from collab.portal.comments.export import columns
 from collab.portal.comments.export import export_rows
 from collab.portal.comments.interfaces import ICommentListener
-from collab.portal.comments.limits import TooManyRequests
+from collab.portal.comments.interfaces import ICommentPolicy
+from collab.portal.comments.stats import comment_stats
+from collab.portal.errors import TooManyRequests
 from collab.portal.testing import FUNCTIONAL_TESTING
 from comments.host_helpers import add_as_anonymous
 from comments.host_helpers import guest_host
@@ -161,6 +163,14 @@ class TestGuestAuthor(NoteHostFixture, unittest.TestCase):
         self.assertEqual(comment.author_name, "Ana Guest")
         self.assertEqual(comment.author_organisation, "Ministry of Water")
         self.assertEqual(comment.author_country, "KE")
+
+    def test_a_guest_takes_part(self):
+        add_as_anonymous(self.document, "By link")
+        add_as_anonymous(self.document, "Signed in", userid="guest:tok1")
+        holder = ICommentPolicy(self.document).conversation_holder()
+        stats = comment_stats(IConversation(holder))
+        self.assertEqual(stats.participants(), ["guest:tok1"])
+        self.assertEqual(stats.country_counts(), {"KE": 2})
 
     def test_a_guest_signed_in_as_a_principal(self):
         """A feature may sign its guests in (a PAS principal named

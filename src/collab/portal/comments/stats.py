@@ -13,8 +13,9 @@ subscribers when a comment is added, changes workflow state or is removed:
 - ``by_author``: every comment id of each author (by ``authors.author_key``:
   a member's user id or a guest's), whatever its state, so a
   member sees their own pending comments without a walk.
-- ``authors`` and ``countries``: how many public comments each member and
-  each country has, for participation statistics.
+- ``authors`` and ``countries``: how many public comments each author
+  (by author key: a guest takes part as a member does) and each country
+  has, for participation statistics.
 
 All of them are BTrees whose concurrent inserts of different keys resolve
 without a ConflictError, so members posting at the same time do not undo
@@ -94,7 +95,7 @@ def _mark(stats, comment, public):
     else:
         stats.public.remove(cid)
     delta = 1 if public else -1
-    _bump(stats.authors, comment.author_username, delta)
+    _bump(stats.authors, author_key(comment), delta)
     _bump(stats.countries, author_country(comment), delta)
 
 
