@@ -125,7 +125,7 @@ def forget_spurious_write(comment, event):
     ``__roles__`` from each name the permission protects, among them the
     comment's ``__parent__``, the conversation: deleting from a persistent
     object marks it changed even when there was nothing to delete. Every
-    new comment is such a transition, so members posting to one group at
+    new comment is such a transition, so members posting to one content at
     the same time all "changed" the conversation and hit ConflictErrors
     that nothing could resolve. Just before commit, a conversation whose
     state equals the one it was loaded with is marked unchanged again, as

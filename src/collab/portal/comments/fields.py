@@ -4,8 +4,7 @@ A feature lists ``CommentField`` objects in ``ICommentPolicy.fields``; the
 engine adds each to the comment form (``extender.py``), checks its value
 over REST (``services/comments/add.py``), serializes it
 (``serializers.py``), exports it (``export.py``) and shows it on the page
-and in mail. The engine itself names no field; the forum's is the first user
-(``forum/``).
+and in mail. The engine itself names no field; features bring theirs.
 """
 
 from collab.portal.comments.interfaces import ICommentPolicy

@@ -5,7 +5,7 @@ Every language version adapts to one conversation, stored with its
 ``CommentStats`` in the annotations of the version created first
 (``conversation.conversation_holder``). plone.app.discussion empties the
 conversation stored on deleted content, so deleting that version (an
-editor removing the English group, or the whole English forum) took every
+editor removing the English version, or the folder holding it) took every
 comment of the Spanish and French versions with it. Just before the holder
 leaves, the conversation and its counters move to the version that
 ``conversation_holder`` will pick once it is gone, and the comments'

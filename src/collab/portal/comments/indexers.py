@@ -1,7 +1,7 @@
 """The catalog counters of content the engine manages, read from its ``CommentStats``.
 
 plone.app.discussion's own indexers walk every comment, and run again for
-each new comment; with these, indexing a group with ten thousand comments
+each new comment; with these, indexing content with ten thousand comments
 costs the same as one with ten.
 """
 

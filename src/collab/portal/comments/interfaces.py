@@ -2,8 +2,8 @@
 
 The engine (conversations, batches, visibility, flags, search, moderation,
 REST) never tests a feature's interfaces: a feature marks its content with
-``ICommentHost`` and registers an ``ICommentPolicy`` adapter for it (the
-forum's in ``forum/policy.py``; drafts can plug in the same way).
+``ICommentHost`` and registers an ``ICommentPolicy`` adapter for it, in
+the feature's own ``policy.py``.
 """
 
 from zope.interface import Attribute

@@ -4,7 +4,7 @@ five.intid gives every persistent object added anywhere an integer id:
 one insert into each of the two BTrees of the site's intid utility. For a
 comment nothing ever looks the id up (relations point to content, not to
 comments), but every post wrote those two shared BTrees, and they were
-where members posting to one group at once conflicted most (bucket splits
+where members posting to one conversation at once conflicted most (bucket splits
 that Zope can only retry). A comment therefore has no key reference for
 the intid utility, unless it was registered before this adapter existed:
 then it keeps it, so that removing the comment also unregisters it.

@@ -35,12 +35,12 @@ _recording_history = ContextVar("collab_portal_recording_history", default=False
 
 
 def recording_history():
-    """Let code (demo content, imports of past forums) store comments of a
-    closed window; no request ever runs inside it."""
+    """Let code (demo content, imports of past discussions) store comments
+    where the policy takes none now; no request ever runs inside it."""
     return switched_on(_recording_history)
 
 
-def refuse_comment_outside_window(comment, event):
+def refuse_new_comment(comment, event):
     """Every channel (page form, REST, scripts) ends in addComment; refusing
     here, before the comment is stored, leaves nothing half-made."""
     if _recording_history.get():

@@ -1,8 +1,8 @@
 """A policy to start from, and the engine's neutral wording.
 
 A feature subclasses ``CommentPolicy`` and says only where it differs:
-comments always open, never moderated, one conversation per translation
-group, no extra fields, no guests, the engine's messages.
+comments always open, never moderated, one conversation shared by the
+translations, no extra fields, no guests, the engine's messages.
 """
 
 from collab.portal import _

@@ -3,7 +3,7 @@ search within a minute.
 
 Products.ZCTextIndex rewrites, for every word of a new document, the
 index entry of that word, even when it only added the document to a
-posting list of its own. Members posting to one group share most of their
+posting list of its own. Members posting to one conversation share most of their
 words, so posting at the
 same time conflicted in the text indexes far more than anywhere else, and
 Zope's retries, which sleep in the worker thread, turned that into errors

@@ -5,7 +5,7 @@ pages, REST and mail ask it. Search and traversal ask Zope's ``View``
 permission instead, which the comment workflow sets per state: rejected
 and spam comments to moderators only, pending ones to moderators and their
 author. A reply under a hidden comment is *published*, though, and would
-acquire ``View`` from the group. So after every transition the comment and
+acquire ``View`` from the content. So after every transition the comment and
 the replies below it get the roles the rule allows:
 
 - public: the workflow's mapping for its state;

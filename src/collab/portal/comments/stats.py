@@ -2,7 +2,7 @@
 
 plone.app.discussion answers "how many comments, who, when last" by
 walking every comment of a conversation, on every page view and every
-reindex. A group with ten thousand comments cannot afford that, so each
+reindex. A conversation of ten thousand comments cannot afford that, so each
 conversation keeps a ``CommentStats`` next to it, updated by event
 subscribers when a comment is added, changes workflow state or is removed:
 

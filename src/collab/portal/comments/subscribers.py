@@ -30,7 +30,7 @@ def comment_will_be_added(comment, event):
     # The author key before the limits, which count by it.
     record_author(comment, event)
     # After cleaning: the length checked is the stored one.
-    limits.refuse_comment_outside_window(comment, event)
+    limits.refuse_new_comment(comment, event)
     _policy_hook(event.newParent, comment, event)
 
 

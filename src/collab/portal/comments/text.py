@@ -4,7 +4,7 @@ XML 1.0 (and so XLSX and DOCX) has no place for most ASCII control
 characters (``\\x00``–``\\x08``, ``\\x0b``, ``\\x0c``, ``\\x0e``–``\\x1f``),
 for ``\\ufffe``/``\\uffff`` and for lone surrogates (which a JSON body can
 carry as ``\\ud800`` and UTF-8 cannot encode). A member never means them;
-one pasted by accident made the group's exports fail. They are dropped
+one pasted by accident made a whole export fail. They are dropped
 from a comment's text when it is stored, on every channel, and again when
 anything already stored is written into an export.
 """

@@ -59,7 +59,7 @@ class CommentsPageViewlet(ModerationMessage, CommentsViewlet):
         self.check = getSecurityManager().checkPermission
         self.userid = None if self.is_anonymous() else api.user.get_current().getId()
         self.author = acting_author(context)
-        self.window_open = ICommentPolicy(context).is_open()
+        self.taking_comments = ICommentPolicy(context).is_open()
         self.fields = comment_fields(context)
         self.may_flag = bool(self.userid) and bool(
             self.check("collab.portal: Flag comments", context)

@@ -15,7 +15,7 @@ from zope.i18n import translate
 class FlagCommentView(BrowserView):
     def __call__(self):
         # The page's permission is on the content, which members have even
-        # where it is hidden (a private forum): answer as if nothing were there
+        # where it is hidden (a private folder): answer as if nothing were there
         # rather than show its title as the heading.
         if not api.user.has_permission("View", obj=self.context):
             message = translate(_("There is no such comment."), context=self.request)

@@ -3,8 +3,9 @@ the comment's author.
 
 plone.restapi guards the service with "Edit comments" on the *content*,
 which only moderators have; the service itself checks the permission on the
-*comment*, where its author is Owner. The time and window limits are
-enforced by ``comments.limits.limit_own_edits`` on every channel.
+*comment*, where its author is Owner. ``comments.limits.limit_own_edits``
+holds it to the policy's ``is_open`` and the minutes an author has, on
+every channel.
 """
 
 from collab.portal.comments.services.comments.add import checked_comment_body
