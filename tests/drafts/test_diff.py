@@ -10,6 +10,7 @@ from drafts.diff_helpers import long_body
 from drafts.diff_helpers import paragraph
 from drafts.diff_helpers import pid
 import json
+import random
 import unicodedata
 import unittest
 
@@ -98,6 +99,22 @@ class TestWordDiff(unittest.TestCase):
             edits(diff.word_diff("会议决定", "会议通过")),
             [("delete", "决定"), ("insert", "通过")],
         )
+
+    def test_the_ops_rebuild_both_texts(self):
+        # Lossless whatever the edit: equal + delete is the old text, equal
+        # + insert the new one (shuffled words, repeated words, signs).
+        words = (LONG + " the the , , ; «»").split()
+        shuffler = random.Random(22)
+        for _ in range(50):
+            old = " ".join(shuffler.choices(words, k=40))
+            new = " ".join(shuffler.choices(words, k=35))
+            changes = diff.word_diff(old, new)
+            self.assertEqual(
+                "".join(c["text"] for c in changes if c["op"] != "insert"), old
+            )
+            self.assertEqual(
+                "".join(c["text"] for c in changes if c["op"] != "delete"), new
+            )
 
     def test_empty_sides(self):
         self.assertEqual(diff.word_diff("", ""), [])
