@@ -47,6 +47,8 @@ setup(
         "vobject",
         "openpyxl",
         "python-docx",
+        # word-level comparison of draft rounds (drafts/diff.py)
+        "diff-match-patch",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",
