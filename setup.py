@@ -47,6 +47,8 @@ setup(
         "vobject",
         "openpyxl",
         "python-docx",
+        # fuzzy re-anchoring of draft comments by their quote (drafts/anchoring.py)
+        "rapidfuzz",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",
