@@ -1,0 +1,60 @@
+"""Fixtures for the paragraph-id and anchoring tests: bodies written as lists
+of texts, and the ids a saved body carries."""
+
+from collab.portal.drafts.paragraphs import assign_ids
+from collab.portal.drafts.paragraphs import paragraphs
+from collab.portal.drafts.paragraphs import ParagraphTable
+
+
+CLAUSES = [
+    "The Parties shall report every year to the Secretariat on the measures "
+    "they have taken.",
+    "The Secretariat shall compile the reports and circulate them to all "
+    "Parties before the meeting.",
+    "Each Party shall designate a national focal point for the exchange of "
+    "information.",
+    "The Conference of the Parties shall review the implementation of this "
+    "resolution at its next session.",
+    "Observers may attend the meetings of the working group without the right to vote.",
+]
+
+
+def body(*texts, tag="p"):
+    """HTML of one ``tag`` per text; a text given as (pid, text) carries
+    that id, as the editor sends back a saved body."""
+    out = []
+    for text in texts:
+        if isinstance(text, tuple):
+            out.append(f'<{tag} id="{text[0]}">{text[1]}</{tag}>')
+        else:
+            out.append(f"<{tag}>{text}</{tag}>")
+    return "".join(out)
+
+
+def saved(html, table=None):
+    """A fresh table and the assignment of ``html`` to it."""
+    table = table if table is not None else ParagraphTable()
+    return table, assign_ids(html, table)
+
+
+def ids(html):
+    return [p.id for p in paragraphs(html)]
+
+
+def by_text(html):
+    """text → id of a body's blocks."""
+    return {p.text: p.id for p in paragraphs(html)}
+
+
+def carried(html):
+    """(id, text) of each block: the body as the editor sends it back."""
+    return [(p.id, p.text) for p in paragraphs(html)]
+
+
+def big_body(count=300):
+    """``count`` distinct paragraphs of about 200 characters."""
+    return [
+        f"Paragraph {n}: {CLAUSES[n % len(CLAUSES)]} Item {n * 7919 % 10007} "
+        f"applies to annex {n // 10} and its schedule {n % 13}."
+        for n in range(count)
+    ]
