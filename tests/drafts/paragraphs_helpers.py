@@ -4,6 +4,7 @@ of texts, and the ids a saved body carries."""
 from collab.portal.drafts.paragraphs import assign_ids
 from collab.portal.drafts.paragraphs import paragraphs
 from collab.portal.drafts.paragraphs import ParagraphTable
+from random import Random
 
 
 CLAUSES = [
@@ -51,10 +52,28 @@ def carried(html):
     return [(p.id, p.text) for p in paragraphs(html)]
 
 
-def big_body(count=300):
-    """``count`` distinct paragraphs of about 200 characters."""
+VOCABULARY = (
+    "the Parties shall report every year to Secretariat on measures taken compile "
+    "circulate before meeting each designate national focal point for exchange of "
+    "information Conference review implementation this resolution at its next "
+    "session observers may attend working group without right vote budget "
+    "programme of work trust fund contributions voluntary assessed scale decision "
+    "invites requests encourages recalls notes welcomes urges subsidiary body "
+    "scientific technical advice capacity building developing countries small "
+    "island states least developed economies in transition financial mechanism "
+    "guidance operating entity report progress biennium period rules procedure "
+    "bureau chair vice rapporteur regional groups consultations informal "
+    "documents annex appendix table figure draft text square brackets"
+)
+WORDS = tuple(VOCABULARY.split(" "))
+
+
+def big_body(count=300, seed=22):
+    """``count`` distinct paragraphs of 20 to 45 words, always the same."""
+    rnd = Random(seed)
     return [
-        f"Paragraph {n}: {CLAUSES[n % len(CLAUSES)]} Item {n * 7919 % 10007} "
-        f"applies to annex {n // 10} and its schedule {n % 13}."
+        f"{n + 1}. "
+        + " ".join(rnd.choice(WORDS) for _ in range(rnd.randint(20, 45))).capitalize()
+        + "."
         for n in range(count)
     ]

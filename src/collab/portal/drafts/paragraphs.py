@@ -64,7 +64,9 @@ KINDS = {"li": "item", "tr": "row"} | {f"h{n}": "heading" for n in range(1, 7)}
 # this similar to the old text (rapidfuzz ratio, 0-100); a block is an heir
 # of a deleted one when it holds this much of its text (partial ratio).
 SAME_BLOCK = 60
-HEIR = 80
+HEIR = 90
+HEIR_MARGIN = 5
+HEIR_REACH = 5
 HEIR_MIN_CHARS = 12
 
 Paragraph = namedtuple("Paragraph", "id number kind text")
@@ -142,8 +144,8 @@ class ParagraphTable(Persistent):
         return self.snapshot().positions.get(pid)
 
     def heirs_of(self, pid):
-        """Blocks present now that hold the text of deleted ``pid``, following
-        heirs that were deleted in turn; nearest first."""
+        """Blocks present now that hold the text of deleted ``pid``: its
+        heirs, the best first, then the heirs of those deleted in turn."""
         found, seen, queue = [], {pid}, list(self.heirs.get(pid, ()))
         while queue and len(seen) < 100:
             heir = queue.pop(0)
@@ -369,7 +371,7 @@ def assign_ids(html, table):
         else:
             changed.append(pid)
     deleted = [pid for pid in old if pid not in taken]
-    heirs = _heirs(blocks, table, pids, deleted, set(new) | set(changed))
+    heirs = _heirs(blocks, table, old, pids, taken, set(new) | set(changed))
 
     modified = _write_ids(root, blocks, pids)
     _update(table, blocks, pids, new, restored, deleted, heirs)
@@ -487,18 +489,32 @@ def _new_pid(table, taken):
             return pid
 
 
-def _heirs(blocks, table, pids, deleted, candidates):
-    """Step 5: for each deleted id, the new or changed blocks that hold much
-    of its text (a merge holds all of it, each half of a split a part)."""
-    heirs = {}
-    present = [(pid, blocks[i].text) for i, pid in enumerate(pids) if pid in candidates]
-    for gone in deleted:
+def _heirs(blocks, table, old, pids, taken, candidates):
+    """Step 5: for each deleted id, the new or changed blocks around where
+    it stood (within HEIR_REACH of the place after its nearest kept
+    predecessor) that hold its text: a merge holds all of it, each part of
+    a split a part. At least HEIR similar, and no more than HEIR_MARGIN
+    below the best of them, so that a paragraph sharing a stock phrase is
+    no heir of a split one; the best first, in document order on a tie."""
+    heirs, after = {}, -1  # new index of the last kept old block
+    for gone in old:
+        if gone in taken:
+            after = taken[gone]
+            continue
         old_text = table.by_id[gone][1]
+        lowest = max(0, after - HEIR_REACH)
+        scored = [
+            (fuzz.partial_ratio(old_text, blocks[i].text, score_cutoff=HEIR), i)
+            for i in range(lowest, min(len(blocks), after + 1 + HEIR_REACH))
+            if pids[i] in candidates
+            and min(len(blocks[i].text), len(old_text))
+            >= min(HEIR_MIN_CHARS, len(old_text))
+        ]
+        best = max((score for score, _i in scored), default=0)
         found = tuple(
-            pid
-            for pid, text in present
-            if min(len(text), len(old_text)) >= min(HEIR_MIN_CHARS, len(old_text))
-            and fuzz.partial_ratio(old_text, text, score_cutoff=HEIR)
+            pids[i]
+            for score, i in sorted(scored, key=lambda item: (-item[0], item[1]))
+            if score and score >= best - HEIR_MARGIN
         )
         if found:
             heirs[gone] = found
