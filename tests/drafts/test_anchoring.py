@@ -74,6 +74,12 @@ class TestCapture(unittest.TestCase):
         self.assertRefused("p-00000000", "report", "draft_unknown_paragraph")
         self.assertRefused(None, "report", "draft_unknown_paragraph")
 
+    def test_wrong_types_are_refused_or_ignored(self):
+        self.assertRefused(self.pa, ["report"], "draft_quote_not_found")
+        self.assertRefused(42, "report", "draft_unknown_paragraph")
+        anchor = capture(self.table, self.pa, "report", "18")  # not an offset
+        self.assertEqual(anchor.start, 18)
+
     def test_too_long_quote_is_refused(self):
         table, result = saved(body("word " * 300))
         with self.assertRaises(ValueError):

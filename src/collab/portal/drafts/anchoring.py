@@ -123,9 +123,13 @@ def capture(source, paragraph_id, quote, start=None):
     Raises ValueError with a translated message (``args[0]``) for an
     unknown paragraph, a quote not in it, or a quote too long.
     """
-    text = _text_of(source, paragraph_id)
+    text = _text_of(source, paragraph_id) if isinstance(paragraph_id, str) else None
     if text is None:
         raise ValueError(UNKNOWN_PARAGRAPH)
+    if quote is not None and not isinstance(quote, str):
+        raise ValueError(QUOTE_NOT_FOUND)
+    if isinstance(start, bool) or not isinstance(start, int):
+        start = None  # a hint only: anything else is no hint
     quote = normalize_text(quote)
     if len(quote) > QUOTE_MAX:
         raise ValueError(QUOTE_TOO_LONG)

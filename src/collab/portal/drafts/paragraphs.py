@@ -353,7 +353,7 @@ def assign_ids(html, table):
     _keep_carried_ids(blocks, table, old_index, pids, taken)
     _same_text(blocks, table, old, pids, taken)
     _edited_in_gaps(blocks, table, old, old_index, pids, taken)
-    new = []
+    new = []  # in document order
     for i, pid in enumerate(pids):
         if pid is None:
             pid = pids[i] = _new_pid(table, taken)
@@ -361,8 +361,9 @@ def assign_ids(html, table):
             new.append(pid)
 
     kept, changed, restored = [], [], []
+    issued = set(new)
     for i, pid in enumerate(pids):
-        if pid in new:
+        if pid in issued:
             continue
         if pid not in old_index:
             restored.append(pid)
@@ -371,7 +372,7 @@ def assign_ids(html, table):
         else:
             changed.append(pid)
     deleted = [pid for pid in old if pid not in taken]
-    heirs = _heirs(blocks, table, old, pids, taken, set(new) | set(changed))
+    heirs = _heirs(blocks, table, old, pids, taken, issued | set(changed))
 
     modified = _write_ids(root, blocks, pids)
     _update(table, blocks, pids, new, restored, deleted, heirs)
