@@ -47,11 +47,6 @@ def by_text(html):
     return {p.text: p.id for p in paragraphs(html)}
 
 
-def carried(html):
-    """(id, text) of each block: the body as the editor sends it back."""
-    return [(p.id, p.text) for p in paragraphs(html)]
-
-
 VOCABULARY = (
     "the Parties shall report every year to Secretariat on measures taken compile "
     "circulate before meeting each designate national focal point for exchange of "

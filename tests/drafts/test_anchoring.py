@@ -46,6 +46,10 @@ class TestCapture(unittest.TestCase):
     def test_quote_is_normalized_like_the_text(self):
         anchor = capture(self.table, self.pa, "  report\n every\u00a0year ", None)
         self.assertEqual(anchor.quote, "report every year")
+        table, result = saved("<p>Le Comité a décidé de réviser le résumé.</p>")
+        nfd = "de\u0301cide\u0301 de re\u0301viser"  # as some browsers select it
+        anchor = capture(table, result.new[0], nfd, 10)
+        self.assertEqual((anchor.quote, anchor.start), ("décidé de réviser", 12))
 
     def test_repeated_quote_chosen_by_start(self):
         table, result = saved(body("the Parties agree and the Parties object."))
@@ -201,6 +205,22 @@ class TestQuoteEdited(ReanchorCase):
         self.save((self.pa, A), (self.pb, B), (self.pd, D))
         self.assertEqual(reanchor(anchor, self.table).state, ORPHANED)
 
+    def test_short_quote_in_one_other_context_is_not_placed_there(self):
+        anchor = capture(self.table, self.pc, "focal point", 0)
+        other = "The bureau shall appoint a focal point among its members."
+        self.save((self.pa, A), (self.pb, B), (self.pd, D), other)
+        self.assertEqual(reanchor(anchor, self.table).state, ORPHANED)
+
+    def test_own_paragraph_wins_a_close_call(self):
+        # its own paragraph lost one capital; a copy of the old text elsewhere
+        quote = "shall report every year to the Secretariat"
+        anchor = capture(self.table, self.pa, quote, 0)
+        edited = A.replace("Secretariat", "secretariat")
+        self.save((self.pa, edited), (self.pb, B), (self.pc, C), (self.pd, D), A)
+        placed = reanchor(anchor, self.table)
+        self.assertEqual((placed.paragraph, placed.state), (self.pa, CHANGED))
+        self.assertEqual(edited[placed.start : placed.end], quote.lower())
+
     def test_edited_quote_of_a_deleted_paragraph_found_in_a_new_one(self):
         anchor = capture(self.table, self.pc, "designate a national focal point", 0)
         pasted = "Each Party shall designate one national focal point for exchanges."
@@ -232,6 +252,39 @@ class TestQuoteEdited(ReanchorCase):
         placed = reanchor(anchor, table)
         self.assertEqual(placed.state, ANCHORED)
         self.assertEqual(edited[placed.end :], " object to the budget.")
+
+
+class TestRowsAndNotes(unittest.TestCase):
+    def test_a_row_comment_follows_its_cell(self):
+        html = (
+            "<table><tr><td>Trust fund</td><td>Voluntary contributions of the "
+            "Parties</td></tr><tr><td>Budget</td><td>Assessed scale</td></tr></table>"
+        )
+        table, result = saved(html)
+        row = result.new[0]
+        anchor = capture(table, row, "Voluntary contributions", 0)
+        self.assertEqual(anchor.prefix, "Trust fund | ")
+        edited = result.html.replace("Trust fund", "General trust fund")
+        assign_ids(edited, table)
+        placed = reanchor(anchor, table)
+        self.assertEqual((placed.paragraph, placed.state), (row, ANCHORED))
+        self.assertEqual(placed.start, anchor.start + len("General "))
+
+    def test_a_footnote_comment_survives_a_new_note_above(self):
+        notes = (
+            '<ol><li id="footnote-1"><p>See decision 14/2 on the budget.</p></li></ol>'
+        )
+        table, result = saved(f"<p>Text.</p>{notes}")
+        note = result.new[1]
+        anchor = capture(table, note, "decision 14/2", 0)
+        renumbered = result.html.replace(
+            "<ol>", '<ol><li id="footnote-1"><p>A new first note.</p></li>'
+        ).replace('<li id="footnote-1"><p id', '<li id="footnote-2"><p id')
+        again = assign_ids(renumbered, table)
+        self.assertEqual([p.number for p in table.paragraphs()], ["1", "F1", "F2"])
+        self.assertEqual(table.order[2], note)
+        self.assertEqual(len(again.new), 1)
+        self.assertEqual(reanchor(anchor, table), anchor)
 
 
 class TestWholeParagraph(ReanchorCase):

@@ -10,7 +10,6 @@ from collab.portal.drafts.paragraphs import TABLE_KEY
 from drafts.paragraphs_helpers import big_body
 from drafts.paragraphs_helpers import body
 from drafts.paragraphs_helpers import by_text
-from drafts.paragraphs_helpers import carried
 from drafts.paragraphs_helpers import CLAUSES
 from drafts.paragraphs_helpers import ids
 from drafts.paragraphs_helpers import saved
@@ -272,7 +271,3 @@ class TestStoredTable(unittest.TestCase):
             f"{ParagraphTable.__module__}.{ParagraphTable.__name__}",
             "collab.portal.drafts.paragraphs.ParagraphTable",
         )
-
-    def test_carried_helper_reads_ids(self):
-        table, result = saved(body(A))
-        self.assertEqual(carried(result.html), [(result.new[0], A)])
