@@ -311,6 +311,11 @@ class TestWholeParagraph(ReanchorCase):
 
 
 class TestAnchorValue(unittest.TestCase):
+    def test_general_comment_has_nothing_to_reanchor(self):
+        table, _result = saved(body(A))
+        general = Anchor(None, "", "", "", 0, None, "")
+        self.assertIs(reanchor(general, table), general)
+
     def test_as_dict_round_trip(self):
         table, result = saved(body(A))
         anchor = capture(table, result.new[0], "report", 0)

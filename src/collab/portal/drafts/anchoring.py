@@ -173,8 +173,11 @@ def reanchor(anchor, table):
     """``anchor`` placed again in the body that ``table`` describes now.
 
     Returns a new Anchor (the same one when nothing changed); only
-    ``paragraph``, ``start``, ``end`` and ``state`` ever differ.
+    ``paragraph``, ``start``, ``end`` and ``state`` ever differ. A general
+    comment (no paragraph) has nothing to re-anchor.
     """
+    if not isinstance(anchor.paragraph, str):
+        return anchor
     snapshot = table.snapshot()
     own = anchor.paragraph if anchor.paragraph in snapshot.positions else None
     heirs = () if own else table.heirs_of(anchor.paragraph)
