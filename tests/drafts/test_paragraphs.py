@@ -13,10 +13,12 @@ from drafts.paragraphs_helpers import by_text
 from drafts.paragraphs_helpers import CLAUSES
 from drafts.paragraphs_helpers import ids
 from drafts.paragraphs_helpers import saved
+from ZODB import DB
 from zope.annotation.attribute import AttributeAnnotations
 from zope.annotation.interfaces import IAttributeAnnotatable
 from zope.component import provideAdapter
 from zope.interface import implementer
+import transaction
 import unittest
 
 
@@ -271,3 +273,23 @@ class TestStoredTable(unittest.TestCase):
             f"{ParagraphTable.__module__}.{ParagraphTable.__name__}",
             "collab.portal.drafts.paragraphs.ParagraphTable",
         )
+
+    def test_table_is_stored_and_read_back(self):
+        db = DB(None)  # an in-memory storage
+        try:
+            connection = db.open()
+            table, result = saved(body(A, B))
+            table.snapshot()  # a volatile cache, never stored
+            connection.root()["table"] = table
+            transaction.commit()
+            other = db.open(transaction_manager=transaction.TransactionManager())
+            stored = other.root()["table"]
+            self.assertIsNot(stored, table)
+            self.assertEqual(stored.paragraphs(), paragraphs(result.html))
+            self.assertEqual(set(stored.ever), set(result.new))
+            self.assertFalse(hasattr(stored, "_v_snapshot"))
+            other.close()
+            connection.close()
+        finally:
+            transaction.abort()
+            db.close()
