@@ -49,6 +49,8 @@ setup(
         "python-docx",
         # word-level comparison of draft rounds (drafts/diff.py)
         "diff-match-patch",
+        # fuzzy re-anchoring of draft comments by their quote (drafts/anchoring.py)
+        "rapidfuzz",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",
