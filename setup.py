@@ -47,6 +47,9 @@ setup(
         "vobject",
         "openpyxl",
         "python-docx",
+        # Draft originals: DOCX to HTML (drafts/conversion.py), a PDF's text
+        "mammoth",
+        "pypdf",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",
