@@ -142,7 +142,9 @@ class ZipBombTests(unittest.TestCase):
         self.assert_refused_quickly(data)
 
     def test_xml_over_its_own_limit(self):
-        self.assert_refused_quickly(deflate_bomb_docx(60))
+        self.assert_refused_quickly(
+            deflate_bomb_docx(conversion.MAX_XML_UNPACKED // MB + 1)
+        )
 
     def test_too_many_parts(self):
         self.assert_refused_quickly(many_members_docx(conversion.MAX_MEMBERS + 1))
