@@ -25,6 +25,10 @@ def elements(body):
     return list(lxml_html.fragment_fromstring(body, create_parent="div").iter())[1:]
 
 
+def docx_bytes_html(body):
+    return docx_to_html(docx_bytes(body))
+
+
 class CountingServer:
     """An HTTP server on localhost that counts the requests it gets."""
 
@@ -163,6 +167,14 @@ class DocxConversionTests(unittest.TestCase):
         body, notes = docx_to_html(sample_docx())
         self.assertNotIn("<sup>", body)
         self.assertIn('id="fn-footnote-ref-1"', body)
+
+    def test_what_mammoth_could_not_convert_is_counted(self):
+        body, notes = docx_bytes_html(
+            [para("Kept", extra="<w:r><w:madeUp/></w:r><w:r><w:madeUpToo/></w:r>")]
+        )
+        self.assertEqual(body, "<p>Kept</p>")
+        self.assertEqual(notes, ["drafts_note_other_warnings"])
+        self.assertEqual(notes[0].mapping, {"count": 2})
 
     def test_empty_document(self):
         with self.assertRaises(UnusableOriginal) as caught:

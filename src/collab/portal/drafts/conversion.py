@@ -299,13 +299,14 @@ def docx_to_html(data):
         raise UnusableOriginal(CORRUPT_DOCX) from error
     body, unsafe_links = narrow(result.value)
     body = safe_html(body)
-    if (
-        not lxml_html.fragment_fromstring(body or "<p></p>", create_parent="div")
-        .text_content()
-        .strip()
-    ):
+    if not _has_text(body):
         raise UnusableOriginal(EMPTY_DOCX)
     return body, _docx_notes(result.messages, len(images), unsafe_links)
+
+
+def _has_text(markup):
+    root = lxml_html.fragment_fromstring(markup or "<p></p>", create_parent="div")
+    return bool(root.text_content().strip())
 
 
 def _docx_notes(messages, images, unsafe_links):
@@ -328,9 +329,16 @@ def _docx_notes(messages, images, unsafe_links):
                 mapping={"count": unsafe_links},
             )
         )
+    # mammoth's messages are English and name Word's internals: counted
+    # here in the uploader's words, logged as they are. Its warnings about
+    # images ("Image of type ... unlikely to display") are moot: left out.
     texts = [message.message for message in messages]
     styles = [text for text in texts if text.startswith("Unrecognised")]
-    others = [text for text in texts if text not in styles and "mage" not in text]
+    others = [
+        text
+        for text in texts
+        if text not in styles and not text.startswith("Image of type")
+    ]
     if styles:
         notes.append(
             _(
