@@ -12,6 +12,7 @@ from drafts.conversion_helpers import link
 from drafts.conversion_helpers import para
 from drafts.conversion_helpers import picture
 from drafts.conversion_helpers import PNG
+from drafts.conversion_helpers import run
 from drafts.conversion_helpers import sample_docx
 from http.server import BaseHTTPRequestHandler
 from http.server import HTTPServer
@@ -175,6 +176,15 @@ class DocxConversionTests(unittest.TestCase):
         self.assertEqual(body, "<p>Kept</p>")
         self.assertEqual(notes, ["drafts_note_other_warnings"])
         self.assertEqual(notes[0].mapping, {"count": 2})
+
+    def test_tracked_changes_come_out_accepted(self):
+        deleted = (
+            '<w:del w:id="1" w:author="A">'
+            "<w:r><w:delText>shall</w:delText></w:r></w:del>"
+        )
+        inserted = f'<w:ins w:id="2" w:author="A">{run("should")}</w:ins>'
+        body, notes = docx_bytes_html([para("The Parties ", extra=deleted + inserted)])
+        self.assertEqual(body, "<p>The Parties should</p>")
 
     def test_empty_document(self):
         with self.assertRaises(UnusableOriginal) as caught:

@@ -15,7 +15,9 @@ draft's file, and its text becomes the body people comment on:
   a site whose safe_html filtering is switched off in the control panel.
   Images are left out (counted in a note): the body is for commenting on
   text, the original keeps them, and inline ``data:`` images would
-  weigh on every page view.
+  weigh on every page view. Tracked changes come out accepted (mammoth
+  reads insertions, skips deletions) and Word's review comments are not
+  carried into the body.
 - ``pdf_to_html``: a PDF marks no headings, lists or paragraphs, only lines
   on a page; its text (pypdf) is joined into paragraphs and offered as a
   starting body for the secretariat to check.
