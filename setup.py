@@ -51,6 +51,9 @@ setup(
         "diff-match-patch",
         # fuzzy re-anchoring of draft comments by their quote (drafts/anchoring.py)
         "rapidfuzz",
+        # Draft originals: DOCX to HTML (drafts/conversion.py), a PDF's text
+        "mammoth",
+        "pypdf",
         "plone.distribution",
         "plone.classicui",
         "plone.restapi",
