@@ -43,19 +43,11 @@ def format_date(value, language, with_time=True):
     if value is None:
         return ""
     value = as_utc(value)
-    locale = _date_locale((language or "en")[:2].lower())
+    locale = _locale(language)
     text = babel_format_date(value, "long", locale=locale)
     if with_time:
         text += f", {babel_format_time(value, 'HH:mm', locale=locale)} UTC"
     return text
-
-
-@functools.cache
-def _date_locale(language):
-    try:
-        return Locale.parse(ENGLISH if language == "en" else language)
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse(ENGLISH)
 
 
 def reader_zone():
@@ -94,10 +86,18 @@ def format_utc(value, request, with_time=True):
 
 @functools.cache
 def _locale(language):
-    try:
-        return Locale.parse((language or "en").replace("-", "_"))
-    except (UnknownLocaleError, ValueError):
-        return Locale.parse("en")
+    """Babel's locale for a Plone language code ("es", "pt-br"); plain
+    English is written as outside the United States; an unknown code
+    falls back to its language, then to that English."""
+    code = (language or "en").replace("-", "_")
+    for candidate in (code, code.split("_")[0]):
+        if candidate.lower() == "en":
+            candidate = ENGLISH
+        try:
+            return Locale.parse(candidate)
+        except (UnknownLocaleError, ValueError):
+            continue
+    return Locale.parse(ENGLISH)
 
 
 def format_number(value, language):

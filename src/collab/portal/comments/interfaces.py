@@ -38,6 +38,11 @@ class ICommentPolicy(Interface):
         engine's own steps (``comments.subscribers``): added, modified,
         transitioned, removed, and their *will be* events."""
 
+    def etag_parts():
+        """What else a reader's list of comments here depends on, beyond
+        the engine's (``comments.polling``): a tuple of strings, empty
+        where nothing else does (a round's number, say)."""
+
     fields = Attribute(
         "The extra fields a comment here carries: a sequence of "
         "``comments.fields.CommentField`` (empty where there are none)."

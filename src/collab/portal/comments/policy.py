@@ -56,6 +56,9 @@ class CommentPolicy:
     def comment_event(self, comment, event):
         pass
 
+    def etag_parts(self):
+        return ()
+
 
 def message(policy, key, **mapping):
     """The policy's wording for ``key`` (else the engine's), filled in."""

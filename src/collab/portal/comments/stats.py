@@ -24,6 +24,7 @@ each other's work.
 
 from Acquisition import aq_base
 from Acquisition import aq_parent
+from BTrees.Length import Length
 from BTrees.LLBTree import LLTreeSet
 from BTrees.OIBTree import OIBTree
 from BTrees.OOBTree import OOBTree
@@ -66,6 +67,19 @@ class CommentStats(Persistent):
 
     def own(self, userid):
         return self.by_author.get(userid) or LLTreeSet()
+
+    def version(self):
+        """How many times a comment here was added, changed, moved through
+        its workflow or removed: what a poll's ETag compares."""
+        changes = getattr(self, "changes", None)
+        return changes() if changes is not None else 0
+
+    def note_change(self):
+        # A Length: concurrent changes add up instead of conflicting, so
+        # members posting at once do not all write one counter in vain.
+        if getattr(self, "changes", None) is None:
+            self.changes = Length()
+        self.changes.change(1)
 
 
 def holder_of(conversation):
@@ -134,6 +148,7 @@ def comment_added(comment, event):
             own = stats.by_author[author] = LLTreeSet()
         own.insert(comment.comment_id)
     sync(comment, stats)
+    stats.note_change()
 
 
 def comment_transitioned(comment, event):
@@ -146,6 +161,7 @@ def comment_transitioned(comment, event):
     stats = comment_stats(conversation)
     before = stats.count()
     sync(comment, stats)
+    stats.note_change()
     content = aq_parent(conversation)
     if stats.count() != before and event.transition is not None and content:
         catalog = api.portal.get_tool("portal_catalog")
@@ -167,6 +183,14 @@ def comment_removed(comment, event):
     unsearched = getattr(stats, "unsearched", None)
     if unsearched is not None and cid in unsearched:
         unsearched.remove(cid)
+    stats.note_change()
+
+
+def comment_modified(comment, event):
+    """An edited text is a change the readers' polls must see."""
+    conversation = aq_parent(comment)
+    if holds(conversation, comment):
+        comment_stats(conversation).note_change()
 
 
 def public_summary(content):

@@ -47,6 +47,7 @@ def comment_added(comment, event):
 def comment_modified(comment, event):
     clean_comment_text(comment, event)
     limits.limit_own_edits(comment, event)
+    stats.comment_modified(comment, event)
     _policy_hook(comment.__parent__, comment, event)
 
 

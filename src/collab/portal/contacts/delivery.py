@@ -9,23 +9,8 @@ the logs of earlier releases load.
 
 from collab.portal.contacts.interfaces import ISendingMailing
 from collab.portal.mail import delivery as logs
-from collab.portal.mail.delivery import DELIVERED  # noqa: F401
 from collab.portal.mail.delivery import Delivery  # noqa: F401  (stored)
 from collab.portal.mail.delivery import DeliveryLog  # noqa: F401  (stored)
-from collab.portal.mail.delivery import DRAFT  # noqa: F401
-from collab.portal.mail.delivery import FAILED  # noqa: F401
-from collab.portal.mail.delivery import iso  # noqa: F401
-from collab.portal.mail.delivery import item  # noqa: F401
-from collab.portal.mail.delivery import live_status  # noqa: F401
-from collab.portal.mail.delivery import PENDING  # noqa: F401
-from collab.portal.mail.delivery import PHASES  # noqa: F401
-from collab.portal.mail.delivery import queue_now  # noqa: F401
-from collab.portal.mail.delivery import QUEUED  # noqa: F401
-from collab.portal.mail.delivery import SCHEDULED  # noqa: F401
-from collab.portal.mail.delivery import SENDING  # noqa: F401
-from collab.portal.mail.delivery import SENT  # noqa: F401
-from collab.portal.mail.delivery import STATUSES  # noqa: F401
-from collab.portal.mail.delivery import WRITTEN  # noqa: F401
 from zope.interface import alsoProvides
 from zope.interface import noLongerProvides
 

@@ -8,13 +8,13 @@ groups exist.
 """
 
 from collab.portal.clock import now
-from collab.portal.contacts.delivery import DELIVERED
-from collab.portal.contacts.delivery import Delivery
 from collab.portal.contacts.delivery import delivery_log
-from collab.portal.contacts.delivery import SENT
 from collab.portal.contacts.mailings import language_of
 from collab.portal.contacts.mailings import recipients
 from collab.portal.content.contact import email_key
+from collab.portal.mail.delivery import DELIVERED
+from collab.portal.mail.delivery import Delivery
+from collab.portal.mail.delivery import SENT
 from datetime import timedelta
 from plone import api
 from z3c.relationfield import RelationValue

@@ -16,7 +16,6 @@ from collab.portal.clock import as_utc
 from collab.portal.clock import now
 from collab.portal.clock import tick_soon
 from collab.portal.contacts.delivery import delivery_log
-from collab.portal.contacts.delivery import DRAFT
 from collab.portal.contacts.delivery import mark_done
 from collab.portal.contacts.delivery import mark_sending
 from collab.portal.contacts.mailings import attachments
@@ -31,6 +30,7 @@ from collab.portal.mail import attachment_parts
 from collab.portal.mail import batches
 from collab.portal.mail.batches import Composed
 from collab.portal.mail.batches import IBatchRecipients
+from collab.portal.mail.delivery import DRAFT
 from plone import api
 from zope.component import adapter
 from zope.globalrequest import getRequest
@@ -108,14 +108,16 @@ def resend_failed(mailing):
 
 
 def note_recipients(mailing, log):
-    """One pending record per recipient (the first step of a run)."""
-    batches.note_recipients(log, MailingRecipients(mailing), email_key)
+    """One pending record per recipient (the first step of a run), as
+    ``write_batches`` does: for tests and ``bench/`` that step alone."""
+    batches.note_recipients(log, IBatchRecipients(mailing), email_key)
 
 
 def write_batch(mailing, log):
-    """Queue the next ``BATCH_SIZE`` pending messages (not committed)."""
+    """Queue the next ``BATCH_SIZE`` pending messages (not committed), as
+    ``write_batches`` does: for tests and ``bench/`` that step alone."""
     batches.write_batch(
-        log, MailingRecipients(mailing), MailingMessages(mailing), DOMAIN
+        log, IBatchRecipients(mailing), MailingMessages(mailing), DOMAIN
     )
 
 

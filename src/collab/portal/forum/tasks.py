@@ -10,8 +10,8 @@ itself, so a late clock only delays what the workflow state says, never
 what is accepted.
 """
 
+from collab.portal.comments.interfaces import COMMENT_INDEXES
 from collab.portal.comments.stats import public_summary
-from collab.portal.content.discussion_group import COMMENT_INDEXES
 from collab.portal.content.window import CLOSED
 from collab.portal.content.window import OPEN
 from collab.portal.content.window import window_status

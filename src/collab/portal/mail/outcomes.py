@@ -118,8 +118,9 @@ def write_json(filename, value):
 
 
 def record_answer(filename, answer):
-    """Keep the server's ``answer`` to the message at ``filename``,
-    keyed by its ``Message-Id``."""
+    """Keep the server's ``answer`` to the message at ``filename`` in a
+    file beside it (found by the message's file name), with the
+    message's ``Message-Id``."""
     head, tail = os.path.split(filename)
     write_json(
         os.path.join(head, ANSWER + tail),

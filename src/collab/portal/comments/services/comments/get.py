@@ -11,7 +11,9 @@ comment the reader may not read is answered as one that does not exist.
 
 from collab.portal import _
 from collab.portal.comments.batching import DiscussionReader
+from collab.portal.comments.polling import comments_etag
 from collab.portal.comments.services.comments.add import KnownComment
+from collab.portal.conditional import not_modified
 from collab.portal.errors import shown
 from plone.app.discussion.interfaces import IConversation
 from plone.restapi.services.discussion.conversation import CommentsGet
@@ -53,6 +55,8 @@ class ReadableCommentsGet(KnownComment, CommentsGet):
     def reply(self):
         if not self.comment_id:
             checked_batch(self.request)
+            if not_modified(self.request, comments_etag(self.context, self.request)):
+                return self.reply_no_content(status=304)
             return super().reply()
         conversation = IConversation(self.context)
         reader = DiscussionReader(conversation, self.context)

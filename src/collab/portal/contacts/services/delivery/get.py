@@ -8,12 +8,12 @@ filtered by ``status``."""
 
 from collab.portal import _
 from collab.portal.contacts.delivery import counts
-from collab.portal.contacts.delivery import item
 from collab.portal.contacts.delivery import live_records
 from collab.portal.contacts.delivery import phase
-from collab.portal.contacts.delivery import STATUSES
 from collab.portal.errors import shown
 from collab.portal.mail import mail_outage
+from collab.portal.mail.delivery import item
+from collab.portal.mail.delivery import STATUSES
 from plone.restapi.services import Service
 from zExceptions import BadRequest
 from zope.i18n import translate

@@ -3,13 +3,13 @@ once (202); the clock writes the messages. ``{"test": true}`` sends it
 instead to the current user alone, in each of its languages."""
 
 from collab.portal import _
-from collab.portal.contacts.delivery import iso
 from collab.portal.contacts.sample_send import send_test
 from collab.portal.contacts.sending import send_refusal
 from collab.portal.contacts.sending import start_sending
 from collab.portal.errors import Conflict
 from collab.portal.errors import json_object
 from collab.portal.errors import shown
+from collab.portal.mail.delivery import iso
 from plone import api
 from plone.protect.interfaces import IDisableCSRFProtection
 from plone.restapi.services import Service
