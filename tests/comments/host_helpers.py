@@ -142,3 +142,20 @@ def add_as_anonymous(document, text, userid=None):
     if userid:
         comment.author_username = userid
     return IConversation(document).addComment(comment)
+
+
+class IPrivateNoteHost(INoteHost):
+    """A note host whose comments only editors read (and moderators)."""
+
+
+@adapter(IPrivateNoteHost)
+class PrivateNotePolicy(NotePolicy):
+    reader_roles = ("Editor",)
+
+
+def private_host(test, document):
+    """Mark ``document`` as a private-comments host for ``test``."""
+    registry = getGlobalSiteManager()
+    registry.registerAdapter(PrivateNotePolicy)
+    test.addCleanup(registry.unregisterAdapter, PrivateNotePolicy)
+    alsoProvides(document, IPrivateNoteHost)

@@ -13,6 +13,8 @@ from BTrees.LLBTree import intersection
 from BTrees.LLBTree import LLTreeSet
 from BTrees.LLBTree import union
 from collab.portal.comments.authors import acting_author
+from collab.portal.comments.conversation import host_of
+from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.stats import comment_stats
 from collab.portal.comments.storage import stored_comments
 from collab.portal.comments.storage import thread_children
@@ -20,6 +22,18 @@ from plone import api
 
 
 ORDERS = ("oldest", "newest")
+
+
+def reads_the_comments(conversation):
+    """Whether the current user is among the readers the host's policy
+    names (``reader_roles``); everyone who reads the content where it
+    names none."""
+    policy = policy_of(conversation)
+    readers = getattr(policy, "reader_roles", None)
+    if not readers:
+        return True
+    roles = api.user.get_roles(obj=host_of(conversation))
+    return bool(set(readers) & set(roles))
 
 
 def requested_order(request):
@@ -46,6 +60,9 @@ class DiscussionReader:
         self.moderator = bool(check("Review comments", context))
         if self.moderator:
             self.visible = None
+            return
+        if not reads_the_comments(conversation):
+            self.visible = LLTreeSet()
             return
         stats = comment_stats(conversation)
         self.visible = stats.public

@@ -43,6 +43,14 @@ class ICommentPolicy(Interface):
         the engine's (``comments.polling``): a tuple of strings, empty
         where nothing else does (a round's number, say)."""
 
+    reader_roles = Attribute(
+        "None where whoever may view the content reads its public comments "
+        "(they acquire View), or the roles that alone read them: public "
+        "comments then get View from these roles (and the moderators'), not "
+        "from the content, so page, REST, search and exports show them to "
+        "no one else, whoever may read the content itself."
+    )
+
     fields = Attribute(
         "The extra fields a comment here carries: a sequence of "
         "``comments.fields.CommentField`` (empty where there are none)."

@@ -1,8 +1,9 @@
 """A policy to start from, and the engine's neutral wording.
 
 A feature subclasses ``CommentPolicy`` and says only where it differs:
-comments always open, never moderated, one conversation shared by the
-translations, no extra fields, no guests, the engine's messages.
+comments always open, never moderated, read by whoever reads the
+content, one conversation shared by the translations, no extra fields, no
+guests, the engine's messages.
 """
 
 from collab.portal import _
@@ -38,6 +39,7 @@ MESSAGES = {
 @implementer(ICommentPolicy)
 class CommentPolicy:
     moderated = False
+    reader_roles = None
     fields = ()
     messages = {}
 

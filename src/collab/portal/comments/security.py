@@ -8,7 +8,9 @@ author. A reply under a hidden comment is *published*, though, and would
 acquire ``View`` from the content. So after every transition the comment and
 the replies below it get the roles the rule allows:
 
-- public: the workflow's mapping for its state;
+- public: the workflow's mapping for its state (acquired from the content),
+  or, where the host's policy names its ``reader_roles``, those roles and
+  the moderators' alone;
 - not public: the roles the workflow gives moderators (those of the
   ``rejected`` state), and Owner while the author may still read it: the
   comment and every hidden one above it are the author's own and waiting
@@ -22,6 +24,7 @@ The catalog's ``allowedRolesAndUsers`` follows, so ``@search`` and
 from Acquisition import aq_parent
 from collab.portal.comments.authors import author_key
 from collab.portal.comments.conversation import forget_spurious_write
+from collab.portal.comments.conversation import policy_of
 from collab.portal.comments.storage import holds
 from collab.portal.comments.storage import thread_children
 from collab.portal.comments.visibility import is_public
@@ -54,20 +57,32 @@ def moderator_roles(workflow):
     return list(roles or ("Manager", "Site Administrator", "Reviewer"))
 
 
+def reader_roles_of(comment):
+    """The host policy's ``reader_roles`` (None: the content's readers)."""
+    conversation = aq_parent(comment) or comment.__parent__
+    return getattr(policy_of(conversation), "reader_roles", None)
+
+
 def secure(comment):
     """Give ``comment`` the View roles the rule allows; True if they
     changed from the workflow's mapping."""
     workflows = api.portal.get_tool("portal_workflow").getWorkflowsFor(comment)
     for workflow in workflows:
         workflow.updateRoleMappingsFor(comment)
-    if not workflows or is_public(comment):
+    if not workflows:
         return False
-    state = api.content.get_state(comment, default=None)
-    if state not in WAITING:
-        return False  # rejected, spam: moderators only, by the workflow
-    roles = moderator_roles(workflows[0])
-    if readable_by_author(comment):
-        roles.append("Owner")
+    if is_public(comment):
+        readers = reader_roles_of(comment)
+        if not readers:
+            return False  # the content's readers, as the workflow says
+        roles = sorted(set(readers) | set(moderator_roles(workflows[0])))
+    else:
+        state = api.content.get_state(comment, default=None)
+        if state not in WAITING:
+            return False  # rejected, spam: moderators only, by the workflow
+        roles = moderator_roles(workflows[0])
+        if readable_by_author(comment):
+            roles.append("Owner")
     for permission in GUARDED:
         # A tuple: not acquired (DCWorkflow's own way of setting them).
         modifyRolesForPermission(comment, permission, tuple(roles))
@@ -105,6 +120,9 @@ def comment_transitioned(comment, event):
 
 
 def comment_added(comment, event):
-    """A reply under a hidden comment is hidden from the start."""
-    if not is_public(comment) and secure(comment):
+    """A reply under a hidden comment is hidden from the start; where the
+    policy names the readers, a public comment is theirs from the start."""
+    if is_public(comment) and not reader_roles_of(comment):
+        return
+    if secure(comment):
         comment.reindexObject(idxs=["allowedRolesAndUsers"])
