@@ -1,0 +1,110 @@
+"""The fields a comment on a draft carries (``comments.fields``): the
+paragraph it is about, the words it quotes there, and the wording it
+proposes instead (a suggestion). The engine puts them on the comment
+form, checks them over REST, serializes and exports them."""
+
+from collab.portal import _
+from collab.portal.comments.fields import CommentField
+from collab.portal.drafts.anchoring import QUOTE_MAX
+from collab.portal.drafts.paragraphs import paragraph_table
+from zope import schema
+
+
+SUGGESTION_MAX = 5000
+
+
+def paragraph_number(draft, pid):
+    for paragraph in paragraph_table(draft).paragraphs():
+        if paragraph.id == pid:
+            return paragraph.number
+    return None
+
+
+def known_paragraph(draft, value):
+    if value in (None, ""):
+        return None
+    if not isinstance(value, str) or value not in paragraph_table(draft):
+        raise ValueError(value)
+    return value
+
+
+def no_such_paragraph(draft, value):
+    return _(
+        "draft_no_such_paragraph",
+        default="This draft has no paragraph ${id}: reload the draft and "
+        "comment again.",
+        mapping={"id": str(value)[:40]},
+    )
+
+
+def plain_text(limit):
+    def check(draft, value):
+        if value is None:
+            return None
+        if not isinstance(value, str) or len(value) > limit:
+            raise ValueError(value)
+        return value
+
+    return check
+
+
+def too_long(limit):
+    def error(draft, value):
+        return _(
+            "draft_field_too_long",
+            default="Send plain text of at most ${limit} characters.",
+            mapping={"limit": limit},
+        )
+
+    return error
+
+
+PARAGRAPH = CommentField(
+    "paragraph",
+    schema.TextLine(title=_("Paragraph"), required=False),
+    applies=lambda draft: True,
+    from_json=known_paragraph,
+    error=no_such_paragraph,
+    serialize=lambda draft, pid: {
+        "paragraph": pid,
+        "paragraph_number": paragraph_number(draft, pid) if pid else None,
+    },
+    text=lambda draft, pid: pid and f"¶ {paragraph_number(draft, pid) or '?'}",
+    header=_("Paragraph"),
+    label=_("On paragraph"),
+    mail_line=lambda draft, pid: None,
+    css_class="draft-comment-paragraph",
+)
+
+QUOTE = CommentField(
+    "quote",
+    schema.Text(title=_("Quoted words"), required=False, max_length=QUOTE_MAX),
+    applies=lambda draft: True,
+    from_json=plain_text(QUOTE_MAX),
+    error=too_long(QUOTE_MAX),
+    serialize=lambda draft, quote: {"quote": quote or ""},
+    text=lambda draft, quote: quote and f"«{quote}»",
+    header=_("Quoted words"),
+    label=_("On the words"),
+    mail_line=lambda draft, quote: None,
+    css_class="draft-comment-quote",
+)
+
+SUGGESTION = CommentField(
+    "suggestion",
+    schema.Text(
+        title=_("Proposed wording"),
+        description=_("The paragraph (or the quoted words) as you would write it."),
+        required=False,
+        max_length=SUGGESTION_MAX,
+    ),
+    applies=lambda draft: True,
+    from_json=plain_text(SUGGESTION_MAX),
+    error=too_long(SUGGESTION_MAX),
+    serialize=lambda draft, text: {"suggestion": text or None},
+    text=lambda draft, text: text,
+    header=_("Proposed wording"),
+    label=_("Proposed wording"),
+    mail_line=lambda draft, text: None,
+    css_class="draft-comment-suggestion",
+)

@@ -1,0 +1,70 @@
+"""The comment policy of a draft (``comments.interfaces.ICommentPolicy``):
+comments are taken while a round is open, read by the round's people and
+the secretariat only (even once the draft is final and public), and carry
+the paragraph they are about, the words they quote and proposed wording.
+
+A comment's anchor (``anchoring.capture``) is made from the server's text
+of its paragraph before the comment is stored: a quote that is not in
+that paragraph is refused with a 400 and nothing is stored.
+"""
+
+from collab.portal import _
+from collab.portal.comments.policy import CommentPolicy
+from collab.portal.content.draft_document import IDraftDocument
+from collab.portal.drafts.anchoring import capture
+from collab.portal.drafts.fields import PARAGRAPH
+from collab.portal.drafts.fields import QUOTE
+from collab.portal.drafts.fields import SUGGESTION
+from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.errors import shown
+from OFS.interfaces import IObjectWillBeAddedEvent
+from plone import api
+from zExceptions import BadRequest
+from zope.component import adapter
+from zope.globalrequest import getRequest
+from zope.i18n import translate
+
+
+# Who reads a draft's comments: the secretariat, the lead author, the
+# round's participants and its guests by link (local roles on the draft).
+READERS = (
+    "Manager",
+    "Site Administrator",
+    "Secretariat",
+    "DraftLead",
+    "DraftParticipant",
+    "DraftGuest",
+)
+
+
+@adapter(IDraftDocument)
+class DraftPolicy(CommentPolicy):
+    reader_roles = READERS
+    fields = (PARAGRAPH, QUOTE, SUGGESTION)
+    messages = {
+        "closed": _(
+            "draft_comments_closed",
+            default="Comments on this draft are taken while a round is open.",
+        ),
+    }
+
+    def is_open(self, at=None):
+        return api.content.get_state(self.context, default=None) == "round_open"
+
+    def comment_event(self, comment, event):
+        if IObjectWillBeAddedEvent.providedBy(event):
+            anchor_comment(self.context, comment)
+
+
+def anchor_comment(draft, comment):
+    """Store the comment's anchor, or refuse it (400, nothing stored)."""
+    pid = getattr(comment, "paragraph", None)
+    if not pid:
+        comment.anchor = None
+        return
+    try:
+        anchor = capture(paragraph_table(draft), pid, getattr(comment, "quote", None))
+    except ValueError as error:
+        message = error.args[0] if error.args else _("draft_no_such_paragraph")
+        raise shown(BadRequest(translate(message, context=getRequest()))) from None
+    comment.anchor = anchor.as_dict()

@@ -1,0 +1,159 @@
+"""Comments on a draft (issue 22): on a paragraph, quoting its words,
+proposing wording; taken while a round is open; read by the round's
+people only, even once the draft is final; placed again by their quote
+when the text changes."""
+
+from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.testing import FUNCTIONAL_TESTING
+from drafts.draft_helpers import draft_people
+from drafts.draft_helpers import LEAD
+from drafts.draft_helpers import make_draft
+from drafts.draft_helpers import move_to
+from drafts.draft_helpers import OUTSIDER
+from drafts.draft_helpers import PARTICIPANT
+from drafts.draft_helpers import SECRETARIAT
+from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.app.textfield.value import RichTextValue
+from portal_helpers import rest_session
+import transaction
+import unittest
+
+
+BODY = (
+    "<h2>Capacity building</h2>"
+    "<p>Parties shall report every year on their capacity needs.</p>"
+    "<p>The secretariat shall compile the reports for the next meeting.</p>"
+)
+
+
+class DraftCommentsTestCase(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        draft_people(self.portal)
+        api.portal.set_registry_record(
+            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
+            True,
+        )
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
+        self.draft = make_draft(
+            self.portal, text=RichTextValue(BODY, "text/html", "text/x-html-safe")
+        )
+        transaction.commit()
+        self.pids = [p.id for p in paragraph_table(self.draft).paragraphs()]
+        self.url = f"{self.draft.absolute_url()}/@comments"
+
+    def rest(self, login=None):
+        return rest_session(self.portal.absolute_url(), login)
+
+    def post(self, login, **body):
+        return self.rest(login).post(self.url, json={"text": "A comment.", **body})
+
+    def comments(self):
+        transaction.begin()
+        return list(IConversation(self.draft).getComments())
+
+
+class TestParagraphIds(DraftCommentsTestCase):
+    def test_every_block_gets_its_id_in_the_stored_text(self):
+        self.assertEqual(len(self.pids), 3)
+        for pid in self.pids:
+            self.assertIn(f'id="{pid}"', self.draft.text.raw)
+
+
+class TestCommentingInARound(DraftCommentsTestCase):
+    def setUp(self):
+        super().setUp()
+        move_to(self.draft, "round_open")
+
+    def test_a_participant_comments_on_words_and_proposes_wording(self):
+        response = self.post(
+            PARTICIPANT,
+            paragraph=self.pids[1],
+            quote="every year",
+            suggestion="Parties should report every two years.",
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        [comment] = self.comments()
+        self.assertEqual(comment.anchor["quote"], "every year")
+        self.assertEqual(comment.anchor["prefix"], "Parties shall report ")
+        [item] = self.rest(LEAD).get(self.url).json()["items"]
+        self.assertEqual(item["paragraph"], self.pids[1])
+        self.assertEqual(item["paragraph_number"], "2")
+        self.assertEqual(item["quote"], "every year")
+        self.assertEqual(item["suggestion"], "Parties should report every two years.")
+
+    def test_words_not_in_the_paragraph_are_refused(self):
+        response = self.post(PARTICIPANT, paragraph=self.pids[2], quote="every year")
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertTrue(response.json()["message"])
+        unknown = self.post(PARTICIPANT, paragraph="p-00000000")
+        self.assertEqual(unknown.status_code, 400, unknown.text)
+        self.assertIn("no paragraph", unknown.json()["message"])
+        self.assertEqual(self.comments(), [])
+
+    def test_outside_the_round_nobody_comments(self):
+        response = self.post(OUTSIDER, paragraph=self.pids[1])
+        self.assertIn(response.status_code, (401, 403), response.text)
+        self.assertEqual(self.comments(), [])
+
+    def test_a_general_comment(self):
+        response = self.post(SECRETARIAT)
+        self.assertEqual(response.status_code, 204, response.text)
+        [item] = self.rest(PARTICIPANT).get(self.url).json()["items"]
+        self.assertIsNone(item["paragraph"])
+
+
+class TestAfterTheRound(DraftCommentsTestCase):
+    def setUp(self):
+        super().setUp()
+        move_to(self.draft, "round_open")
+        posted = self.post(PARTICIPANT, paragraph=self.pids[2], quote="compile")
+        self.assertEqual(posted.status_code, 204, posted.text)
+
+    def test_incorporating_takes_no_comments(self):
+        move_to_next = self.rest(SECRETARIAT).post(
+            f"{self.draft.absolute_url()}/@workflow/close_round"
+        )
+        self.assertEqual(move_to_next.status_code, 200, move_to_next.text)
+        response = self.post(PARTICIPANT, paragraph=self.pids[1])
+        self.assertEqual(response.status_code, 403, response.text)
+        self.assertIn("while a round is open", response.json()["message"])
+
+    def test_a_final_draft_is_public_its_comments_are_not(self):
+        for transition in ("close_round", "finalise"):
+            response = self.rest(SECRETARIAT).post(
+                f"{self.draft.absolute_url()}/@workflow/{transition}"
+            )
+            self.assertEqual(response.status_code, 200, response.text)
+        self.assertEqual(self.rest().get(self.draft.absolute_url()).status_code, 200)
+        self.assertEqual(self.rest().get(self.url).json()["items"], [])
+        self.assertEqual(self.rest(OUTSIDER).get(self.url).json()["items"], [])
+        self.assertEqual(len(self.rest(PARTICIPANT).get(self.url).json()["items"]), 1)
+        found = self.rest().get(
+            f"{self.portal.absolute_url()}/@search",
+            params={"portal_type": "Discussion Item", "SearchableText": "comment"},
+        )
+        self.assertEqual(found.json()["items_total"], 0)
+
+    def test_a_deleted_paragraph_leaves_its_comment_orphaned(self):
+        move_to_next = self.rest(SECRETARIAT).post(
+            f"{self.draft.absolute_url()}/@workflow/close_round"
+        )
+        self.assertEqual(move_to_next.status_code, 200, move_to_next.text)
+        transaction.begin()
+        shorter = self.draft.text.raw.split("<p id", 2)
+        body = shorter[0] + "<p id" + shorter[1]  # the last paragraph removed
+        response = self.rest(LEAD).patch(
+            self.draft.absolute_url(),
+            json={"text": {"data": body, "content-type": "text/html"}},
+        )
+        self.assertEqual(response.status_code, 204, response.text)
+        [comment] = self.comments()
+        self.assertEqual(comment.anchor["state"], "orphaned")
+        self.assertEqual(
+            comment.anchor["text"],
+            "The secretariat shall compile the reports for the next meeting.",
+        )
