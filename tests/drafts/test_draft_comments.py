@@ -157,3 +157,68 @@ class TestAfterTheRound(DraftCommentsTestCase):
             comment.anchor["text"],
             "The secretariat shall compile the reports for the next meeting.",
         )
+
+
+class TestDispositions(DraftCommentsTestCase):
+    def setUp(self):
+        super().setUp()
+        move_to(self.draft, "round_open")
+        posted = self.post(PARTICIPANT, paragraph=self.pids[1], quote="every year")
+        self.assertEqual(posted.status_code, 204, posted.text)
+        [item] = self.rest(LEAD).get(self.url).json()["items"]
+        self.comment_url = item["@id"]
+
+    def close_round(self):
+        response = self.rest(SECRETARIAT).post(
+            f"{self.draft.absolute_url()}/@workflow/close_round"
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+
+    def answer(self, login, **body):
+        return self.rest(login).patch(self.comment_url, json=body)
+
+    def test_the_lead_author_answers_a_comment(self):
+        self.close_round()
+        response = self.answer(LEAD, disposition="accepted", response="Taken in.")
+        self.assertEqual(response.status_code, 204, response.text)
+        [item] = self.rest(PARTICIPANT).get(self.url).json()["items"]
+        self.assertEqual(item["disposition"], "accepted")
+        self.assertEqual(item["disposition_title"], "Accepted")
+        self.assertEqual(item["response"], "Taken in.")
+        self.assertEqual(item["text"]["data"], "A comment.")
+        spanish = rest_session(self.portal.absolute_url(), PARTICIPANT, "es")
+        [item] = spanish.get(self.url).json()["items"]
+        self.assertEqual(item["disposition_title"], "Aceptado")
+
+    def test_only_the_lead_and_the_secretariat_between_rounds(self):
+        refused = self.answer(LEAD, disposition="accepted")
+        self.assertEqual(refused.status_code, 403, refused.text)  # round open
+        self.close_round()
+        refused = self.answer(PARTICIPANT, disposition="accepted")
+        self.assertEqual(refused.status_code, 403, refused.text)
+        self.assertEqual(self.answer(SECRETARIAT, disposition="noted").status_code, 204)
+        [comment] = self.comments()
+        self.assertEqual(comment.disposition, "noted")
+
+    def test_bad_answers_change_nothing(self):
+        self.close_round()
+        for body in (
+            {"disposition": "maybe"},
+            {"disposition": "accepted", "text": "Rewritten."},
+            {"response": "x" * 5001},
+        ):
+            with self.subTest(body=body):
+                response = self.answer(LEAD, **body)
+                self.assertEqual(response.status_code, 400, response.text)
+                self.assertTrue(response.json()["message"])
+        [comment] = self.comments()
+        self.assertIsNone(getattr(comment, "disposition", None))
+        self.assertEqual(comment.text, "A comment.")
+
+    def test_a_new_comment_carries_no_disposition(self):
+        response = self.post(
+            PARTICIPANT, paragraph=self.pids[1], disposition="accepted"
+        )
+        self.assertEqual(response.status_code, 400, response.text)
+        self.assertIn("afterwards", response.json()["message"])
+        self.assertEqual(len(self.comments()), 1)

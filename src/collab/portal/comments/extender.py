@@ -5,7 +5,7 @@ comment, and plone.restapi's ``POST @comments`` fills in that same form, so
 one form extender serves the page and REST alike.
 """
 
-from collab.portal.comments.fields import comment_fields
+from collab.portal.comments.fields import author_fields
 from collab.portal.comments.fields import field_named
 from collab.portal.comments.fields import ICommentFormField
 from plone.z3cform.fieldsets import extensible
@@ -16,10 +16,11 @@ from zope.interface import Invalid
 
 class PolicyFieldsExtender(extensible.FormExtender):
     """Registered for content the engine manages (``ICommentHost``): the
-    fields its policy lists that apply now, before the text."""
+    fields its policy lists that apply now and that authors write, before
+    the text."""
 
     def update(self):
-        for field in comment_fields(self.context):
+        for field in author_fields(self.context):
             if field.applies(self.context):
                 self.add(Fields(field.form_field), prefix="")
                 self.move(field.name, before="text", prefix="")

@@ -32,7 +32,11 @@ class CommentField:
     - ``serialize(content, stored)``: the keys it adds to a REST comment;
     - ``text(content, stored)``: a line for people (page, export, mail), or
       None; ``label`` and ``mail_label`` say what it is;
-    - ``header``: the export column's title; ``css_class``: the page's.
+    - ``header``: the export column's title; ``css_class``: the page's;
+    - ``set_by``: None for what the author writes with the comment, or the
+      permission (on the content) of whoever sets it afterwards on anyone's
+      comment (an answer to it, say): such a field is not on the comment
+      form, refused in a new comment, and set alone by ``PATCH``.
     """
 
     def __init__(
@@ -50,6 +54,7 @@ class CommentField:
         mail_line,
         css_class,
         form_value=str,
+        set_by=None,
     ):
         form_field.__name__ = name
         alsoProvides(form_field, ICommentFormField)
@@ -65,12 +70,23 @@ class CommentField:
         self.mail_line = mail_line
         self.css_class = css_class
         self.form_value = form_value
+        self.set_by = set_by
 
 
 def comment_fields(content):
     """The fields comments on ``content`` carry (none where no policy)."""
     policy = ICommentPolicy(content, None)
     return tuple(policy.fields) if policy is not None else ()
+
+
+def author_fields(content):
+    """The fields an author writes with a comment (form, POST)."""
+    return tuple(f for f in comment_fields(content) if f.set_by is None)
+
+
+def answer_fields(content):
+    """The fields others set afterwards (``set_by``), by name."""
+    return {f.name: f for f in comment_fields(content) if f.set_by is not None}
 
 
 def field_named(content, name):

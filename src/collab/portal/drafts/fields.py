@@ -8,6 +8,8 @@ from collab.portal.comments.fields import CommentField
 from collab.portal.drafts.anchoring import QUOTE_MAX
 from collab.portal.drafts.paragraphs import paragraph_table
 from zope import schema
+from zope.globalrequest import getRequest
+from zope.i18n import translate
 
 
 SUGGESTION_MAX = 5000
@@ -107,4 +109,73 @@ SUGGESTION = CommentField(
     label=_("Proposed wording"),
     mail_line=lambda draft, text: None,
     css_class="draft-comment-suggestion",
+)
+
+
+# What the lead author decided about a comment (issue 22, incorporation).
+DISPOSITIONS = {
+    "accepted": _("disposition_accepted", default="Accepted"),
+    "accepted_in_part": _("disposition_accepted_in_part", default="Accepted in part"),
+    "not_accepted": _("disposition_not_accepted", default="Not accepted"),
+    "noted": _("disposition_noted", default="Noted"),
+}
+DISPOSE = "collab.portal: Dispose draft comments"
+
+
+def known_disposition(draft, value):
+    if value in (None, ""):
+        return None
+    if value not in DISPOSITIONS:
+        raise ValueError(value)
+    return value
+
+
+def unknown_disposition(draft, value):
+    return _(
+        "draft_unknown_disposition",
+        default="Choose one of ${keys}.",
+        mapping={"keys": ", ".join(DISPOSITIONS)},
+    )
+
+
+def disposition_title(key):
+    title = DISPOSITIONS.get(key)
+    return translate(title, context=getRequest()) if title else None
+
+
+DISPOSITION = CommentField(
+    "disposition",
+    schema.Choice(
+        title=_("Disposition"),
+        values=tuple(DISPOSITIONS),
+        required=False,
+    ),
+    applies=lambda draft: True,
+    from_json=known_disposition,
+    error=unknown_disposition,
+    serialize=lambda draft, key: {
+        "disposition": key,
+        "disposition_title": disposition_title(key),
+    },
+    text=lambda draft, key: disposition_title(key),
+    header=_("Disposition"),
+    label=_("Disposition"),
+    mail_line=lambda draft, key: None,
+    css_class="draft-comment-disposition",
+    set_by=DISPOSE,
+)
+
+RESPONSE = CommentField(
+    "response",
+    schema.Text(title=_("Response"), required=False, max_length=SUGGESTION_MAX),
+    applies=lambda draft: True,
+    from_json=plain_text(SUGGESTION_MAX),
+    error=too_long(SUGGESTION_MAX),
+    serialize=lambda draft, text: {"response": text or None},
+    text=lambda draft, text: text,
+    header=_("Response"),
+    label=_("Response"),
+    mail_line=lambda draft, text: None,
+    css_class="draft-comment-response",
+    set_by=DISPOSE,
 )

@@ -12,8 +12,10 @@ from collab.portal import _
 from collab.portal.comments.policy import CommentPolicy
 from collab.portal.content.draft_document import IDraftDocument
 from collab.portal.drafts.anchoring import capture
+from collab.portal.drafts.fields import DISPOSITION
 from collab.portal.drafts.fields import PARAGRAPH
 from collab.portal.drafts.fields import QUOTE
+from collab.portal.drafts.fields import RESPONSE
 from collab.portal.drafts.fields import SUGGESTION
 from collab.portal.drafts.paragraphs import paragraph_table
 from collab.portal.errors import shown
@@ -40,7 +42,7 @@ READERS = (
 @adapter(IDraftDocument)
 class DraftPolicy(CommentPolicy):
     reader_roles = READERS
-    fields = (PARAGRAPH, QUOTE, SUGGESTION)
+    fields = (PARAGRAPH, QUOTE, SUGGESTION, DISPOSITION, RESPONSE)
     messages = {
         "closed": _(
             "draft_comments_closed",

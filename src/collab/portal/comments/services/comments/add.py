@@ -42,6 +42,14 @@ def checked_comment_body(request):
     return body
 
 
+def set_afterwards(name):
+    return _(
+        "comment_field_set_afterwards",
+        default="${name} is set on a comment afterwards, not when commenting.",
+        mapping={"name": name},
+    )
+
+
 class KnownComment:
     """A comment id in the URL must name a comment of the content: else a
     translated 404 with a message (plone.restapi answers an empty 404, or
@@ -112,6 +120,8 @@ class HostCommentsAdd(KnownComment, CommentsAdd):
             value = body.pop(field.name, None)
             if value is None:
                 continue
+            if field.set_by is not None:
+                raise BadRequest(self._t(set_afterwards(field.name)))
             try:
                 value = field.from_json(self.context, value)
             except ValueError:
