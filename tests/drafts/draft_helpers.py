@@ -2,10 +2,16 @@
 secretariat, a lead author, an invited participant, a member outside the
 round) and a draft in ``/en``."""
 
+from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.testing import FUNCTIONAL_TESTING
 from plone import api
+from plone.app.discussion.interfaces import IConversation
+from plone.app.textfield.value import RichTextValue
 from portal_helpers import create_role_users
 from portal_helpers import make_user
+from portal_helpers import rest_session
 import transaction
+import unittest
 
 
 SECRETARIAT = "secretariat"
@@ -50,3 +56,39 @@ def move_to(draft, state):
         for transition in path:
             api.content.transition(draft, transition)
     transaction.commit()
+
+
+BODY = (
+    "<h2>Capacity building</h2>"
+    "<p>Parties shall report every year on their capacity needs.</p>"
+    "<p>The secretariat shall compile the reports for the next meeting.</p>"
+)
+
+
+class DraftCommentsTestCase(unittest.TestCase):
+    layer = FUNCTIONAL_TESTING
+
+    def setUp(self):
+        self.portal = self.layer["portal"]
+        draft_people(self.portal)
+        api.portal.set_registry_record(
+            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
+            True,
+        )
+        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
+        self.draft = make_draft(
+            self.portal, text=RichTextValue(BODY, "text/html", "text/x-html-safe")
+        )
+        transaction.commit()
+        self.pids = [p.id for p in paragraph_table(self.draft).paragraphs()]
+        self.url = f"{self.draft.absolute_url()}/@comments"
+
+    def rest(self, login=None):
+        return rest_session(self.portal.absolute_url(), login)
+
+    def post(self, login, **body):
+        return self.rest(login).post(self.url, json={"text": "A comment.", **body})
+
+    def comments(self):
+        transaction.begin()
+        return list(IConversation(self.draft).getComments())

@@ -3,57 +3,14 @@ proposing wording; taken while a round is open; read by the round's
 people only, even once the draft is final; placed again by their quote
 when the text changes."""
 
-from collab.portal.drafts.paragraphs import paragraph_table
-from collab.portal.testing import FUNCTIONAL_TESTING
-from drafts.draft_helpers import draft_people
+from drafts.draft_helpers import DraftCommentsTestCase
 from drafts.draft_helpers import LEAD
-from drafts.draft_helpers import make_draft
 from drafts.draft_helpers import move_to
 from drafts.draft_helpers import OUTSIDER
 from drafts.draft_helpers import PARTICIPANT
 from drafts.draft_helpers import SECRETARIAT
-from plone import api
-from plone.app.discussion.interfaces import IConversation
-from plone.app.textfield.value import RichTextValue
 from portal_helpers import rest_session
 import transaction
-import unittest
-
-
-BODY = (
-    "<h2>Capacity building</h2>"
-    "<p>Parties shall report every year on their capacity needs.</p>"
-    "<p>The secretariat shall compile the reports for the next meeting.</p>"
-)
-
-
-class DraftCommentsTestCase(unittest.TestCase):
-    layer = FUNCTIONAL_TESTING
-
-    def setUp(self):
-        self.portal = self.layer["portal"]
-        draft_people(self.portal)
-        api.portal.set_registry_record(
-            "plone.app.discussion.interfaces.IDiscussionSettings.globally_enabled",
-            True,
-        )
-        api.portal.set_registry_record("collab.portal.comments_per_minute", 1000)
-        self.draft = make_draft(
-            self.portal, text=RichTextValue(BODY, "text/html", "text/x-html-safe")
-        )
-        transaction.commit()
-        self.pids = [p.id for p in paragraph_table(self.draft).paragraphs()]
-        self.url = f"{self.draft.absolute_url()}/@comments"
-
-    def rest(self, login=None):
-        return rest_session(self.portal.absolute_url(), login)
-
-    def post(self, login, **body):
-        return self.rest(login).post(self.url, json={"text": "A comment.", **body})
-
-    def comments(self):
-        transaction.begin()
-        return list(IConversation(self.draft).getComments())
 
 
 class TestParagraphIds(DraftCommentsTestCase):

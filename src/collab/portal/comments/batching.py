@@ -85,6 +85,13 @@ class DiscussionReader:
                 mine.insert(cid)
         return mine
 
+    def restrict(self, ids):
+        """Read only the comments ``ids`` (a filter's), of those allowed."""
+        if self.visible is None:
+            self.visible = LLTreeSet(ids)
+        else:
+            self.visible = intersection(self.visible, ids) or LLTreeSet()
+
     def may_read(self, cid):
         return self.visible is None or cid in self.visible
 

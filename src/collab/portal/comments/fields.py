@@ -33,6 +33,9 @@ class CommentField:
     - ``text(content, stored)``: a line for people (page, export, mail), or
       None; ``label`` and ``mail_label`` say what it is;
     - ``header``: the export column's title; ``css_class``: the page's;
+    - ``filter(content, value)``: where given, ``GET @comments?<name>=``
+      lists only the comments it returns (a set of comment ids) and the
+      threads they are in;
     - ``set_by``: None for what the author writes with the comment, or the
       permission (on the content) of whoever sets it afterwards on anyone's
       comment (an answer to it, say): such a field is not on the comment
@@ -55,6 +58,7 @@ class CommentField:
         css_class,
         form_value=str,
         set_by=None,
+        filter=None,
     ):
         form_field.__name__ = name
         alsoProvides(form_field, ICommentFormField)
@@ -71,6 +75,7 @@ class CommentField:
         self.css_class = css_class
         self.form_value = form_value
         self.set_by = set_by
+        self.filter = filter
 
 
 def comment_fields(content):
@@ -87,6 +92,14 @@ def author_fields(content):
 def answer_fields(content):
     """The fields others set afterwards (``set_by``), by name."""
     return {f.name: f for f in comment_fields(content) if f.set_by is not None}
+
+
+def requested_filters(content, form):
+    """The comment ids each filtering field asked for in ``form`` allows."""
+    for field in comment_fields(content):
+        value = form.get(field.name)
+        if field.filter is not None and isinstance(value, str):
+            yield field.filter(content, value)
 
 
 def field_named(content, name):

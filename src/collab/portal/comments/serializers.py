@@ -11,6 +11,7 @@ from collab.portal.comments.batching import DiscussionReader
 from collab.portal.comments.batching import requested_order
 from collab.portal.comments.conversation import host_of
 from collab.portal.comments.conversation import policy_of
+from collab.portal.comments.fields import requested_filters
 from collab.portal.comments.fields import stored
 from collab.portal.comments.flags import flag_history_json
 from collab.portal.comments.rendering import comment_html
@@ -43,6 +44,10 @@ class VisibleConversationSerializer(ConversationSerializer):
     def __call__(self):
         view_comments = can_view(self.context)
         reader = DiscussionReader(self.context, self.context)
+        host = host_of(self.context)
+        if host is not None:
+            for ids in requested_filters(host, self.request.form):
+                reader.restrict(ids)
         total = reader.count() if view_comments else 0
         # HypermediaBatch works out b_start, b_size and the links from
         # positions alone; the comments for those positions come from the

@@ -6,7 +6,8 @@ form, checks them over REST, serializes and exports them."""
 from collab.portal import _
 from collab.portal.comments.fields import CommentField
 from collab.portal.drafts.anchoring import QUOTE_MAX
-from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.drafts.comment_index import comments_on
+from collab.portal.drafts.paragraphs import read_table
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -16,7 +17,7 @@ SUGGESTION_MAX = 5000
 
 
 def paragraph_number(draft, pid):
-    for paragraph in paragraph_table(draft).paragraphs():
+    for paragraph in read_table(draft).paragraphs():
         if paragraph.id == pid:
             return paragraph.number
     return None
@@ -25,7 +26,7 @@ def paragraph_number(draft, pid):
 def known_paragraph(draft, value):
     if value in (None, ""):
         return None
-    if not isinstance(value, str) or value not in paragraph_table(draft):
+    if not isinstance(value, str) or value not in read_table(draft):
         raise ValueError(value)
     return value
 
@@ -76,6 +77,7 @@ PARAGRAPH = CommentField(
     label=_("On paragraph"),
     mail_line=lambda draft, pid: None,
     css_class="draft-comment-paragraph",
+    filter=comments_on,
 )
 
 QUOTE = CommentField(

@@ -169,6 +169,13 @@ class ParagraphTable(Persistent):
         ]
 
 
+def read_table(context):
+    """The ParagraphTable of ``context`` for reading: an empty one, not
+    stored, where none was made yet (a GET must write nothing)."""
+    table = IAnnotations(context).get(TABLE_KEY)
+    return table if table is not None else ParagraphTable()
+
+
 def paragraph_table(context):
     """The ParagraphTable of ``context`` (created on first use)."""
     annotations = IAnnotations(context)

@@ -12,12 +12,14 @@ from collab.portal import _
 from collab.portal.comments.policy import CommentPolicy
 from collab.portal.content.draft_document import IDraftDocument
 from collab.portal.drafts.anchoring import capture
+from collab.portal.drafts.comment_index import index_comment
+from collab.portal.drafts.comment_index import unindex_comment
 from collab.portal.drafts.fields import DISPOSITION
 from collab.portal.drafts.fields import PARAGRAPH
 from collab.portal.drafts.fields import QUOTE
 from collab.portal.drafts.fields import RESPONSE
 from collab.portal.drafts.fields import SUGGESTION
-from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.drafts.paragraphs import read_table
 from collab.portal.errors import shown
 from OFS.interfaces import IObjectWillBeAddedEvent
 from plone import api
@@ -25,6 +27,8 @@ from zExceptions import BadRequest
 from zope.component import adapter
 from zope.globalrequest import getRequest
 from zope.i18n import translate
+from zope.lifecycleevent.interfaces import IObjectAddedEvent
+from zope.lifecycleevent.interfaces import IObjectRemovedEvent
 
 
 # Who reads a draft's comments: the secretariat, the lead author, the
@@ -55,17 +59,32 @@ class DraftPolicy(CommentPolicy):
 
     def comment_event(self, comment, event):
         if IObjectWillBeAddedEvent.providedBy(event):
-            anchor_comment(self.context, comment)
+            anchor_comment(self.context, comment, event.newParent)
+        elif IObjectAddedEvent.providedBy(event):
+            index_comment(
+                self.context, getattr(comment, "paragraph", None), comment.comment_id
+            )
+        elif IObjectRemovedEvent.providedBy(event):
+            unindex_comment(
+                self.context, getattr(comment, "paragraph", None), comment.comment_id
+            )
 
 
-def anchor_comment(draft, comment):
-    """Store the comment's anchor, or refuse it (400, nothing stored)."""
+def anchor_comment(draft, comment, conversation):
+    """Store the comment's anchor, or refuse it (400, nothing stored). A
+    reply is on its parent's paragraph, words and anchor."""
+    parent = conversation.get(comment.in_reply_to) if comment.in_reply_to else None
+    if parent is not None:
+        comment.paragraph = getattr(parent, "paragraph", None)
+        comment.quote = getattr(parent, "quote", None)
+        comment.anchor = getattr(parent, "anchor", None)
+        return
     pid = getattr(comment, "paragraph", None)
     if not pid:
         comment.anchor = None
         return
     try:
-        anchor = capture(paragraph_table(draft), pid, getattr(comment, "quote", None))
+        anchor = capture(read_table(draft), pid, getattr(comment, "quote", None))
     except ValueError as error:
         message = error.args[0] if error.args else _("draft_no_such_paragraph")
         raise shown(BadRequest(translate(message, context=getRequest()))) from None

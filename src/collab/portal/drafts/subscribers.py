@@ -5,6 +5,7 @@ their quote (``anchoring.reanchor``), on every channel that saves it."""
 
 from collab.portal.drafts.anchoring import Anchor
 from collab.portal.drafts.anchoring import reanchor
+from collab.portal.drafts.comment_index import move_comment
 from collab.portal.drafts.paragraphs import assign_ids
 from collab.portal.drafts.paragraphs import paragraph_table
 from plone.app.discussion.interfaces import IConversation
@@ -35,5 +36,6 @@ def place_comments_again(draft, table, touched):
             continue
         anchor = reanchor(Anchor(**stored), table)
         if anchor.as_dict() != stored:
+            move_comment(draft, comment.comment_id, comment.paragraph, anchor.paragraph)
             comment.anchor = anchor.as_dict()
             comment.paragraph = anchor.paragraph
