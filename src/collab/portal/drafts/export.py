@@ -423,19 +423,21 @@ def export_xlsx(rows, header, language):
     keys = [key for key, _title in COLUMNS]
     text_column = keys.index("text") + 1
     wrapped = Alignment(wrap_text=True, vertical="top")
-    for row, line in zip(rows, _table(rows, language), strict=True):
-        number = line[0]
+    # Line numbers counted here: ``sheet.max_row`` scans every cell.
+    for number, (row, line) in enumerate(
+        zip(rows, _table(rows, language), strict=True), start=2
+    ):
+        paragraph = line[0]
         # Empty cells stay empty (not an empty text), numbers are numbers.
         line = [None if cell == "" else spreadsheet_safe(cell) for cell in line]
-        if number.isascii() and number.isdigit() and not row.orphaned:
-            line[0] = int(number)
+        if paragraph.isascii() and paragraph.isdigit() and not row.orphaned:
+            line[0] = int(paragraph)
         sheet.append(line)
-        if row.depth:
-            sheet.cell(row=sheet.max_row, column=text_column).alignment = Alignment(
-                wrap_text=True, vertical="top", indent=min(row.depth * 2, 15)
-            )
-        else:
-            sheet.cell(row=sheet.max_row, column=text_column).alignment = wrapped
+        sheet.cell(row=number, column=text_column).alignment = (
+            Alignment(wrap_text=True, vertical="top", indent=min(row.depth * 2, 15))
+            if row.depth
+            else wrapped
+        )
     widths = {"paragraph_text": 60, "text": 60, "suggestion": 40, "response": 40}
     for index, key in enumerate(keys, start=1):
         sheet.column_dimensions[get_column_letter(index)].width = widths.get(key, 16)
@@ -484,6 +486,40 @@ def _language_name(code, language):
         return code
 
 
+class _DocxBody:
+    """Paragraphs appended to a python-docx document in constant time.
+
+    ``Document.add_paragraph`` finds the place before the section
+    properties by scanning the whole body, and a paragraph style given by
+    name reads every style to find the default: for 2,000 comments that
+    was 8 s. Here each paragraph goes right before the section properties
+    (kept by lxml, no scan) and style ids are looked up once. The only
+    place this module touches python-docx's XML classes (``OxmlElement``,
+    ``CT_P.style``); runs, bold and indents use its public API."""
+
+    def __init__(self, document):
+        from docx.oxml import OxmlElement
+        from docx.text.paragraph import Paragraph
+
+        self._new_p = lambda: OxmlElement("w:p")
+        self._paragraph = Paragraph
+        self.document = document
+        self.end = document.element.body.sectPr
+        self.style_ids = {}
+
+    def add(self, text="", style=None):
+        p = self._new_p()
+        self.end.addprevious(p)
+        if style is not None:
+            if style not in self.style_ids:
+                self.style_ids[style] = self.document.styles[style].style_id
+            p.style = self.style_ids[style]
+        paragraph = self._paragraph(p, self.document)
+        if text:
+            paragraph.add_run(text)
+        return paragraph
+
+
 def export_docx(rows, header, language):
     """The round's comments as a Word document: the draft's title, the
     round line, then one section per paragraph (its heading, its text as a
@@ -498,10 +534,11 @@ def export_docx(rows, header, language):
     words = _Words(language)
     document = Document()
     document.core_properties.title = header.title
-    document.add_heading(header.title, level=0)
-    document.add_paragraph(round_line(header, language))
+    body = _DocxBody(document)
+    body.add(header.title, "Title")
+    body.add(round_line(header, language))
     if header.language:
-        document.add_paragraph(
+        body.add(
             words(
                 _(
                     "drafts_export_draft_language",
@@ -511,18 +548,18 @@ def export_docx(rows, header, language):
             )
         )
     if not rows:
-        document.add_paragraph(words(NO_COMMENTS))
+        body.add(words(NO_COMMENTS))
     section = None
     for row in rows:
         key = (row.orphaned, row.paragraph_number, row.paragraph_text)
         if key != section:
             section = key
-            document.add_heading(words.paragraph_heading(row), level=2)
+            body.add(words.paragraph_heading(row), "Heading 2")
             if row.paragraph_text:
-                document.add_paragraph(row.paragraph_text, style="Quote")
+                body.add(row.paragraph_text, "Quote")
         cells = words.cells(row)
         written = []
-        meta = document.add_paragraph()
+        meta = body.add()
         meta.add_run(cells["kind"]).bold = True
         who = ", ".join(
             part
@@ -534,14 +571,14 @@ def export_docx(rows, header, language):
             meta.add_run(" · " + details)
         written.append(meta)
         if row.text:
-            written.append(document.add_paragraph(row.text))
+            written.append(body.add(row.text))
         for label, value in (
             (PROPOSED, row.suggestion),
             (DISPOSITION, cells["disposition"]),
             (RESPONSE, row.response),
         ):
             if value:
-                line = document.add_paragraph()
+                line = body.add()
                 line.add_run(words(label)).bold = True
                 line.add_run(" " + value)
                 written.append(line)
