@@ -99,8 +99,13 @@ class TestRows(unittest.TestCase):
                 ExportHeader(title="T", round_number=number)
         with self.assertRaises(InvalidExport):
             ExportHeader(title="T", round_number=1, deadline=datetime(2030, 1, 1))
-        with self.assertRaises(InvalidExport):
-            export.export_csv([], {"title": "T"}, "en")
+        for header in ({"title": "T"}, None, "Round 2"):
+            for writer in export.WRITERS.values():
+                with self.subTest(header), self.assertRaises(InvalidExport):
+                    writer([], header, "en")
+        with self.assertRaises(InvalidExport) as caught:
+            export.responses_table_html([("3", "text")], "en")
+        self.assertEqual(caught.exception.message.mapping["value"], "tuple")
         with self.assertRaises(InvalidExport) as caught:
             export.export([], HEADER, "pdf", "en")
         self.assertEqual(caught.exception.message.mapping["format"], "pdf")

@@ -310,10 +310,9 @@ def as_header(header):
     return replace(header, title=writable(header.title))
 
 
-def _checked(rows, header=None):
-    """Every row checked before anything is written."""
-    rows = [as_row(row) for row in rows]
-    return rows, (as_header(header) if header is not None else None)
+def _checked(rows, header):
+    """Every row and the header checked before anything is written."""
+    return [as_row(row) for row in rows], as_header(header)
 
 
 class _Words:
@@ -331,7 +330,8 @@ class _Words:
         return self._cache[key]
 
     def paragraph_heading(self, row):
-        """ "Paragraph 3", "Former paragraph 3", "Whole draft", "Removed text"."""
+        """The heading of a row's section: "Paragraph 3", "Former
+        paragraph 3", "Whole draft" or "Removed text"."""
         number = row.paragraph_number
         if row.orphaned:
             if number:
@@ -601,7 +601,7 @@ def responses_table_html(rows, language):
     export), with its paragraph, its text and proposed wording, who wrote
     it and when, the disposition and the response. A round without
     comments gives one sentence instead of an empty table."""
-    rows, _header = _checked(rows)
+    rows = [as_row(row) for row in rows]
     words = _Words(language)
 
     def say(message):
