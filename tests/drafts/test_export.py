@@ -177,6 +177,13 @@ class TestCsv(unittest.TestCase):
         self.assertEqual([line[4] for line in lines[1:]], [CONTROL_CLEAN, *UNICODE])
         self.assertEqual(lines[2][6], UNICODE[0])
 
+    def test_removed_text_without_a_number(self):
+        rows = [round_row(paragraph_number="", paragraph_text="Gone.", orphaned=True)]
+        line = read_csv(export.export_csv(rows, HEADER, "en"))[1]
+        self.assertEqual(line[:2], ["Removed text", "Gone."])
+        texts = [t for _s, t in read_docx(export.export_docx(rows, HEADER, "en"))]
+        self.assertEqual(texts[texts.index("Removed text") + 1], "Gone.")
+
     def test_empty_round_is_the_headers(self):
         self.assertEqual(
             read_csv(export.export_csv([], HEADER, "en")), [ENGLISH_HEADERS]
