@@ -88,7 +88,7 @@ def to_csv(host, headers):
     writer.writerow(headers)
     keys = [key for key, _header in columns(host)]
     for row in export_rows(host):
-        writer.writerow([_cell(row[key]) for key in keys])
+        writer.writerow([spreadsheet_safe(row[key]) for key in keys])
     # A BOM so that spreadsheet programs read the accents right.
     return ("\ufeff" + out.getvalue()).encode("utf-8")
 
@@ -107,7 +107,7 @@ def to_xlsx(host, headers):
         cell.font = Font(bold=True)
     keys = [key for key, _header in columns(host)]
     for row in export_rows(host):
-        sheet.append([_cell(row[key]) for key in keys])
+        sheet.append([spreadsheet_safe(row[key]) for key in keys])
         text = sheet.cell(row=sheet.max_row, column=len(keys))
         text.alignment = Alignment(wrap_text=True, indent=min(row["depth"] * 2, 15))
     sheet.column_dimensions[get_column_letter(len(keys))].width = 80
@@ -116,11 +116,13 @@ def to_xlsx(host, headers):
     return out.getvalue()
 
 
-def _cell(value):
+def spreadsheet_safe(value):
     """A text starting with = (or +, -, @, a tab or a carriage return) is
     run as a formula by spreadsheet programs opening the CSV or XLSX: a
     member could plant a link that exfiltrates data. A leading apostrophe
-    keeps it text (OWASP's advice for CSV injection)."""
+    keeps it text (OWASP's advice for CSV injection). Public: every
+    spreadsheet a feature writes from what people typed (a draft's
+    compiled comments) passes its cells through here."""
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
