@@ -16,6 +16,16 @@ class HiddenProfiles:
         return ["collab.portal.upgrades"]
 
 
+def post_install(tool):
+    """What the default profile's XML cannot do: the PAS plugin of the
+    drafts' guests in the site's ``acl_users``. (GenericSetup hands a
+    post handler the setup tool.)"""
+    from collab.portal.drafts import pas
+    from plone import api
+
+    pas.install(api.portal.get())
+
+
 def uninstall(context):
     """Undo what registry.xml cannot remove: single list elements."""
     from plone import api
