@@ -45,6 +45,9 @@ class TestGuestReadsAndComments(GuestSessionTestCase):
         self.assertEqual(page.status_code, 200, page.text[:300])
         self.assertIn("Borrador A", page.text)
         self.assertIn('name="form.widgets.text"', page.text)  # may comment
+        # Its roles here: DraftGuest through its group, no Member.
+        self.assertIn("userrole-draftguest", page.text)
+        self.assertNotIn("userrole-member", page.text)
         rest = self.as_guest(self.cookie, self.draft_path)
         self.assertEqual(rest.status_code, 200, rest.text[:300])
         self.assertEqual(rest.json()["title"], "Borrador A")

@@ -4,9 +4,14 @@ for what it does; running it again adds nothing."""
 
 from collab.portal.drafts import pas
 from collab.portal.testing import FUNCTIONAL_TESTING
+from collab.portal.testing import INTEGRATION_TESTING
+from plone.app.testing import setRoles
+from plone.app.testing import TEST_USER_ID
+from plone.base.utils import get_installer
 from portal_helpers import UpgradeTestCase
 from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
+import unittest
 
 
 class TestGuestPluginUpgrade(UpgradeTestCase):
@@ -40,3 +45,18 @@ class TestGuestPluginUpgrade(UpgradeTestCase):
             [i for i in acl_users.objectIds() if i == pas.PLUGIN_ID], [pas.PLUGIN_ID]
         )
         self.assertEqual(self.active(IExtractionPlugin).count(pas.PLUGIN_ID), 1)
+
+
+class TestGuestPluginUninstall(unittest.TestCase):
+    layer = INTEGRATION_TESTING
+
+    def test_uninstall_removes_it_and_reinstall_adds_it(self):
+        portal = self.layer["portal"]
+        setRoles(portal, TEST_USER_ID, ["Manager"])
+        installer = get_installer(portal, self.layer["request"])
+        installer.uninstall_product("collab.portal")
+        self.assertNotIn(pas.PLUGIN_ID, portal.acl_users.objectIds())
+        plugins = portal.acl_users.plugins
+        self.assertNotIn(pas.PLUGIN_ID, plugins.listPluginIds(IExtractionPlugin))
+        installer.install_product("collab.portal")
+        self.assertIn(pas.PLUGIN_ID, plugins.listPluginIds(IExtractionPlugin))

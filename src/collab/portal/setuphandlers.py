@@ -27,8 +27,12 @@ def post_install(tool):
 
 
 def uninstall(context):
-    """Undo what registry.xml cannot remove: single list elements."""
+    """Undo what registry.xml cannot remove: single list elements; and the
+    drafts' guest plugin."""
+    from collab.portal.drafts import pas
     from plone import api
+
+    pas.uninstall(api.portal.get())
 
     shown = api.portal.get_registry_record("plone.displayed_types", default=())
     api.portal.set_registry_record(

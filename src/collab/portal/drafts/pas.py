@@ -148,3 +148,12 @@ def install(portal):
     acl_users[PLUGIN_ID].manage_activateInterfaces(INTERFACES)
     acl_users.plugins.movePluginsTop(IPropertiesPlugin, [PLUGIN_ID])
     return acl_users[PLUGIN_ID]
+
+
+def uninstall(portal):
+    """Take the plugin out of the site's ``acl_users`` (add-on uninstalled):
+    guest sessions open nothing any more."""
+    acl_users = portal.acl_users
+    if PLUGIN_ID in acl_users.objectIds():
+        acl_users.plugins.removePluginById(PLUGIN_ID)
+        acl_users.manage_delObjects([PLUGIN_ID])
