@@ -48,6 +48,7 @@ class TestGuestReadsAndComments(GuestSessionTestCase):
         # Its roles here: DraftGuest through its group, no Member.
         self.assertIn("userrole-draftguest", page.text)
         self.assertNotIn("userrole-member", page.text)
+        self.assertNotIn("userrole-authenticated", page.text)
         rest = self.as_guest(self.cookie, self.draft_path)
         self.assertEqual(rest.status_code, 200, rest.text[:300])
         self.assertEqual(rest.json()["title"], "Borrador A")
@@ -93,6 +94,22 @@ class TestGuestReadsAndComments(GuestSessionTestCase):
         self.assertEqual(comment.author_country, "PE")
         browser.open(self.draft.absolute_url())
         self.assertIn("Desde la página.", browser.contents)
+
+    def test_what_logged_in_users_see_is_not_the_guests(self):
+        transaction.begin()
+        with api.env.adopt_roles(["Manager"]):
+            page = api.content.create(
+                container=self.portal["es"], type="Document", id="solo-socios"
+            )
+        page.manage_permission("View", ["Authenticated", "Manager"], acquire=False)
+        guest = api.user.get(userid=self.userid).getUser()
+        member = api.user.get(username="member").getUser()
+        self.assertTrue(member.has_permission("View", page))
+        self.assertFalse(guest.has_permission("View", page))
+        self.assertNotIn("Authenticated", guest.getRoles())
+        self.assertNotIn("AuthenticatedUsers", guest.getGroups())
+        catalog = api.portal.get_tool("portal_catalog")
+        self.assertNotIn("Authenticated", catalog._listAllowedRolesAndUsers(guest))
 
     def test_enumeration_names_the_live_guest_only(self):
         transaction.begin()

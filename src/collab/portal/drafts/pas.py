@@ -11,9 +11,12 @@ so revoking the token or closing the round bites on the next one.
 
 Groups: the guest is in ``guests.guests_group(host)`` while on that host,
 which holds the local role ``DraftGuest`` there (``guests.admit``).
-Properties: fullname, organisation and country from the guest's contact
-(``IGuestAccess.guest``); no e-mail. Enumeration answers only the exact id
-of a guest whose session was opened with a still valid token, so
+The user factory makes a guest a ``GuestUser``, never ``Authenticated``
+nor in "Logged-in users": what the site shares with logged-in users is
+not a guest's. Properties: fullname, organisation and country from the
+guest's contact (``IGuestAccess.guest``); no e-mail. Enumeration answers
+only the exact id of a guest whose session was opened with a still valid
+token, so
 ``api.user.get(userid="guest:…")`` works for plone.app.discussion and
 the engine, and never lists guests in a search (sharing page, @users).
 
@@ -22,14 +25,17 @@ database: they never move.
 """
 
 from AccessControl.class_init import InitializeClass
+from AccessControl.PermissionRole import _what_not_even_god_should_do
 from AccessControl.SecurityInfo import ClassSecurityInfo
 from collab.portal.drafts import guests
 from plone import api
+from Products.PlonePAS.plugins.ufactory import PloneUser
 from Products.PluggableAuthService.interfaces.plugins import IAuthenticationPlugin
 from Products.PluggableAuthService.interfaces.plugins import IExtractionPlugin
 from Products.PluggableAuthService.interfaces.plugins import IGroupsPlugin
 from Products.PluggableAuthService.interfaces.plugins import IPropertiesPlugin
 from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
+from Products.PluggableAuthService.interfaces.plugins import IUserFactoryPlugin
 from Products.PluggableAuthService.plugins.BasePlugin import BasePlugin
 from zope.globalrequest import getRequest
 from zope.interface import implementer
@@ -42,8 +48,33 @@ INTERFACES = (
     "IGroupsPlugin",
     "IPropertiesPlugin",
     "IUserEnumerationPlugin",
+    "IUserFactoryPlugin",
 )
 TOKEN, HOST = "collab_guest_token", "collab_guest_host"  # credentials keys
+AUTHENTICATED, AUTHENTICATED_GROUP = "Authenticated", "AuthenticatedUsers"
+
+
+class GuestUser(PloneUser):
+    """A guest is not a "logged-in user" to Plone: PAS gives every user it
+    finds the role ``Authenticated`` (and Plone the group "Logged-in
+    users"), which would let a guest's draft page list whatever the site
+    shares with logged-in users. A guest has the roles of its group on its
+    draft (``DraftGuest``) and nothing more. (Transient: never stored.)"""
+
+    def _addRoles(self, roles=()):
+        super()._addRoles([role for role in roles if role != AUTHENTICATED])
+
+    def _addGroups(self, groups=()):
+        super()._addGroups([g for g in groups if g != AUTHENTICATED_GROUP])
+
+    def allowed(self, object, object_roles=None):  # noqa: A002 (Zope's name)
+        if (
+            object_roles is not None
+            and object_roles is not _what_not_even_god_should_do
+            and AUTHENTICATED in object_roles
+        ):
+            object_roles = [role for role in object_roles if role != AUTHENTICATED]
+        return super().allowed(object, object_roles)
 
 
 @implementer(
@@ -52,6 +83,7 @@ TOKEN, HOST = "collab_guest_token", "collab_guest_host"  # credentials keys
     IGroupsPlugin,
     IPropertiesPlugin,
     IUserEnumerationPlugin,
+    IUserFactoryPlugin,
 )
 class GuestPlugin(BasePlugin):
     """Guests of draft documents, by their session cookie."""
@@ -90,6 +122,10 @@ class GuestPlugin(BasePlugin):
             return None
         userid = guests.principal_id(token_id)
         return userid, userid
+
+    @security.private
+    def createUser(self, user_id, name):
+        return GuestUser(user_id, name) if guests.token_id_of(user_id) else None
 
     @security.private
     def getGroupsForPrincipal(self, principal, request=None):
@@ -146,7 +182,8 @@ def install(portal):
     if PLUGIN_ID not in acl_users.objectIds():
         acl_users._setObject(PLUGIN_ID, GuestPlugin(PLUGIN_ID, "Draft guests"))
     acl_users[PLUGIN_ID].manage_activateInterfaces(INTERFACES)
-    acl_users.plugins.movePluginsTop(IPropertiesPlugin, [PLUGIN_ID])
+    for interface in (IPropertiesPlugin, IUserFactoryPlugin):
+        acl_users.plugins.movePluginsTop(interface, [PLUGIN_ID])
     return acl_users[PLUGIN_ID]
 
 
