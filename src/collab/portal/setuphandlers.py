@@ -16,9 +16,23 @@ class HiddenProfiles:
         return ["collab.portal.upgrades"]
 
 
-def uninstall(context):
-    """Undo what registry.xml cannot remove: single list elements."""
+def post_install(tool):
+    """What the default profile's XML cannot do: the PAS plugin of the
+    drafts' guests in the site's ``acl_users``. (GenericSetup hands a
+    post handler the setup tool.)"""
+    from collab.portal.drafts import pas
     from plone import api
+
+    pas.install(api.portal.get())
+
+
+def uninstall(context):
+    """Undo what registry.xml cannot remove: single list elements; and the
+    drafts' guest plugin."""
+    from collab.portal.drafts import pas
+    from plone import api
+
+    pas.uninstall(api.portal.get())
 
     shown = api.portal.get_registry_record("plone.displayed_types", default=())
     api.portal.set_registry_record(

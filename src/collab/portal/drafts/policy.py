@@ -19,6 +19,7 @@ from collab.portal.drafts.fields import PARAGRAPH
 from collab.portal.drafts.fields import QUOTE
 from collab.portal.drafts.fields import RESPONSE
 from collab.portal.drafts.fields import SUGGESTION
+from collab.portal.drafts.guests import current_guest
 from collab.portal.drafts.paragraphs import read_table
 from collab.portal.errors import shown
 from OFS.interfaces import IObjectWillBeAddedEvent
@@ -56,6 +57,9 @@ class DraftPolicy(CommentPolicy):
 
     def is_open(self, at=None):
         return api.content.get_state(self.context, default=None) == "round_open"
+
+    def guest(self):
+        return current_guest(self.context)
 
     def comment_event(self, comment, event):
         if IObjectWillBeAddedEvent.providedBy(event):
