@@ -21,6 +21,7 @@ nothing else, and ids of users deleted before 1014 keep nothing (issue 23).
 from collab.portal import logger
 from collab.portal.contacts.groups import sync_linked_group
 from collab.portal.contacts.principals import note_link
+from collab.portal.drafts.pas import GuestPlugin
 from plone import api
 from Products.PlonePAS.plugins.property import ZODBMutablePropertyProvider
 from Products.PluggableAuthService.interfaces.plugins import IUserEnumerationPlugin
@@ -43,9 +44,10 @@ def update_contacts_security(context):
 
 
 # The user sources of a site whose users all live in its own user folder
-# (PlonePAS's ``source_users`` and ``mutable_properties``): a user they do
-# not find has been deleted.
-OWN_USER_SOURCES = (ZODBUserManager, ZODBMutablePropertyProvider)
+# (PlonePAS's ``source_users`` and ``mutable_properties``), and the draft
+# guests' plugin (it lists the live guests of this site's own drafts,
+# never a member): a user they do not find has been deleted.
+OWN_USER_SOURCES = (ZODBUserManager, ZODBMutablePropertyProvider, GuestPlugin)
 
 
 def users_are_all_local():
