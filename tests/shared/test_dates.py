@@ -25,3 +25,11 @@ class TestDates(unittest.TestCase):
         self.assertEqual(format_date(value, "de", with_time=False), "5. März 2030")
         self.assertEqual(format_date(value, "ar", with_time=False), "5 مارس 2030")
         self.assertEqual(format_date(value, "xx"), "5 March 2030, 14:00 UTC")
+
+    def test_a_regional_language_keeps_its_region(self):
+        # Plone's codes ("pt-br", "en-us"): the region's own CLDR form,
+        # where the language alone would write it otherwise.
+        value = datetime(2030, 3, 5, 14, 0, tzinfo=UTC)
+        self.assertEqual(format_date(value, "en-us", with_time=False), "March 5, 2030")
+        self.assertEqual(format_date(value, "en-gb", with_time=False), "5 March 2030")
+        self.assertEqual(format_date(value, "xx-yy"), "5 March 2030, 14:00 UTC")
