@@ -8,6 +8,7 @@ from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+from urllib.parse import urlsplit
 
 
 TIMEOUT = 30
@@ -76,10 +77,24 @@ def patterns_loaded(driver, timeout=TIMEOUT):
 
 
 def open_page(driver, url, selector, timeout=TIMEOUT):
-    """Open ``url`` and return the element the next step needs."""
-    driver.get(url)
-    loaded(driver, timeout)
+    """Open ``url`` and return the element the next step needs.
+
+    A navigation still under way when ``get`` is called (the redirect
+    after logging in, a form just posted) may win over it on a loaded
+    machine, leaving the browser on the earlier page, which may hold the
+    same selector: where the browser is not on ``url``'s path afterwards,
+    open it once more."""
+    for _attempt in range(2):
+        driver.get(url)
+        loaded(driver, timeout)
+        if same_path(driver.current_url, url):
+            break
     return wait_for(driver, selector, timeout)
+
+
+def same_path(current, wanted):
+    """Whether two URLs name the same page (query and fragment aside)."""
+    return urlsplit(current).path.rstrip("/") == urlsplit(wanted).path.rstrip("/")
 
 
 def log_in(driver, portal_url, login, password=PASSWORD):
