@@ -64,6 +64,7 @@ class TestOpeningARound(RoundTestCase):
         self.assertEqual(comment.author_name, "Ana Pérez")
         self.assertEqual(comment.author_organisation, "Ministerio del Ambiente")
         self.assertEqual(comment.paragraph, pid)
+        self.assertEqual(comment.round_number, 1)
         # The participant (a site user of the round) reads it at once.
         items = self.rest(PARTICIPANT).get(f"{self.url}/@comments").json()["items"]
         self.assertEqual([i["author_name"] for i in items], ["Ana Pérez"])

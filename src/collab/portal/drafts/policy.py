@@ -76,6 +76,8 @@ class DraftPolicy(CommentPolicy):
     def comment_event(self, comment, event):
         if IObjectWillBeAddedEvent.providedBy(event):
             anchor_comment(self.context, comment, event.newParent)
+            round = open_round_of(self.context)
+            comment.round_number = round.number if round is not None else None
         elif IObjectAddedEvent.providedBy(event):
             index_comment(
                 self.context, getattr(comment, "paragraph", None), comment.comment_id
