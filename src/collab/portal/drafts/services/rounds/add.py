@@ -1,7 +1,8 @@
 """``POST <draft>/@rounds`` ``{instructions, deadline, zone, groups,
 contacts, users, guests_allowed, visibility}``: open the next round (201
 and its ``Location``); ``POST <draft>/@rounds/current/close`` closes the
-open one (``close.py``). Refusals say why, with nothing changed: 400 for
+open one (``close.py``), ``…/current/remind`` reminds those who have not
+commented (``remind.py``). Refusals say why, with nothing changed: 400 for
 bad input (a deadline without a time zone or too soon, no recipients, an
 unknown UID), 409 when the draft's state does not allow it."""
 
@@ -13,6 +14,7 @@ from collab.portal.drafts.rounds import RoundRefused
 from collab.portal.drafts.services.rounds.close import close_reply
 from collab.portal.drafts.services.rounds.close import refusal
 from collab.portal.drafts.services.rounds.get import no_such_round
+from collab.portal.drafts.services.rounds.remind import remind_reply
 from collab.portal.errors import json_object
 from collab.portal.errors import shown
 from plone import api
@@ -25,6 +27,8 @@ from zope.interface import implementer
 from zope.publisher.interfaces import IPublishTraverse
 
 
+# POST <draft>/@rounds/<n|current>/<action>
+ACTIONS = {"close": close_reply, "remind": remind_reply}
 TEXT_FIELDS = {"instructions": 5000, "zone": 64}
 LIST_FIELDS = ("groups", "contacts", "users")
 
@@ -91,9 +95,10 @@ class RoundsPost(Service):
     def reply(self):
         alsoProvides(self.request, IDisableCSRFProtection)
         if self.params:
-            if len(self.params) != 2 or self.params[1] != "close":
+            action = ACTIONS.get(self.params[1]) if len(self.params) == 2 else None
+            if action is None:
                 raise no_such_round(self.request)
-            return close_reply(self.context, self.request, self.params[0])
+            return action(self.context, self.request, self.params[0])
         data = json_object(self.request)
         details = round_details(data, self.request)
         try:
