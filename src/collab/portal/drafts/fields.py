@@ -8,6 +8,8 @@ from collab.portal.comments.fields import CommentField
 from collab.portal.drafts.anchoring import QUOTE_MAX
 from collab.portal.drafts.comment_index import comments_on
 from collab.portal.drafts.paragraphs import read_table
+from collab.portal.drafts.vocabularies import disposition_terms
+from collab.portal.drafts.vocabularies import DISPOSITION_TITLES
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -114,20 +116,13 @@ SUGGESTION = CommentField(
 )
 
 
-# What the lead author decided about a comment (issue 22, incorporation).
-DISPOSITIONS = {
-    "accepted": _("disposition_accepted", default="Accepted"),
-    "accepted_in_part": _("disposition_accepted_in_part", default="Accepted in part"),
-    "not_accepted": _("disposition_not_accepted", default="Not accepted"),
-    "noted": _("disposition_noted", default="Noted"),
-}
 DISPOSE = "collab.portal: Dispose draft comments"
 
 
 def known_disposition(draft, value):
     if value in (None, ""):
         return None
-    if value not in DISPOSITIONS:
+    if value not in DISPOSITION_TITLES:
         raise ValueError(value)
     return value
 
@@ -136,12 +131,12 @@ def unknown_disposition(draft, value):
     return _(
         "draft_unknown_disposition",
         default="Choose one of ${keys}.",
-        mapping={"keys": ", ".join(DISPOSITIONS)},
+        mapping={"keys": ", ".join(DISPOSITION_TITLES)},
     )
 
 
 def disposition_title(key):
-    title = DISPOSITIONS.get(key)
+    title = DISPOSITION_TITLES.get(key)
     return translate(title, context=getRequest()) if title else None
 
 
@@ -149,7 +144,7 @@ DISPOSITION = CommentField(
     "disposition",
     schema.Choice(
         title=_("Disposition"),
-        values=tuple(DISPOSITIONS),
+        vocabulary=disposition_terms(),
         required=False,
     ),
     applies=lambda draft: True,
