@@ -88,6 +88,24 @@ class InvalidExport(ValueError):
         self.message = message
 
 
+def _text_or_none(record, names):
+    """The fields ``names`` of a frozen row or header: None becomes "",
+    anything but text is refused (before anything is written)."""
+    for name in names:
+        value = getattr(record, name)
+        if value is None:
+            object.__setattr__(record, name, "")
+        elif not isinstance(value, str):
+            raise InvalidExport(
+                _(
+                    "drafts_export_not_text",
+                    default="A row of the export holds a value that is not "
+                    "text in ${field}.",
+                    mapping={"field": name},
+                )
+            )
+
+
 def _shown(value):
     """A value as it may appear in an error message: short."""
     text = str(value)
@@ -126,19 +144,7 @@ class ExportRow:
         number = self.paragraph_number
         if isinstance(number, int) and not isinstance(number, bool):
             object.__setattr__(self, "paragraph_number", str(number))
-        for name in TEXT_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                object.__setattr__(self, name, "")
-            elif not isinstance(value, str):
-                raise InvalidExport(
-                    _(
-                        "drafts_export_not_text",
-                        default="A row of the export holds a value that is not "
-                        "text in ${field}.",
-                        mapping={"field": name},
-                    )
-                )
+        _text_or_none(self, TEXT_FIELDS)
         if self.kind not in KINDS:
             raise InvalidExport(
                 _(
@@ -248,19 +254,7 @@ class ExportHeader:
                     "its time zone.",
                 )
             )
-        for name in ("title", "language"):
-            value = getattr(self, name)
-            if value is None:
-                object.__setattr__(self, name, "")
-            elif not isinstance(value, str):
-                raise InvalidExport(
-                    _(
-                        "drafts_export_not_text",
-                        default="A row of the export holds a value that is not "
-                        "text in ${field}.",
-                        mapping={"field": name},
-                    )
-                )
+        _text_or_none(self, ("title", "language"))
 
 
 def as_row(row):
