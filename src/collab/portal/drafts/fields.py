@@ -82,37 +82,55 @@ PARAGRAPH = CommentField(
     filter=comments_on,
 )
 
-QUOTE = CommentField(
+
+def plain_text_field(
+    name,
+    title,
+    limit,
+    *,
+    label=None,
+    description="",
+    empty=None,
+    text=None,
+    set_by=None,
+):
+    """An optional comment field of plain text up to ``limit`` characters
+    (the shape of the quote, the suggestion and the response): stored as
+    sent, serialized under ``name`` (``empty`` when there is none), shown
+    as it is unless ``text`` says how, its title the export's header and,
+    unless ``label`` is given, the page's label."""
+    return CommentField(
+        name,
+        schema.Text(
+            title=title, description=description, required=False, max_length=limit
+        ),
+        applies=lambda draft: True,
+        from_json=plain_text(limit),
+        error=too_long(limit),
+        serialize=lambda draft, value: {name: value or empty},
+        text=text or (lambda draft, value: value),
+        header=title,
+        label=label or title,
+        mail_line=lambda draft, value: None,
+        css_class=f"draft-comment-{name}",
+        set_by=set_by,
+    )
+
+
+QUOTE = plain_text_field(
     "quote",
-    schema.Text(title=_("Quoted words"), required=False, max_length=QUOTE_MAX),
-    applies=lambda draft: True,
-    from_json=plain_text(QUOTE_MAX),
-    error=too_long(QUOTE_MAX),
-    serialize=lambda draft, quote: {"quote": quote or ""},
-    text=lambda draft, quote: quote and f"«{quote}»",
-    header=_("Quoted words"),
+    _("Quoted words"),
+    QUOTE_MAX,
     label=_("On the words"),
-    mail_line=lambda draft, quote: None,
-    css_class="draft-comment-quote",
+    empty="",
+    text=lambda draft, quote: quote and f"«{quote}»",
 )
 
-SUGGESTION = CommentField(
+SUGGESTION = plain_text_field(
     "suggestion",
-    schema.Text(
-        title=_("Proposed wording"),
-        description=_("The paragraph (or the quoted words) as you would write it."),
-        required=False,
-        max_length=SUGGESTION_MAX,
-    ),
-    applies=lambda draft: True,
-    from_json=plain_text(SUGGESTION_MAX),
-    error=too_long(SUGGESTION_MAX),
-    serialize=lambda draft, text: {"suggestion": text or None},
-    text=lambda draft, text: text,
-    header=_("Proposed wording"),
-    label=_("Proposed wording"),
-    mail_line=lambda draft, text: None,
-    css_class="draft-comment-suggestion",
+    _("Proposed wording"),
+    SUGGESTION_MAX,
+    description=_("The paragraph (or the quoted words) as you would write it."),
 )
 
 
@@ -162,17 +180,4 @@ DISPOSITION = CommentField(
     set_by=DISPOSE,
 )
 
-RESPONSE = CommentField(
-    "response",
-    schema.Text(title=_("Response"), required=False, max_length=SUGGESTION_MAX),
-    applies=lambda draft: True,
-    from_json=plain_text(SUGGESTION_MAX),
-    error=too_long(SUGGESTION_MAX),
-    serialize=lambda draft, text: {"response": text or None},
-    text=lambda draft, text: text,
-    header=_("Response"),
-    label=_("Response"),
-    mail_line=lambda draft, text: None,
-    css_class="draft-comment-response",
-    set_by=DISPOSE,
-)
+RESPONSE = plain_text_field("response", _("Response"), SUGGESTION_MAX, set_by=DISPOSE)
