@@ -2,13 +2,29 @@
 share one shape, and a comment's paragraph number costs no table walk of
 its own."""
 
+from collab.portal.drafts import fields
+from collab.portal.drafts import paragraphs
 from collab.portal.drafts.anchoring import QUOTE_MAX
 from collab.portal.drafts.fields import DISPOSE
+from collab.portal.drafts.fields import PARAGRAPH
 from collab.portal.drafts.fields import QUOTE
 from collab.portal.drafts.fields import RESPONSE
 from collab.portal.drafts.fields import SUGGESTION
 from collab.portal.drafts.fields import SUGGESTION_MAX
+from drafts.draft_helpers import DraftCommentsTestCase
+from drafts.draft_helpers import LEAD
+from drafts.draft_helpers import move_to
+from drafts.draft_helpers import PARTICIPANT
+from drafts.paragraphs_helpers import body
+from drafts.paragraphs_helpers import CLAUSES
+from drafts.paragraphs_helpers import saved
+from unittest import mock
 import unittest
+
+
+def counting_walks():
+    """Counts the table walks that number the paragraphs."""
+    return mock.patch.object(paragraphs, "_numbers", wraps=paragraphs._numbers)
 
 
 class TestPlainTextFields(unittest.TestCase):
@@ -55,3 +71,40 @@ class TestPlainTextFields(unittest.TestCase):
                 self.assertEqual(field.serialize(None, ""), {field.name: None})
                 self.assertEqual(field.serialize(None, "New."), {field.name: "New."})
                 self.assertEqual(field.text(None, "New."), "New.")
+
+
+class TestParagraphNumbers(unittest.TestCase):
+    def test_numbers_counted_once_per_change_of_the_table(self):
+        a, b, c, d = CLAUSES[:4]
+        table, first = saved(body(a, b, c))
+        pids = list(first.new)
+        with (
+            counting_walks() as walks,
+            mock.patch.object(fields, "read_table", return_value=table),
+        ):
+            for _round in range(50):
+                said = [PARAGRAPH.serialize(None, pid) for pid in pids]
+            self.assertEqual(walks.call_count, 1)
+            self.assertEqual([s["paragraph_number"] for s in said], ["1", "2", "3"])
+            self.assertEqual(PARAGRAPH.text(None, pids[2]), "¶ 3")
+            self.assertEqual(PARAGRAPH.text(None, "p-00000000"), "¶ ?")
+            self.assertIsNone(PARAGRAPH.serialize(None, None)["paragraph_number"])
+            # A paragraph inserted above: the numbers follow, counted again.
+            saved(body(d, *zip(pids, (a, b, c), strict=True)), table)
+            said = [PARAGRAPH.serialize(None, pid) for pid in pids]
+            self.assertEqual([s["paragraph_number"] for s in said], ["2", "3", "4"])
+            self.assertEqual(walks.call_count, 2)
+
+
+class TestNumbersOverRest(DraftCommentsTestCase):
+    def test_listing_comments_walks_the_table_once(self):
+        move_to(self.draft, "round_open")
+        for pid in (*self.pids, *self.pids):
+            posted = self.post(PARTICIPANT, paragraph=pid)
+            self.assertEqual(posted.status_code, 204, posted.text)
+        with counting_walks() as walks:
+            response = self.rest(LEAD).get(self.url)
+        self.assertEqual(response.status_code, 200, response.text)
+        numbers = [item["paragraph_number"] for item in response.json()["items"]]
+        self.assertEqual(sorted(numbers), ["1", "1", "2", "2", "3", "3"])
+        self.assertLessEqual(walks.call_count, 1)

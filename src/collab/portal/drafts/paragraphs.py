@@ -168,6 +168,18 @@ class ParagraphTable(Persistent):
             )
         ]
 
+    def number(self, pid):
+        """The visible number of block ``pid`` ("3", "F1"), or None when it
+        is not in the body. Serializing a draft's 2,000 comments asks 2,000
+        times: the numbers are counted once per change of the table (its
+        ``serial`` and ``order``) and kept in a volatile attribute."""
+        cached = getattr(self, "_v_numbers", None)
+        if cached is None or cached[0] != self.serial or cached[1] is not self.order:
+            kinds = [self.by_id[pid][0] for pid in self.order]
+            numbers = dict(zip(self.order, _numbers(kinds), strict=True))
+            cached = self._v_numbers = (self.serial, self.order, numbers)
+        return cached[2].get(pid)
+
 
 def read_table(context):
     """The ParagraphTable of ``context`` for reading: an empty one, not
