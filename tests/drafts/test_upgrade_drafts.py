@@ -2,6 +2,7 @@
 DraftDocument type, its workflow, its roles and permissions, and the
 secretariat can add a draft."""
 
+from collab.portal.drafts.versions import MODIFIER_ID
 from collab.portal.testing import INTEGRATION_TESTING
 from plone import api
 from portal_helpers import UpgradeTestCase
@@ -66,3 +67,9 @@ class TestRoundTransitionsUpgrade(UpgradeTestCase):
             workflow.states["draft"].getPermissionInfo("View")["roles"],
             ["Manager", "Reviewer"],
         )
+
+    def test_the_versions_modifier_arrives(self):
+        modifiers = api.portal.get_tool("portal_modifier")
+        modifiers.manage_delObjects([MODIFIER_ID])
+        self.upgrade_from("1018")
+        self.assertTrue(modifiers[MODIFIER_ID].isEnabled())

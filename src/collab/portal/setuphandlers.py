@@ -18,21 +18,26 @@ class HiddenProfiles:
 
 def post_install(tool):
     """What the default profile's XML cannot do: the PAS plugin of the
-    drafts' guests in the site's ``acl_users``. (GenericSetup hands a
+    drafts' guests in the site's ``acl_users`` and the CMFEditions
+    modifier that keeps a draft's comments out of its versions. (GenericSetup hands a
     post handler the setup tool.)"""
     from collab.portal.drafts import pas
+    from collab.portal.drafts import versions
     from plone import api
 
     pas.install(api.portal.get())
+    versions.install_modifier()
 
 
 def uninstall(context):
     """Undo what registry.xml cannot remove: single list elements; and the
     drafts' guest plugin."""
     from collab.portal.drafts import pas
+    from collab.portal.drafts import versions
     from plone import api
 
     pas.uninstall(api.portal.get())
+    versions.uninstall_modifier()
 
     shown = api.portal.get_registry_record("plone.displayed_types", default=())
     api.portal.set_registry_record(

@@ -5,6 +5,7 @@ disagree. The two transitions get the guard expression the default
 profile now ships; their other guard settings and the rest of the
 workflow (perhaps changed through the web) stay as they are."""
 
+from collab.portal.drafts import versions
 from plone import api
 
 
@@ -35,3 +36,9 @@ def guard_round_transitions(context):
             }
         )
         transition.guard = guard
+
+
+def keep_comments_out_of_versions(context):
+    """Upgrade to 1019: the CMFEditions modifier of drafts
+    (``drafts.versions``)."""
+    versions.install_modifier()
