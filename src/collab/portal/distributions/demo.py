@@ -7,6 +7,7 @@ and never twice.
 from collab.portal.comments.search import index_waiting_comments
 from collab.portal.contacts.demo import create_demo_directory
 from collab.portal.content.translations import create_translated
+from collab.portal.drafts.demo import create_demo_draft
 from collab.portal.content.translations import link_translations
 from collab.portal.content.translations import publish
 from collab.portal.distributions.look import set_neutral_look
@@ -84,5 +85,6 @@ def create_demo_content(context):
             create_live_forum(portal, with_forums)
     set_neutral_look(portal, languages)
     create_demo_directory(portal)
+    create_demo_draft(portal)
     # The sample comments are searchable at once, not at the first tick.
     index_waiting_comments(api.portal.get_tool("portal_catalog"))

@@ -285,11 +285,12 @@ def resolve_people(groups, contacts, users):
     return tuple(uids), tuple(members)
 
 
-def open_round(draft, deadline, actor, at=None, **details):
+def open_round(draft, deadline, actor, at=None, invite=True, **details):
     """Open the draft's next round (see the module). ``details``:
     instructions, zone, groups, contacts, users, guests_allowed,
-    visibility. Returns the Round; raises ``RoundRefused`` with nothing
-    changed."""
+    visibility. ``invite=False`` sends no invitation (the demo: its
+    contacts are fictitious). Returns the Round; raises ``RoundRefused``
+    with nothing changed."""
     at = at or now()
     if api.content.get_state(draft, default=None) not in OPENS_FROM:
         _refuse(
@@ -335,7 +336,8 @@ def open_round(draft, deadline, actor, at=None, **details):
     with round_change(draft):
         api.content.transition(draft, "open_round")
     draft.reindexObjectSecurity()
-    start_invitations(draft, round, actor, at)
+    if invite:
+        start_invitations(draft, round, actor, at)
     return round
 
 
