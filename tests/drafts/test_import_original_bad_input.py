@@ -6,11 +6,14 @@ nothing is stored. The 200 MB upload: ``test_import_original_limit``."""
 
 from drafts.conversion_helpers import encrypted_pdf
 from drafts.conversion_helpers import sample_docx
+from drafts.draft_helpers import LEAD
 from drafts.import_original_helpers import corrupt_docx
 from drafts.import_original_helpers import hostile_docx
 from drafts.import_original_helpers import ImportOriginalTestCase
 from drafts.import_original_helpers import plain_pdf
 from lxml import html as lxml_html
+from portal_helpers import assert_page
+from portal_helpers import page_browser
 
 
 BAD_FILES = (
@@ -99,3 +102,28 @@ class BadInputServiceTests(ImportOriginalTestCase):
         self.assertEqual(answer.status_code, 400)
         self.assertIn("is a Word document, not a PDF", answer.json()["message"])
         self.assertEqual(self.stored(), (None, None))
+
+
+class BadOriginalOnTheEditForm(ImportOriginalTestCase):
+    """The draft's own edit form checks its ``original`` field alike
+    (``original.OriginalValidator``)."""
+
+    def edit_with(self, data, filename):
+        browser = page_browser(self.layer["app"], LEAD)
+        browser.open(f"{self.draft.absolute_url()}/edit")
+        control = browser.getControl(name="form.widgets.original")
+        control.add_file(data, "application/octet-stream", filename)
+        browser.getControl(name="form.buttons.save").click()
+        return browser
+
+    def test_a_pdf_posing_as_a_docx_is_refused(self):
+        browser = self.edit_with(plain_pdf(), "r.docx")
+        assert_page(self, browser, "is a PDF, not a Word document")
+        self.assertIn("edit", browser.url)
+        self.assertEqual(self.stored(), (None, None))
+
+    def test_a_usable_docx_is_kept(self):
+        docx = sample_docx()
+        browser = self.edit_with(docx, "r.docx")
+        assert_page(self, browser, "Changes saved")
+        self.assertEqual(self.stored()[0].data, docx)
