@@ -5,6 +5,7 @@ PDF never replaces a body silently; the confirmation trusts only the key
 of the preview held on the server; both POSTs need the authenticator."""
 
 from collab.portal.drafts.original import HELD_KEY
+from drafts.conversion_helpers import pdf_bytes
 from drafts.conversion_helpers import sample_docx
 from drafts.draft_helpers import move_to
 from drafts.draft_helpers import SECRETARIAT
@@ -133,3 +134,17 @@ class ImportOriginalPageTests(ImportOriginalTestCase):
         self.assertEqual(admin_view.status_code, 200)
         self.assertIn(self.draft.Title(), admin_view.text)
         self.assertNotIn("@@import-original", admin_view.text)
+
+    def test_a_scanned_pdf_is_kept_as_the_original_only(self):
+        scanned = pdf_bytes([[]])  # a page without a text layer
+        session, token, answer = self.upload(scanned, "scan.pdf")
+        self.assertEqual(answer.status_code, 200, answer.text[:500])
+        self.assertIn("probably scanned", answer.text)
+        self.assertNotIn(">Use this text<", answer.text)
+        self.assertIn("Keep only the file, not its text", answer.text)
+        done = self.confirm(session, token, answer, button="file_only")
+        self.assertEqual(done.status_code, 200)
+        original, body = self.stored()
+        self.assertEqual(original.data, scanned)
+        self.assertEqual(original.filename, "scan.pdf")
+        self.assertIsNone(body)
