@@ -7,6 +7,7 @@ the whole way through the test server (waitress) a body over a lowered
 limit gets the page's and the service's 413 too."""
 
 from collab.portal.drafts.settings import MAX_UPLOAD_RECORD
+from collab.portal.drafts.upload_limit import physical_segments
 from drafts.draft_helpers import LEAD
 from drafts.draft_helpers import SECRETARIAT
 from drafts.import_original_helpers import ImportOriginalTestCase
@@ -21,6 +22,7 @@ from ZPublisher.WSGIPublisher import publish_module
 import base64
 import io
 import transaction
+import unittest
 
 
 MB = 1024 * 1024
@@ -95,6 +97,7 @@ class UploadLimitTests(ImportOriginalTestCase):
             ("PATCH", draft, "application/json"),
             ("POST", f"{draft}/edit", "text/html"),
             ("POST", "/plone/en/++add++DraftDocument", "text/html"),
+            ("PATCH", "/plone/++api++/en/resolution", "application/json"),
         ):
             login = SECRETARIAT if "++add++" in path else LEAD
             status, body, stream = self.publish(
@@ -152,3 +155,15 @@ class UploadLimitTests(ImportOriginalTestCase):
         self.assertEqual(page.status_code, 413)
         self.assertIn("larger than 1 MB", page.text)
         self.assertEqual(self.stored(), (None, None))
+
+
+class PhysicalPathTests(unittest.TestCase):
+    def test_virtual_hosting_segments_are_left_out(self):
+        self.assertEqual(
+            physical_segments(
+                "/VirtualHostBase/https/example.org:443/plone/VirtualHostRoot"
+                "/_vh_portal/en/resolution/@@import-original"
+            ),
+            ["plone", "en", "resolution", "@@import-original"],
+        )
+        self.assertEqual(physical_segments("/plone//en/"), ["plone", "en"])

@@ -160,8 +160,7 @@ def store(draft, data, filename, preview, use_body=True):
     replaced = bool(use_body and preview.html)
     if replaced:
         draft.text = RichTextValue(preview.html, "text/html", "text/x-html-safe")
-    notify(ObjectModifiedEvent(draft))
-    draft.reindexObject()
+    notify(ObjectModifiedEvent(draft))  # ids, anchors, catalog
     return replaced
 
 

@@ -47,6 +47,7 @@ ACTING = ("POST", "PUT", "PATCH")
 FLOOR = 1024 * 1024
 MARK = "collab.portal.drafts.refused_length"
 ADD_DRAFT = "++add++DraftDocument"
+API_NAMESPACE = "++api++"
 
 
 def declared_length(environ):
@@ -84,6 +85,8 @@ def draft_limit(segments):
         for segment in segments:
             if segment == ADD_DRAFT:
                 break
+            if segment == API_NAMESPACE:
+                continue  # plone.rest's ++api++ traverses to what follows
             if segment.startswith(("@", "++")):
                 return None
             obj = obj.unrestrictedTraverse(segment, None)
