@@ -6,6 +6,9 @@ that counts what is read of it. Other content keeps its own limits, and
 the whole way through the test server (waitress) a body over a lowered
 limit gets the page's and the service's 413 too."""
 
+from collab.portal.drafts.browser.import_original import ImportOriginalView
+from collab.portal.drafts.original import RequestEntityTooLarge
+from collab.portal.drafts.services.import_original.post import ImportOriginalPost
 from collab.portal.drafts.settings import MAX_UPLOAD_RECORD
 from collab.portal.drafts.upload_limit import physical_segments
 from drafts.draft_helpers import LEAD
@@ -167,3 +170,27 @@ class PhysicalPathTests(unittest.TestCase):
             ["plone", "en", "resolution", "@@import-original"],
         )
         self.assertEqual(physical_segments("/plone//en/"), ["plone", "en"])
+
+
+class Upload(io.BytesIO):
+    filename = "big.docx"
+
+
+class UnmeasuredBodyTests(ImportOriginalTestCase):
+    """A body without a Content-Length (a server that passes chunks on)
+    reaches the page and the service whole: they measure the upload
+    before reading it into memory."""
+
+    def test_page_and_service_measure_the_upload(self):
+        set_limit(1)
+        request = self.layer["request"]
+        big = Upload(b"PK\x03\x04" + b"\0" * (2 * MB))
+        with self.assertRaises(RequestEntityTooLarge):
+            ImportOriginalView(self.draft, request).convert(big)
+        self.assertEqual(big.tell(), 0)  # measured, not read
+        request.form["file"] = big
+        service = ImportOriginalPost()
+        service.context, service.request = self.draft, request
+        with self.assertRaises(RequestEntityTooLarge):
+            service.upload()
+        self.assertEqual(big.tell(), 0)
