@@ -2,8 +2,12 @@
 secretariat, a lead author, an invited participant, a member outside the
 round) and a draft in ``/en``."""
 
+from collab.portal.clock import now
 from collab.portal.drafts.paragraphs import paragraph_table
+from collab.portal.drafts.rounds import open_round
+from collab.portal.drafts.rounds import round_change
 from collab.portal.testing import FUNCTIONAL_TESTING
+from datetime import timedelta
 from plone import api
 from plone.app.discussion.interfaces import IConversation
 from plone.app.textfield.value import RichTextValue
@@ -45,17 +49,28 @@ def make_draft(portal, id="resolution", **fields):
 
 
 def move_to(draft, state):
-    """Walk the draft's workflow to ``state`` as the secretariat."""
+    """Walk the draft's workflow to ``state`` as the secretariat, without
+    round records (``rounds.open_round`` is the way in real use)."""
     path = {
         "draft": (),
         "round_open": ("open_round",),
         "incorporating": ("open_round", "close_round"),
         "final": ("open_round", "close_round", "finalise"),
     }[state]
-    with api.env.adopt_user(username=SECRETARIAT):
+    with api.env.adopt_user(username=SECRETARIAT), round_change(draft):
         for transition in path:
             api.content.transition(draft, transition)
     transaction.commit()
+
+
+def open_a_round(draft, days=2, **details):
+    """Open the draft's next round as the secretariat, ``PARTICIPANT``
+    invited as a site user unless ``details`` say otherwise (committed)."""
+    details.setdefault("users", (PARTICIPANT,))
+    with api.env.adopt_user(username=SECRETARIAT):
+        found = open_round(draft, now() + timedelta(days=days), SECRETARIAT, **details)
+    transaction.commit()
+    return found
 
 
 BODY = (
@@ -85,6 +100,14 @@ class DraftCommentsTestCase(unittest.TestCase):
 
     def rest(self, login=None):
         return rest_session(self.portal.absolute_url(), login)
+
+    def close_round(self, login=SECRETARIAT):
+        response = self.rest(login).post(
+            f"{self.draft.absolute_url()}/@rounds/current/close"
+        )
+        self.assertEqual(response.status_code, 200, response.text)
+        transaction.begin()
+        return response
 
     def post(self, login, **body):
         return self.rest(login).post(self.url, json={"text": "A comment.", **body})

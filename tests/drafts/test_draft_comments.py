@@ -6,6 +6,7 @@ when the text changes."""
 from drafts.draft_helpers import DraftCommentsTestCase
 from drafts.draft_helpers import LEAD
 from drafts.draft_helpers import move_to
+from drafts.draft_helpers import open_a_round
 from drafts.draft_helpers import OUTSIDER
 from drafts.draft_helpers import PARTICIPANT
 from drafts.draft_helpers import SECRETARIAT
@@ -66,25 +67,22 @@ class TestCommentingInARound(DraftCommentsTestCase):
 class TestAfterTheRound(DraftCommentsTestCase):
     def setUp(self):
         super().setUp()
-        move_to(self.draft, "round_open")
+        open_a_round(self.draft)
         posted = self.post(PARTICIPANT, paragraph=self.pids[2], quote="compile")
         self.assertEqual(posted.status_code, 204, posted.text)
 
     def test_incorporating_takes_no_comments(self):
-        move_to_next = self.rest(SECRETARIAT).post(
-            f"{self.draft.absolute_url()}/@workflow/close_round"
-        )
-        self.assertEqual(move_to_next.status_code, 200, move_to_next.text)
+        self.close_round()
         response = self.post(PARTICIPANT, paragraph=self.pids[1])
         self.assertEqual(response.status_code, 403, response.text)
         self.assertIn("while a round is open", response.json()["message"])
 
     def test_a_final_draft_is_public_its_comments_are_not(self):
-        for transition in ("close_round", "finalise"):
-            response = self.rest(SECRETARIAT).post(
-                f"{self.draft.absolute_url()}/@workflow/{transition}"
-            )
-            self.assertEqual(response.status_code, 200, response.text)
+        self.close_round()
+        response = self.rest(SECRETARIAT).post(
+            f"{self.draft.absolute_url()}/@workflow/finalise"
+        )
+        self.assertEqual(response.status_code, 200, response.text)
         self.assertEqual(self.rest().get(self.draft.absolute_url()).status_code, 200)
         self.assertEqual(self.rest().get(self.url).json()["items"], [])
         self.assertEqual(self.rest(OUTSIDER).get(self.url).json()["items"], [])
@@ -96,10 +94,7 @@ class TestAfterTheRound(DraftCommentsTestCase):
         self.assertEqual(found.json()["items_total"], 0)
 
     def test_a_deleted_paragraph_leaves_its_comment_orphaned(self):
-        move_to_next = self.rest(SECRETARIAT).post(
-            f"{self.draft.absolute_url()}/@workflow/close_round"
-        )
-        self.assertEqual(move_to_next.status_code, 200, move_to_next.text)
+        self.close_round()
         transaction.begin()
         shorter = self.draft.text.raw.split("<p id", 2)
         body = shorter[0] + "<p id" + shorter[1]  # the last paragraph removed
@@ -119,17 +114,11 @@ class TestAfterTheRound(DraftCommentsTestCase):
 class TestDispositions(DraftCommentsTestCase):
     def setUp(self):
         super().setUp()
-        move_to(self.draft, "round_open")
+        open_a_round(self.draft)
         posted = self.post(PARTICIPANT, paragraph=self.pids[1], quote="every year")
         self.assertEqual(posted.status_code, 204, posted.text)
         [item] = self.rest(LEAD).get(self.url).json()["items"]
         self.comment_url = item["@id"]
-
-    def close_round(self):
-        response = self.rest(SECRETARIAT).post(
-            f"{self.draft.absolute_url()}/@workflow/close_round"
-        )
-        self.assertEqual(response.status_code, 200, response.text)
 
     def answer(self, login, **body):
         return self.rest(login).patch(self.comment_url, json=body)

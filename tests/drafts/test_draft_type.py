@@ -156,14 +156,16 @@ class TestWhoSeesADraft(DraftTestCase):
             )
             self.assertNotEqual(edit.status_code, 204, login)
 
-    def test_only_the_rounds_people_move_it(self):
-        response = self.rest(PARTICIPANT).post(
-            f"{self.draft.absolute_url()}/@workflow/open_round"
-        )
-        self.assertIn(response.status_code, (400, 401, 403), response.text)
-        response = self.rest(LEAD).post(
-            f"{self.draft.absolute_url()}/@workflow/open_round"
-        )
-        self.assertEqual(response.status_code, 200, response.text)
+    def test_only_the_rounds_people_open_a_round_and_only_by_rounds(self):
+        url = self.draft.absolute_url()
+        round = {"deadline": "2099-03-05T17:00:00+01:00", "users": [PARTICIPANT]}
+        response = self.rest(PARTICIPANT).post(f"{url}/@rounds", json=round)
+        self.assertIn(response.status_code, (401, 403), response.text)
+        response = self.rest(LEAD).post(f"{url}/@workflow/open_round")
+        self.assertEqual(response.status_code, 400, response.text)
+        transaction.begin()
+        self.assertEqual(api.content.get_state(self.draft), "draft")
+        response = self.rest(LEAD).post(f"{url}/@rounds", json=round)
+        self.assertEqual(response.status_code, 201, response.text)
         transaction.begin()
         self.assertEqual(api.content.get_state(self.draft), "round_open")

@@ -86,6 +86,7 @@ class TestRows(unittest.TestCase):
             with self.subTest(name), self.assertRaises(InvalidExport) as caught:
                 round_row(**values)
             self.assertTrue(caught.exception.message.default, name)
+        self.assertEqual(caught.exception.message.mapping["field"], "text")
         with self.assertRaises(InvalidExport) as caught:
             ExportRow.from_dict({"paragraph_numbr": "3"})
         self.assertIn("paragraph_numbr", caught.exception.message.mapping["field"])
@@ -108,6 +109,15 @@ class TestRows(unittest.TestCase):
         with self.assertRaises(InvalidExport) as caught:
             export.export([], HEADER, "pdf", "en")
         self.assertEqual(caught.exception.message.mapping["format"], "pdf")
+
+    def test_header_text_or_none(self):
+        header = ExportHeader(title=None, round_number=1, language=None)
+        self.assertEqual((header.title, header.language), ("", ""))
+        for name in ("title", "language"):
+            values = {"title": "T", "round_number": 1, name: 3}
+            with self.subTest(name), self.assertRaises(InvalidExport) as caught:
+                ExportHeader(**values)
+            self.assertEqual(caught.exception.message.mapping["field"], name)
 
     def test_one_bad_row_writes_nothing(self):
         rows = [*round_rows(), {"kind": "comment"}]

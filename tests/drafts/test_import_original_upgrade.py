@@ -1,4 +1,4 @@
-"""Upgrade 1017 to 1018: an existing site gets the "Import original" tab
+"""Upgrade 1018 to 1019: an existing site gets the "Import original" tab
 of drafts (portal_actions, category ``object``), guarded by "Modify
 portal content"; running it again adds nothing."""
 
@@ -21,9 +21,9 @@ class TestImportOriginalActionUpgrade(UpgradeTestCase):
     def test_upgrade_adds_the_action_once(self):
         self.category().manage_delObjects(["import_original"])
         self.assertNotIn("import_original", self.category().objectIds())
-        self.upgrade_from("1017")
+        self.upgrade_from("1018")
         action = self.category()["import_original"]
         self.assertEqual(action.permissions, ("Modify portal content",))
         self.assertTrue(action.visible)
-        self.upgrade_from("1017")
+        self.upgrade_from("1018")
         self.assertEqual(self.category().objectIds().count("import_original"), 1)

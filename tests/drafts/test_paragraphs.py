@@ -1,6 +1,7 @@
 """Stable paragraph ids and numbers (drafts/paragraphs.py, issue 22)."""
 
 from collab.portal.drafts.paragraphs import assign_ids
+from collab.portal.drafts.paragraphs import longest_increasing
 from collab.portal.drafts.paragraphs import normalize_text
 from collab.portal.drafts.paragraphs import paragraph_table
 from collab.portal.drafts.paragraphs import paragraphs
@@ -236,6 +237,35 @@ class TestEdits(unittest.TestCase):
         again = assign_ids(edited, table)
         self.assertEqual(ids(again.html), list(result.new))
         self.assertEqual(table.text(again.changed[0]), "2026 | 120")
+
+
+class TestLongestIncreasing(unittest.TestCase):
+    """The one longest strictly increasing subsequence: which kept
+    paragraphs stayed in order (here and in diff.compare_blocks)."""
+
+    def test_small_cases(self):
+        self.assertEqual(longest_increasing([]), [])
+        self.assertEqual(longest_increasing([0, 1, 2]), [0, 1, 2])
+        self.assertEqual(longest_increasing([2, 0, 1]), [1, 2])
+        self.assertEqual(longest_increasing([3, 1, 2, 0, 4]), [1, 2, 4])
+        self.assertEqual(len(longest_increasing([1, 1, 1])), 1)  # strictly
+
+    def test_longest_among_all_orders(self):
+        from itertools import combinations
+        from itertools import permutations
+
+        for values in permutations(range(6)):
+            found = longest_increasing(list(values))
+            picked = [values[k] for k in found]
+            self.assertEqual(found, sorted(found))
+            self.assertEqual(picked, sorted(set(picked)))
+            longest = max(
+                n
+                for n in range(7)
+                for chosen in combinations(values, n)
+                if list(chosen) == sorted(chosen)
+            )
+            self.assertEqual(len(found), longest, values)
 
 
 class TestLargeBody(unittest.TestCase):

@@ -5,17 +5,16 @@ changed."""
 
 from drafts.draft_helpers import DraftCommentsTestCase
 from drafts.draft_helpers import LEAD
-from drafts.draft_helpers import move_to
+from drafts.draft_helpers import open_a_round
 from drafts.draft_helpers import OUTSIDER
 from drafts.draft_helpers import PARTICIPANT
 from drafts.draft_helpers import SECRETARIAT
-import transaction
 
 
 class TestParagraphsService(DraftCommentsTestCase):
     def setUp(self):
         super().setUp()
-        move_to(self.draft, "round_open")
+        open_a_round(self.draft)
         self.paragraphs = f"{self.draft.absolute_url()}/@paragraphs"
 
     def comment_on(self, index, login=PARTICIPANT, **body):
@@ -55,11 +54,7 @@ class TestParagraphsService(DraftCommentsTestCase):
         self.assertEqual(changed.status_code, 200)
         self.assertEqual(changed.json()["items"][2]["comments"], 1)
         etag = changed.headers["ETag"]
-        closed = self.rest(SECRETARIAT).post(
-            f"{self.draft.absolute_url()}/@workflow/close_round"
-        )
-        self.assertEqual(closed.status_code, 200, closed.text)
-        transaction.begin()
+        self.close_round()
         body = self.draft.text.raw.replace("next meeting", "next session")
         edited = self.rest(LEAD).patch(
             self.draft.absolute_url(),

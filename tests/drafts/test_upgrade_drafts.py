@@ -41,3 +41,28 @@ class TestDraftsUpgrade(UpgradeTestCase):
             container=self.portal["en"], type="DraftDocument", title="Upgraded"
         )
         self.assertEqual(api.content.get_state(draft), "draft")
+
+
+class TestRoundTransitionsUpgrade(UpgradeTestCase):
+    """Upgrade 1017 to 1018: the round transitions are guarded by the
+    rounds' flag; what was changed through the web elsewhere stays."""
+
+    layer = INTEGRATION_TESTING
+
+    def test_the_round_transitions_get_their_guard(self):
+        workflow = api.portal.get_tool("portal_workflow")["collab_draft_workflow"]
+        for transition_id in ("open_round", "close_round"):
+            guard = workflow.transitions[transition_id].getGuard()
+            guard.changeFromProperties(
+                {"guard_permissions": "collab.portal: Manage draft rounds"}
+            )
+        workflow.states["draft"].setPermission("View", 0, ("Manager", "Reviewer"))
+        self.upgrade_from("1017")
+        for transition_id in ("open_round", "close_round"):
+            guard = workflow.transitions[transition_id].getGuard()
+            self.assertIn("round_change", guard.getExprText())
+            self.assertEqual(guard.permissions, ("collab.portal: Manage draft rounds",))
+        self.assertEqual(
+            workflow.states["draft"].getPermissionInfo("View")["roles"],
+            ["Manager", "Reviewer"],
+        )

@@ -66,6 +66,11 @@ class TestExport(ForumTestCase):
         self.assertEqual(
             values, ['\'=HYPERLINK("x") Baselines first.', "Réponse: d'accord."]
         )
+        # The text column wraps, and a reply is indented on its own line.
+        texts = [row[-1] for row in sheet.iter_rows(min_row=2)]
+        self.assertEqual(texts[1].value, "Réponse: d'accord.")
+        self.assertEqual([cell.alignment.indent for cell in texts], [0, 2])
+        self.assertTrue(all(cell.alignment.wrap_text for cell in texts))
 
     def test_docx(self):
         from docx import Document

@@ -106,9 +106,10 @@ def to_xlsx(host, headers):
     for cell in sheet[1]:
         cell.font = Font(bold=True)
     keys = [key for key, _header in columns(host)]
-    for row in export_rows(host):
+    # The line number counted here: ``sheet.max_row`` scans every cell.
+    for number, row in enumerate(export_rows(host), start=2):
         sheet.append([spreadsheet_safe(row[key]) for key in keys])
-        text = sheet.cell(row=sheet.max_row, column=len(keys))
+        text = sheet.cell(row=number, column=len(keys))
         text.alignment = Alignment(wrap_text=True, indent=min(row["depth"] * 2, 15))
     sheet.column_dimensions[get_column_letter(len(keys))].width = 80
     out = BytesIO()

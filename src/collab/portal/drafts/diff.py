@@ -24,11 +24,11 @@ HTML, escaped, never their markup.
 """
 
 from collab.portal import _
+from collab.portal.drafts.paragraphs import longest_increasing
 from diff_match_patch import diff_match_patch
 from html import escape
 from typing import NamedTuple
 from zope.i18n import translate
-import bisect
 import lxml.etree
 import lxml.html
 import re
@@ -216,27 +216,6 @@ def _keyed(blocks):
     return keyed
 
 
-def _longest_increasing(positions):
-    """Indexes into ``positions`` of one longest strictly increasing
-    subsequence (patience sorting, O(n log n)): the kept paragraphs whose
-    relative order did not change; the others moved."""
-    tails, tail_index, previous = [], [], [None] * len(positions)
-    for index, position in enumerate(positions):
-        at = bisect.bisect_left(tails, position)
-        if at == len(tails):
-            tails.append(position)
-            tail_index.append(index)
-        else:
-            tails[at] = position
-            tail_index[at] = index
-        previous[index] = tail_index[at - 1] if at else None
-    chain, index = set(), tail_index[-1] if tail_index else None
-    while index is not None:
-        chain.add(index)
-        index = previous[index]
-    return chain
-
-
 def _row(old, new, status):
     """One row of the comparison; ``old`` or ``new`` is None for an added
     or a deleted paragraph."""
@@ -270,7 +249,7 @@ def compare_blocks(old_blocks, new_blocks):
     old_position = {key: index for index, (key, _block) in enumerate(old)}
     new_keys = {key for key, _block in new}
     kept = [item for item in new if item[0] in old_position]
-    staying = _longest_increasing([old_position[key] for key, _block in kept])
+    staying = set(longest_increasing([old_position[key] for key, _block in kept]))
     moved = {key for index, (key, _block) in enumerate(kept) if index not in staying}
 
     # Deleted paragraphs go after the nearest earlier old paragraph that

@@ -23,6 +23,7 @@ from collab.portal.comments.export import FORMATS
 from collab.portal.comments.export import spreadsheet_safe
 from collab.portal.comments.text import writable
 from collab.portal.dates import format_date
+from collab.portal.drafts.vocabularies import DISPOSITION_TITLES
 from collab.portal.vocabularies.countries import country_name
 from dataclasses import dataclass
 from dataclasses import fields
@@ -39,17 +40,6 @@ KINDS = {
     "comment": _("Comment"),
     "reply": _("drafts_kind_reply", default="Reply"),
     "suggestion": _("drafts_kind_suggestion", default="Suggestion"),
-}
-
-# The lead author's answer to a comment (issue 22, Behaviour 4); "" is a
-# comment not answered yet (and every reply: only comments get one).
-DISPOSITIONS = {
-    "accepted": _("drafts_disposition_accepted", default="Accepted"),
-    "accepted_in_part": _(
-        "drafts_disposition_accepted_in_part", default="Accepted in part"
-    ),
-    "not_accepted": _("drafts_disposition_not_accepted", default="Not accepted"),
-    "noted": _("drafts_disposition_noted", default="Noted"),
 }
 
 COLUMNS = (
@@ -98,6 +88,24 @@ class InvalidExport(ValueError):
         self.message = message
 
 
+def _text_or_none(record, names):
+    """The fields ``names`` of a frozen row or header: None becomes "",
+    anything but text is refused (before anything is written)."""
+    for name in names:
+        value = getattr(record, name)
+        if value is None:
+            object.__setattr__(record, name, "")
+        elif not isinstance(value, str):
+            raise InvalidExport(
+                _(
+                    "drafts_export_not_text",
+                    default="A row of the export holds a value that is not "
+                    "text in ${field}.",
+                    mapping={"field": name},
+                )
+            )
+
+
 def _shown(value):
     """A value as it may appear in an error message: short."""
     text = str(value)
@@ -114,8 +122,9 @@ class ExportRow:
     text it was made on, ``paragraph_number`` the former number, if any).
     ``country`` is an ISO 3166 alpha-2 code, named in the export's
     language; ``date`` is time-zone aware; ``disposition`` a key of
-    ``DISPOSITIONS`` or ""; ``depth`` 0 for a comment, 1 and more for
-    replies. Text fields take None as ""."""
+    ``vocabularies.DISPOSITIONS``, or "" for a comment not answered yet
+    (and every reply: only comments get one); ``depth`` 0 for a comment,
+    1 and more for replies. Text fields take None as ""."""
 
     paragraph_number: str
     paragraph_text: str
@@ -135,19 +144,7 @@ class ExportRow:
         number = self.paragraph_number
         if isinstance(number, int) and not isinstance(number, bool):
             object.__setattr__(self, "paragraph_number", str(number))
-        for name in TEXT_FIELDS:
-            value = getattr(self, name)
-            if value is None:
-                object.__setattr__(self, name, "")
-            elif not isinstance(value, str):
-                raise InvalidExport(
-                    _(
-                        "drafts_export_not_text",
-                        default="A row of the export holds a value that is not "
-                        "text in ${field}.",
-                        mapping={"field": name},
-                    )
-                )
+        _text_or_none(self, TEXT_FIELDS)
         if self.kind not in KINDS:
             raise InvalidExport(
                 _(
@@ -156,7 +153,7 @@ class ExportRow:
                     mapping={"kind": _shown(self.kind)},
                 )
             )
-        if self.disposition not in DISPOSITIONS and self.disposition != "":
+        if self.disposition not in DISPOSITION_TITLES and self.disposition != "":
             raise InvalidExport(
                 _(
                     "drafts_export_unknown_disposition",
@@ -257,19 +254,7 @@ class ExportHeader:
                     "its time zone.",
                 )
             )
-        for name in ("title", "language"):
-            value = getattr(self, name)
-            if value is None:
-                object.__setattr__(self, name, "")
-            elif not isinstance(value, str):
-                raise InvalidExport(
-                    _(
-                        "drafts_export_not_text",
-                        default="A row of the export holds a value that is not "
-                        "text in ${field}.",
-                        mapping={"field": name},
-                    )
-                )
+        _text_or_none(self, ("title", "language"))
 
 
 def as_row(row):
@@ -367,7 +352,7 @@ class _Words:
             "country": self.country(row.country),
             "date": format_date(row.date, self.language) if row.date else "",
             "disposition": (
-                self(DISPOSITIONS[row.disposition]) if row.disposition else ""
+                self(DISPOSITION_TITLES[row.disposition]) if row.disposition else ""
             ),
             "response": row.response,
         }

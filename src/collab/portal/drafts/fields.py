@@ -8,6 +8,8 @@ from collab.portal.comments.fields import CommentField
 from collab.portal.drafts.anchoring import QUOTE_MAX
 from collab.portal.drafts.comment_index import comments_on
 from collab.portal.drafts.paragraphs import read_table
+from collab.portal.drafts.vocabularies import disposition_terms
+from collab.portal.drafts.vocabularies import DISPOSITION_TITLES
 from zope import schema
 from zope.globalrequest import getRequest
 from zope.i18n import translate
@@ -17,10 +19,9 @@ SUGGESTION_MAX = 5000
 
 
 def paragraph_number(draft, pid):
-    for paragraph in read_table(draft).paragraphs():
-        if paragraph.id == pid:
-            return paragraph.number
-    return None
+    """The paragraph's visible number now, or None (looked up in the
+    table's cached numbers: one table walk for all comments serialized)."""
+    return read_table(draft).number(pid)
 
 
 def known_paragraph(draft, value):
@@ -80,54 +81,65 @@ PARAGRAPH = CommentField(
     filter=comments_on,
 )
 
-QUOTE = CommentField(
+
+def plain_text_field(
+    name,
+    title,
+    limit,
+    *,
+    label=None,
+    description="",
+    empty=None,
+    text=None,
+    set_by=None,
+):
+    """An optional comment field of plain text up to ``limit`` characters
+    (the shape of the quote, the suggestion and the response): stored as
+    sent, serialized under ``name`` (``empty`` when there is none), shown
+    as it is unless ``text`` says how, its title the export's header and,
+    unless ``label`` is given, the page's label."""
+    return CommentField(
+        name,
+        schema.Text(
+            title=title, description=description, required=False, max_length=limit
+        ),
+        applies=lambda draft: True,
+        from_json=plain_text(limit),
+        error=too_long(limit),
+        serialize=lambda draft, value: {name: value or empty},
+        text=text or (lambda draft, value: value),
+        header=title,
+        label=label or title,
+        mail_line=lambda draft, value: None,
+        css_class=f"draft-comment-{name}",
+        set_by=set_by,
+    )
+
+
+QUOTE = plain_text_field(
     "quote",
-    schema.Text(title=_("Quoted words"), required=False, max_length=QUOTE_MAX),
-    applies=lambda draft: True,
-    from_json=plain_text(QUOTE_MAX),
-    error=too_long(QUOTE_MAX),
-    serialize=lambda draft, quote: {"quote": quote or ""},
-    text=lambda draft, quote: quote and f"«{quote}»",
-    header=_("Quoted words"),
+    _("Quoted words"),
+    QUOTE_MAX,
     label=_("On the words"),
-    mail_line=lambda draft, quote: None,
-    css_class="draft-comment-quote",
+    empty="",
+    text=lambda draft, quote: quote and f"«{quote}»",
 )
 
-SUGGESTION = CommentField(
+SUGGESTION = plain_text_field(
     "suggestion",
-    schema.Text(
-        title=_("Proposed wording"),
-        description=_("The paragraph (or the quoted words) as you would write it."),
-        required=False,
-        max_length=SUGGESTION_MAX,
-    ),
-    applies=lambda draft: True,
-    from_json=plain_text(SUGGESTION_MAX),
-    error=too_long(SUGGESTION_MAX),
-    serialize=lambda draft, text: {"suggestion": text or None},
-    text=lambda draft, text: text,
-    header=_("Proposed wording"),
-    label=_("Proposed wording"),
-    mail_line=lambda draft, text: None,
-    css_class="draft-comment-suggestion",
+    _("Proposed wording"),
+    SUGGESTION_MAX,
+    description=_("The paragraph (or the quoted words) as you would write it."),
 )
 
 
-# What the lead author decided about a comment (issue 22, incorporation).
-DISPOSITIONS = {
-    "accepted": _("disposition_accepted", default="Accepted"),
-    "accepted_in_part": _("disposition_accepted_in_part", default="Accepted in part"),
-    "not_accepted": _("disposition_not_accepted", default="Not accepted"),
-    "noted": _("disposition_noted", default="Noted"),
-}
 DISPOSE = "collab.portal: Dispose draft comments"
 
 
 def known_disposition(draft, value):
     if value in (None, ""):
         return None
-    if value not in DISPOSITIONS:
+    if value not in DISPOSITION_TITLES:
         raise ValueError(value)
     return value
 
@@ -136,12 +148,12 @@ def unknown_disposition(draft, value):
     return _(
         "draft_unknown_disposition",
         default="Choose one of ${keys}.",
-        mapping={"keys": ", ".join(DISPOSITIONS)},
+        mapping={"keys": ", ".join(DISPOSITION_TITLES)},
     )
 
 
 def disposition_title(key):
-    title = DISPOSITIONS.get(key)
+    title = DISPOSITION_TITLES.get(key)
     return translate(title, context=getRequest()) if title else None
 
 
@@ -149,7 +161,7 @@ DISPOSITION = CommentField(
     "disposition",
     schema.Choice(
         title=_("Disposition"),
-        values=tuple(DISPOSITIONS),
+        vocabulary=disposition_terms(),
         required=False,
     ),
     applies=lambda draft: True,
@@ -167,17 +179,4 @@ DISPOSITION = CommentField(
     set_by=DISPOSE,
 )
 
-RESPONSE = CommentField(
-    "response",
-    schema.Text(title=_("Response"), required=False, max_length=SUGGESTION_MAX),
-    applies=lambda draft: True,
-    from_json=plain_text(SUGGESTION_MAX),
-    error=too_long(SUGGESTION_MAX),
-    serialize=lambda draft, text: {"response": text or None},
-    text=lambda draft, text: text,
-    header=_("Response"),
-    label=_("Response"),
-    mail_line=lambda draft, text: None,
-    css_class="draft-comment-response",
-    set_by=DISPOSE,
-)
+RESPONSE = plain_text_field("response", _("Response"), SUGGESTION_MAX, set_by=DISPOSE)

@@ -21,6 +21,8 @@ from collab.portal.drafts.fields import RESPONSE
 from collab.portal.drafts.fields import SUGGESTION
 from collab.portal.drafts.guests import current_guest
 from collab.portal.drafts.paragraphs import read_table
+from collab.portal.drafts.rounds import AFTER_DEADLINE
+from collab.portal.drafts.rounds import open_round_of
 from collab.portal.errors import shown
 from OFS.interfaces import IObjectWillBeAddedEvent
 from plone import api
@@ -56,7 +58,17 @@ class DraftPolicy(CommentPolicy):
     }
 
     def is_open(self, at=None):
-        return api.content.get_state(self.context, default=None) == "round_open"
+        if api.content.get_state(self.context, default=None) != "round_open":
+            return False
+        round = open_round_of(self.context)
+        return round is None or round.taking_comments(at)
+
+    @property
+    def moderated(self):
+        """A round whose comments are seen after its deadline holds them
+        back as moderation does; closing the round publishes them."""
+        round = open_round_of(self.context)
+        return round is not None and round.visibility == AFTER_DEADLINE
 
     def guest(self):
         return current_guest(self.context)
@@ -64,6 +76,8 @@ class DraftPolicy(CommentPolicy):
     def comment_event(self, comment, event):
         if IObjectWillBeAddedEvent.providedBy(event):
             anchor_comment(self.context, comment, event.newParent)
+            round = open_round_of(self.context)
+            comment.round_number = round.number if round is not None else None
         elif IObjectAddedEvent.providedBy(event):
             index_comment(
                 self.context, getattr(comment, "paragraph", None), comment.comment_id

@@ -1,0 +1,1 @@
+"""``@coverage`` of a draft."""

@@ -1,0 +1,1 @@
+"""``@rounds`` of a draft: open, list, close."""

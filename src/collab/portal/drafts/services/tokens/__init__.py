@@ -1,0 +1,1 @@
+"""``@tokens`` of a draft: the secretariat's view of its guest links."""
