@@ -7,10 +7,10 @@ and never twice.
 from collab.portal.comments.search import index_waiting_comments
 from collab.portal.contacts.demo import create_demo_directory
 from collab.portal.content.translations import create_translated
-from collab.portal.drafts.demo import create_demo_draft
 from collab.portal.content.translations import link_translations
 from collab.portal.content.translations import publish
 from collab.portal.distributions.look import set_neutral_look
+from collab.portal.drafts.demo import create_demo_draft
 from collab.portal.forum.demo import create_forum_2012
 from collab.portal.forum.demo import create_live_forum
 from collab.portal.forum.demo import FORUM_2012
