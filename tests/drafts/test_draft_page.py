@@ -123,6 +123,16 @@ class TestThreads(DraftPageTestCase):
         self.assertIn("&lt;script&gt;alert(", block[: block.index("Proposed wording")])
         self.assertNotIn("<script>alert", contents)
 
+    def test_plain_text_is_shown_as_plones_transform_shows_it(self):
+        posted = self.post(PARTICIPANT, text="Two lines:\nsecond & <b>last</b>.")
+        self.assertEqual(posted.status_code, 204, posted.text)
+        [comment] = [c for c in self.comments() if c.text.startswith("Two lines")]
+        self.assertEqual(comment.mime_type, "text/plain")
+        shown = "<p>Two lines:<br />second &amp; &lt;b&gt;last&lt;/b&gt;.</p>"
+        plone = comment.getText().replace("<br>", "<br />").replace("<br/>", "<br />")
+        self.assertEqual(plone, shown)
+        assert_page(self, self.page(PARTICIPANT), shown)
+
     def test_without_scripts_comment_opens_the_form_under_its_paragraph(self):
         browser = self.page(PARTICIPANT, query=f"?comment_on={self.pids[1]}")
         contents = assert_page(self, browser, "Comment on paragraph 2</legend>")

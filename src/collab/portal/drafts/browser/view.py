@@ -106,6 +106,19 @@ def _block_html(element):
     return f'<div class="draft-{tag}">{_inner(element)}</div>'
 
 
+def plain_text_html(comment):
+    """A comment's text as HTML. Plain text (what the comment form and
+    REST store) is escaped here as Plone's ``text_to_html`` transform does
+    (``<p>``, line breaks as ``<br />``): a draft page shows thousands of
+    comments, more than the engine's RAM cache of transformed texts
+    holds, and the transform chain costs milliseconds each. Other
+    formats go through Plone's transforms (``comments.rendering``)."""
+    if getattr(comment, "mime_type", None) != "text/plain":
+        return comment_html(comment)
+    text = escape((comment.text or "").strip(), quote=False)
+    return f"<p>{text.replace(chr(10), '<br />')}</p>"
+
+
 @implementer(IDraftPage)
 class DraftView(BrowserView):
     def __call__(self):
@@ -269,7 +282,7 @@ class DraftView(BrowserView):
             "country": author["author_country_name"],
             "date": format_utc(comment.creation_date, self.request),
             "iso_date": comment.creation_date.isoformat(),
-            "html": comment_html(comment),
+            "html": plain_text_html(comment),
             "quote": quote if not comment.in_reply_to else "",
             "suggestion": render_changes(
                 suggestion_diff(base_text, suggestion),
