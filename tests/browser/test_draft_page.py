@@ -98,6 +98,8 @@ class TestLiveComments(DraftPageBrowserTestCase):
         self.assertEqual(active.get_attribute("name"), "form.widgets.text")
         active.send_keys(Keys.ESCAPE)
         self.assertEqual(button.get_attribute("aria-expanded"), "false")
+        # Back on the button that opened the form; the news must not move it.
+        self.assertEqual(self.driver.switch_to.active_element, button)
         self.driver.execute_script("window.stillTheSamePage = true")
 
         # Participant A comments on paragraph 3.
@@ -118,11 +120,8 @@ class TestLiveComments(DraftPageBrowserTestCase):
             self.driver, "#draft-live", "1 new comment on paragraph 3", 2
         )
         count = self.driver.find_element(By.CSS_SELECTOR, f"{third} .draft-count")
-        self.assertIn("1", count.text)
-        self.assertNotEqual(
-            self.driver.switch_to.active_element.get_attribute("class"),
-            "draft-comment",
-        )
+        self.assertIn("Comments on paragraph 3: 1", count.get_attribute("textContent"))
+        self.assertEqual(self.driver.switch_to.active_element, button)
 
         # B replies with the keyboard.
         reply = self.driver.find_element(
