@@ -62,7 +62,7 @@ class TestAddingADraft(DraftTestCase):
             [
                 o
                 for o in self.portal["en"].objectValues()
-                if o.portal_type == "DraftDocument"
+                if o.portal_type == "DraftDocument" and o.title.startswith("By ")
             ],
             [],
         )

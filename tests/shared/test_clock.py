@@ -65,6 +65,7 @@ class TestClockTick(unittest.TestCase):
                 "collab.portal.following.tasks.on_tick",
                 "collab.portal.mail.tasks.on_tick",
                 "collab.portal.contacts.tasks.on_tick",
+                "collab.portal.drafts.tasks.on_tick",
             },
         )
 

@@ -20,6 +20,10 @@ from collab.portal.mail import batches
 from collab.portal.mail.batches import Composed
 from collab.portal.mail.batches import IBatchRecipients
 from collab.portal.mail.delivery import delivery_log
+from collab.portal.mail.delivery import QUEUED
+from collab.portal.mail.delivery import SCHEDULED
+from collab.portal.mail.delivery import SENDING
+from collab.portal.mail.delivery import SENT
 from math import ceil
 from plone import api
 from urllib.parse import urlencode
@@ -218,12 +222,28 @@ def sendings(draft, round):
     return found
 
 
+def at_work(log):
+    """Whether a sending has messages to write or queued ones to follow
+    (read only: a quiet tick writes nothing)."""
+    if log.state in (SCHEDULED, SENDING):
+        return True
+    return log.state == SENT and any(
+        record.status == QUEUED for record in log.records.values()
+    )
+
+
+def sendings_at_work(draft, round):
+    return any(at_work(log) for log, *_rest in sendings(draft, round))
+
+
 def write_and_follow(draft, round, at):
     """The clock's work on a round's sendings: due batches written, queued
     messages followed up. Returns how many messages were queued."""
     queue = api.portal.get_tool("MailHost").smtp_queue_directory
     queued = 0
     for log, recipients, compose, label in sendings(draft, round):
+        if not at_work(log):
+            continue
         if batches.due(log, at):
             queued += batches.write_batches(
                 log,

@@ -1,8 +1,13 @@
 """The drafts feature's clock work (``clock.IClockTick``): a round whose
 deadline passed is closed, and the invitations and reminders of rounds
-are written and followed up."""
+are written and followed up until settled.
+
+A quiet tick writes nothing; a round's mail is committed batch by batch
+(``mail.batches``); a round closed at its deadline is committed with the
+tick."""
 
 from collab.portal import logger
+from collab.portal.drafts.invitations import sendings_at_work
 from collab.portal.drafts.invitations import write_and_follow
 from collab.portal.drafts.rounds import close_round
 from collab.portal.drafts.rounds import current_round
@@ -28,14 +33,19 @@ def on_tick(event):
         round = current_round(draft) if draft is not None else None
         if round is None:
             continue
+        closing = round.is_open and not round.taking_comments(event.at)
+        if not closing and not sendings_at_work(draft, round):
+            continue
         try:
-            if round.is_open and not round.taking_comments(event.at):
+            if closing:
+                # Committed with the tick (``clock.tick``'s caller) or with
+                # this draft's next batch, whichever comes first.
                 close_round(draft, CLOCK, event.at)
-                transaction.get().note(f"draft {path}: round {round.number} closed")
-                transaction.commit()
                 event.changes.append({"draft": path, "closed": round.number})
-            queued = write_and_follow(draft, round, event.at)
-            transaction.commit()
+            queued = 0
+            if sendings_at_work(draft, round):
+                queued = write_and_follow(draft, round, event.at)
+                transaction.commit()
         except ConflictError:
             transaction.abort()
             logger.info("Draft %s: another instance is on it", path)
