@@ -467,16 +467,28 @@ def asked_round(draft, value):
     return round.number
 
 
-def export_file(draft, form, response, language=None):
+def export_language(asked):
+    """The language ``?language=`` asks for when the site offers it, else
+    the page's (the draft's) language."""
+    offered = api.portal.get_registry_record(
+        "plone.available_languages", default=["en"]
+    )
+    if isinstance(asked, str) and asked in offered:
+        return asked
+    return (api.portal.get_current_language() or "en")[:2]
+
+
+def export_file(draft, form, response):
     """The compiled comments of the round ``form`` asks for (``round``,
-    default the current one) in its ``format`` (docx, xlsx, csv), as the
+    default the current one) in its ``format`` (docx, xlsx, csv) and
+    ``language`` (``export_language``), as the
     current user may read them: the file's bytes, with its type, name and
     ``Cache-Control: private, no-store`` set on ``response``."""
     fmt = form.get("format")
     if not isinstance(fmt, str) or fmt not in WRITERS:
         raise IncorporationRefused(400, BAD_FORMAT)
     number = asked_round(draft, form.get("round"))
-    language = (language or api.portal.get_current_language() or "en")[:2]
+    language = export_language(form.get("language"))
     data, content_type, extension = export(
         rows_of(draft, number), header_of(draft, number), fmt, language
     )

@@ -1,5 +1,7 @@
-"""``GET <draft>/@comments-export?format=docx|xlsx|csv[&round=n]``: the
-compiled comments of a round (the current one by default), as the
+"""``GET <draft>/@comments-export?format=docx|xlsx|csv[&round=n]
+[&language=es]``: the compiled comments of a round (the current one by
+default; labels, countries and dates in the language asked for, else
+the draft's), as the
 exporting reader may read them (``incorporation.export_file``): the file
 with its ``Content-Disposition`` and ``Cache-Control: private,
 no-store``. 400 for an unknown format or a round that is not a number;
