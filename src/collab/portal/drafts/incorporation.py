@@ -499,3 +499,15 @@ def export_file(draft, form, response):
     )
     response.setHeader("Cache-Control", "private, no-store")
     return data
+
+
+def suggested_text(row, anchor):
+    """``(paragraph text, paragraph text with the suggestion)`` of a
+    comment's row: the quoted words replaced where it quotes some, the
+    whole text otherwise (what ``apply_suggestion`` would write)."""
+    old = row.paragraph_text
+    suggestion = normalize_text(row.suggestion)
+    quote = normalize_text((anchor or {}).get("quote") or "")
+    if quote and quote in old:
+        return old, _new_text(old, quote, suggestion, (anchor or {}).get("start"))
+    return old, suggestion
