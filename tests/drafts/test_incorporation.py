@@ -3,6 +3,8 @@ wording into the body, keeping the paragraph's id; a paragraph changed
 since, or a draft not being incorporated, refuses it with nothing
 changed."""
 
+from collab.portal.drafts.incorporation import apply_suggestion
+from collab.portal.drafts.incorporation import IncorporationRefused
 from collab.portal.drafts.incorporation import rows_of
 from collab.portal.drafts.paragraphs import read_table
 from drafts.draft_helpers import LEAD
@@ -134,3 +136,46 @@ class TestRows(IncorporationTestCase):
             self.assertEqual(len(rows_of(self.draft, 1)), 4)
         with api.env.adopt_user(username="member"):
             self.assertEqual(rows_of(self.draft, 1), [])
+
+
+class TestRemovedText(IncorporationTestCase):
+    """Paragraph 3 deleted while incorporating: its comment is orphaned."""
+
+    def setUp(self):
+        super().setUp()
+        with api.env.adopt_user(username=LEAD):
+            body = self.draft.text.raw
+            start = body.index(f'<p id="{self.pids[2]}">')
+            body = body[:start] + body[body.index("</p>", start) + 4 :]
+            self.draft.text = RichTextValue(body, "text/html", "text/x-html-safe")
+            notify(ObjectModifiedEvent(self.draft))
+        transaction.commit()
+
+    def test_orphaned_comments_come_last_with_their_text(self):
+        self.assertEqual(self.conversation_comment("whole").anchor["state"], "orphaned")
+        with api.env.adopt_user(username=LEAD):
+            rows = rows_of(self.draft, 1)
+        last = rows[-1]
+        self.assertEqual(last.text, "Publish them.")
+        self.assertTrue(last.orphaned)
+        self.assertEqual(last.paragraph_number, "3")
+        self.assertEqual(
+            last.paragraph_text,
+            "The secretariat shall compile the reports for the next meeting.",
+        )
+        self.assertEqual(rows[-2].text, "Good draft overall.")
+        response = self.rest(LEAD).get(
+            f"{self.draft.absolute_url()}/@comments-export", params={"format": "csv"}
+        )
+        self.assertIn("Former paragraph 3", response.text)
+
+    def test_a_suggestion_on_removed_text_is_applied_by_hand(self):
+        before = self.draft.text.raw
+        comment = self.conversation_comment("whole")
+        with (
+            api.env.adopt_user(username=LEAD),
+            self.assertRaises(IncorporationRefused) as refused,
+        ):
+            apply_suggestion(self.draft, comment)
+        self.assertEqual(refused.exception.status, 409)
+        self.assertEqual(self.draft.text.raw, before)

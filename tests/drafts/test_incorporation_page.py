@@ -154,3 +154,13 @@ class TestResponsesPage(IncorporationTestCase):
         assert_page(
             self, self.open(LEAD, "?round=7"), "no comments-and-responses", status=404
         )
+
+    def test_script_in_the_table_is_text(self):
+        comment = self.conversation_comment("whole")
+        comment.text = SCRIPT
+        comment.suggestion = SCRIPT
+        comment.response = SCRIPT
+        transaction.commit()
+        html = assert_page(self, self.open(LEAD), "&lt;script&gt;")
+        self.assertNotIn("<script>alert", html)
+        self.assertNotIn("<b>bold</b>", html)
