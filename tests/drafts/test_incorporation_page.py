@@ -100,6 +100,21 @@ class TestIncorporatePage(IncorporationTestCase):
         comment = self.conversation_comment("words")
         self.assertIsNone(getattr(comment, "disposition", None))
 
+    def test_a_bad_disposition_is_refused_and_nothing_kept(self):
+        browser = self.browser()
+        token = browser.getControl(name="_authenticator").value
+        words, whole = self.ids["words"], self.ids["whole"]
+        browser.post(
+            f"{self.draft.absolute_url()}/@@incorporate",
+            f"_authenticator={token}&disposition.{whole}=noted"
+            f"&disposition.{words}=maybe&disposition.{words}=noted",
+        )
+        assert_page(self, browser, "Choose one of accepted")
+        transaction.begin()
+        for key in ("words", "whole"):
+            comment = self.conversation_comment(key)
+            self.assertIsNone(getattr(comment, "disposition", None), key)
+
     def test_script_is_shown_as_text(self):
         comment = self.conversation_comment("whole")
         comment.text = SCRIPT

@@ -278,7 +278,9 @@ def dispose(draft, comment, disposition, response):
     """Set a comment's disposition (a key of ``DISPOSITIONS`` or None) and
     response (plain text or None), as ``PATCH @comments/<id>`` does; only
     top-level comments get one. The caller checked the permission."""
-    if disposition not in DISPOSITIONS and disposition is not None:
+    if disposition is not None and (
+        not isinstance(disposition, str) or disposition not in DISPOSITIONS
+    ):
         raise IncorporationRefused(400, unknown_disposition(draft, disposition))
     if response is not None and (
         not isinstance(response, str) or len(response) > RESPONSE_MAX
