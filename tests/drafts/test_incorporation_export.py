@@ -71,7 +71,13 @@ class TestCommentsExport(IncorporationTestCase):
         self.assertEqual(response.status_code, 200, response.text)
         texts = [text for _style, text in read_docx(response.content)]
         joined = "\n".join(texts)
-        for value in ("Ana Pérez", "SEMARNAT", "México", "Kept at two years."):
+        for value in (
+            "Ana Pérez",
+            "SEMARNAT",
+            "México",
+            "Aceptado en parte",
+            "Kept at two years.",
+        ):
             self.assertIn(value, joined)
         self.assertIn("Párrafo 2", texts)
 
@@ -95,12 +101,14 @@ class TestCommentsExport(IncorporationTestCase):
 
     def test_script_stays_text(self):
         transaction.begin()
-        comment = self.conversation_comment("general")
-        comment.text = SCRIPT
+        general = self.conversation_comment("general")
+        general.text = SCRIPT
+        general.suggestion = SCRIPT
         transaction.commit()
-        data = self.export(format="docx").content
-        self.assertNotIn("<script", docx_xml(data))
-        self.assertIn("&lt;script&gt;", docx_xml(data))
+        xml = docx_xml(self.export(format="docx").content)
+        self.assertNotIn("<script", xml)
+        self.assertNotIn("<b>", xml)
+        self.assertEqual(xml.count("&lt;script&gt;"), 2)
 
 
 class TestEachRoundItsOwn(IncorporationTestCase):
