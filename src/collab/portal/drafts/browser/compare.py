@@ -10,15 +10,21 @@ the current text: what changed since the round opened. The comparison is
 text:", paragraph numbers and statuses in words. A garbled parameter
 (400) or a round the draft does not have (404) is said on the page, with
 the selects to choose again.
+
+The document action "Compare versions" (``draft_compare`` in the
+profile's actions.xml) links here from a draft that has had a round
+(``show_link``).
 """
 
 from collab.portal import _
+from collab.portal.comments.authors import is_guest
 from collab.portal.drafts import diff
 from collab.portal.drafts.comparison import compare_rounds
 from collab.portal.drafts.comparison import ComparisonRefused
 from collab.portal.drafts.comparison import CURRENT
 from collab.portal.drafts.comparison import parse_side
 from collab.portal.drafts.comparison import round_numbers
+from collab.portal.drafts.guests import GUEST_PAGES
 from plone import api
 from Products.Five.browser import BrowserView
 from zope.i18n import translate
@@ -48,6 +54,15 @@ class ComparePage(BrowserView):
             return
         self.changes = sum(row["status"] != "unchanged" for row in rows)
         self.html = diff.render(rows, api.portal.get_current_language())
+
+    def show_link(self):
+        """Whether the document action "Compare versions" shows on the
+        draft: once it has a round, for those who may open this page (a
+        guest only if the guests' allow-list names it)."""
+        if not round_numbers(self.context):
+            return False
+        user = api.user.get_current()
+        return "compare" in GUEST_PAGES or not is_guest(user.getId())
 
     def choices(self):
         """``(value, label)`` of each text that can be compared."""
