@@ -9,6 +9,7 @@ from drafts.draft_helpers import open_a_round
 from drafts.draft_helpers import PARTICIPANT
 from drafts.draft_helpers import SECRETARIAT
 from plone import api
+from plone.base.utils import get_installer
 from portal_helpers import assert_page
 from portal_helpers import page_browser
 from portal_helpers import UpgradeTestCase
@@ -46,3 +47,16 @@ class TestCompareLinkUpgrade(UpgradeTestCase):
         self.assertEqual(action.url_expr, "string:${object_url}/@@compare")
         self.assertIn("View", action.permissions)
         self.assertIn("print", category.objectIds())  # Plone's own stay
+
+
+class TestCompareLinkUninstall(UpgradeTestCase):
+    layer = INTEGRATION_TESTING
+
+    def test_the_action_leaves_with_the_add_on(self):
+        category = api.portal.get_tool("portal_actions")["document_actions"]
+        self.assertIn("draft_compare", category.objectIds())
+        get_installer(self.portal, self.layer["request"]).uninstall_product(
+            "collab.portal"
+        )
+        self.assertNotIn("draft_compare", category.objectIds())
+        self.assertIn("print", category.objectIds())
