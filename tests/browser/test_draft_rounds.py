@@ -9,10 +9,12 @@ from browser import waits
 from browser.axe import describe
 from browser.axe import serious_violations
 from collab.portal.clock import now
+from collab.portal.drafts.invitations import guest_link
 from collab.portal.drafts.rounds import close_round
 from collab.portal.drafts.rounds import current_round
 from collab.portal.drafts.rounds import open_round
 from collab.portal.testing import BROWSER_TESTING
+from contacts.helpers import make_directory
 from datetime import timedelta
 from drafts.draft_helpers import draft_people
 from drafts.draft_helpers import LEAD
@@ -25,6 +27,9 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 import transaction
 import unittest
+
+
+GUEST_BUTTON = "form[action$='@@guest'] button"
 
 
 def press(driver, button):
@@ -132,5 +137,56 @@ class TestRoundPagesAccessible(RoundsBrowserTestCase):
                 label = f"{page} (secretariat, {language})"
                 problems += describe(
                     label, self.driver.current_url, serious_violations(self.driver)
+                )
+        self.assertEqual(problems, [], "\n" + "\n".join(problems))
+
+
+class TestDraftPagesAccessibleToEveryone(RoundsBrowserTestCase):
+    """The pages each of the draft's people uses: the guest's continue
+    page and the draft as a guest, the comparison as a participant, the
+    import page and the responses table as the lead author."""
+
+    def test_no_serious_violations_for_guest_participant_and_lead(self):
+        _directory, ana, _luc = make_directory(self.portal)
+        problems = []
+        for language in ("en", "es", "fr"):
+            draft = self.draft_after_round_one(language, id=f"axe-{language}")
+            url = draft.absolute_url()
+            with api.env.adopt_user(username=SECRETARIAT):
+                round = open_round(
+                    draft, now() + timedelta(days=3), SECRETARIAT, contacts=(ana.UID(),)
+                )
+                link = guest_link(draft, round, ana.UID(), SECRETARIAT)
+            transaction.commit()
+            self.driver.delete_all_cookies()
+            waits.open_page(self.driver, link, GUEST_BUTTON)
+            problems += describe(
+                f"guest link page ({language})",
+                self.driver.current_url,
+                serious_violations(self.driver),
+            )
+            press(
+                self.driver,
+                self.driver.find_element(
+                    By.CSS_SELECTOR, "form[action$='@@guest'] button"
+                ),
+            )
+            waits.wait_for(self.driver, "#draft-live")
+            problems += describe(
+                f"draft page (guest, {language})",
+                self.driver.current_url,
+                serious_violations(self.driver),
+            )
+            for login, page, selector in (
+                (PARTICIPANT, "@@compare?from=1", ".draft-compare-summary"),
+                (LEAD, "@@responses?round=1", "table"),
+                (LEAD, "@@rounds", "#collab-draft-rounds"),
+            ):
+                waits.log_in(self.driver, self.portal.absolute_url(), login)
+                waits.open_page(self.driver, f"{url}/{page}", selector)
+                problems += describe(
+                    f"{page} ({login}, {language})",
+                    self.driver.current_url,
+                    serious_violations(self.driver),
                 )
         self.assertEqual(problems, [], "\n" + "\n".join(problems))
