@@ -6,8 +6,9 @@ each cell run on the channels it has (REST; the page for view and read;
 Y: allowed. N: refused (REST 401/403/409, the page without the comment,
 search without it; a guest's session never opens @search). "-": no such
 thing yet (no comment or round before the first round). Read: the
-participant's comment is seen. Open next: ``POST @rounds`` with a round lacking recipients answers 400 (the person
-may open one now: only the input is wrong), else 401/403/409.
+participant's comment is seen. Open next: ``POST @rounds`` with a round
+lacking recipients answers 400 (the person may open one now: only the
+input is wrong), else 401/403/409.
 """
 
 from drafts.draft_helpers import LEAD
