@@ -6,7 +6,9 @@ allowed services: not @search, @rounds, @tokens, exports, or another
 draft's comments."""
 
 from collab.portal import tokens
+from collab.portal.drafts.invitations import guest_link
 from collab.portal.drafts.invitations import GUEST_PURPOSE
+from collab.portal.drafts.rounds import current_round
 from drafts.draft_helpers import BODY
 from drafts.draft_helpers import make_draft
 from drafts.round_helpers import RoundTestCase
@@ -91,3 +93,26 @@ class TestRoundTokens(RoundTestCase):
                     self.assertNotIn("Ana Pérez", answer.text)
                 else:
                     self.assertEqual(answer.status_code, 401, answer.text[:200])
+
+    def test_a_guest_of_round_two_reads_round_ones_responses_and_compares(self):
+        closed = self.rest("secretariat").post(f"{self.url}/@rounds/current/close")
+        self.assertEqual(closed.status_code, 200, closed.text)
+        self.assertEqual(self.open_round().status_code, 201)
+        transaction.begin()
+        round = current_round(self.draft)
+        link = guest_link(self.draft, round, self.ana.UID(), "secretariat")
+        transaction.commit()
+        cookie = self.continue_from(link).cookies["collab_guest"]
+        for page, words in (
+            ("@@responses?round=1", "Comments and responses of round"),
+            ("@@compare?from=1", "compare"),
+        ):
+            with self.subTest(page=page):
+                answer = requests.get(
+                    f"{self.url}/{page}",
+                    headers={"Cookie": f"collab_guest={cookie}"},
+                    allow_redirects=False,
+                    timeout=60,
+                )
+                self.assertEqual(answer.status_code, 200, answer.text[:300])
+                self.assertIn(words, answer.text)

@@ -54,7 +54,7 @@ SESSION_ACTION = "guest session"
 # Where a guest session counts: pages by view name (besides the host's
 # default view) and REST services by name with the methods they answer
 # ("" is the host itself: GET reads it).
-GUEST_PAGES = ("guest", "view")
+GUEST_PAGES = ("guest", "view", "compare", "responses")
 GUEST_SERVICES = {
     "": ("GET",),
     "@comments": ("GET", "POST", "PATCH", "DELETE"),
