@@ -154,7 +154,11 @@ class TestDraftPagesAccessibleToEveryone(RoundsBrowserTestCase):
             url = draft.absolute_url()
             with api.env.adopt_user(username=SECRETARIAT):
                 round = open_round(
-                    draft, now() + timedelta(days=3), SECRETARIAT, contacts=(ana.UID(),)
+                    draft,
+                    now() + timedelta(days=3),
+                    SECRETARIAT,
+                    invite=False,
+                    contacts=(ana.UID(),),
                 )
                 link = guest_link(draft, round, ana.UID(), SECRETARIAT)
             transaction.commit()

@@ -336,7 +336,7 @@ def open_round(draft, deadline, actor, at=None, invite=True, **details):
     with round_change(draft):
         api.content.transition(draft, "open_round")
     draft.reindexObjectSecurity()
-    if invite:
+    if invite and round.invitees:  # site users alone get no mail
         start_invitations(draft, round, actor, at)
     return round
 
