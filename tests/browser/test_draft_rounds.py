@@ -3,7 +3,7 @@ real WSGI server): after round 1 the lead author applies a participant's
 proposed wording on the incorporation page and opens round 2 from the
 rounds page; the comparison of the two rounds highlights the one changed
 word. And no serious axe-core violation on the rounds, coverage,
-incorporation and comparison pages in en, es and fr."""
+incorporation, comparison and import pages in en, es and fr."""
 
 from browser import waits
 from browser.axe import describe
@@ -132,6 +132,7 @@ class TestRoundPagesAccessible(RoundsBrowserTestCase):
                 ("@@coverage", "#collab-draft-coverage"),
                 ("@@incorporate", "button[name=apply]"),
                 ("@@compare?from=1", ".draft-compare-summary"),
+                ("@@import-original", "#original-file"),
             ):
                 waits.open_page(self.driver, f"{url}/{page}", selector)
                 label = f"{page} (secretariat, {language})"
