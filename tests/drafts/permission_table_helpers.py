@@ -13,9 +13,8 @@ from datetime import timedelta
 from drafts.draft_helpers import DraftCommentsTestCase
 from drafts.draft_helpers import PARTICIPANT
 from drafts.draft_helpers import SECRETARIAT
+from drafts.round_helpers import guest_cookie
 from plone import api
-from urllib.parse import parse_qs
-from urllib.parse import urlsplit
 import requests
 import transaction
 
@@ -42,7 +41,7 @@ class PermissionTableTestCase(DraftCommentsTestCase):
             )
             link = guest_link(self.draft, round, ana.UID(), SECRETARIAT)
         transaction.commit()
-        self.guest = self.continue_from(link)
+        self.guest = guest_cookie(link)
         posted = self.post(PARTICIPANT, text=SEED, paragraph=self.pids[1])
         self.assertEqual(posted.status_code, 204, posted.text)
         transaction.begin()
@@ -56,18 +55,6 @@ class PermissionTableTestCase(DraftCommentsTestCase):
             with api.env.adopt_user(username=SECRETARIAT):
                 api.content.transition(self.draft, "finalise")
         transaction.commit()
-
-    def continue_from(self, link):
-        parts = urlsplit(link)
-        form = {key: values[0] for key, values in parse_qs(parts.query).items()}
-        response = requests.post(
-            f"{parts.scheme}://{parts.netloc}{parts.path}",
-            data={**form, "save": "1"},
-            allow_redirects=False,
-            timeout=60,
-        )
-        self.assertEqual(response.status_code, 303, response.text[:300])
-        return response.cookies["collab_guest"]
 
     def session(self, role):
         """A REST session as ``role`` (the guest by their cookie)."""

@@ -15,6 +15,8 @@ from plone.app.textfield.value import RichTextValue
 from portal_helpers import MailTestCase
 from portal_helpers import rest_session
 from unittest import mock
+from urllib.parse import parse_qs
+from urllib.parse import urlsplit
 from z3c.relationfield import RelationValue
 from zope.component import getUtility
 from zope.intid.interfaces import IIntIds
@@ -26,6 +28,21 @@ import transaction
 
 DEADLINE = "2099-03-05T17:00:00+01:00"
 LINK = re.compile(r"(http://\S+/@@guest\?contact=[\w-]+&token=[\w-]+)")
+
+
+def guest_cookie(link):
+    """The session cookie of the guest who opens ``link`` and presses
+    "Continue" (the page's POST, not followed)."""
+    parts = urlsplit(link)
+    form = {key: values[0] for key, values in parse_qs(parts.query).items()}
+    response = requests.post(
+        f"{parts.scheme}://{parts.netloc}{parts.path}",
+        data={**form, "save": "1"},
+        allow_redirects=False,
+        timeout=60,
+    )
+    assert response.status_code == 303, response.text[:300]
+    return response.cookies["collab_guest"]
 
 
 def text_of(message):
@@ -102,15 +119,7 @@ class RoundTestCase(MailTestCase):
 
     def guest_cookie(self, link):
         """The session cookie a guest gets by continuing from ``link``."""
-        query = dict(part.split("=", 1) for part in link.split("?", 1)[1].split("&"))
-        response = requests.post(
-            f"{self.url}/@@guest",
-            data={**query, "save": "1"},
-            allow_redirects=False,
-            timeout=60,
-        )
-        self.assertEqual(response.status_code, 303, response.text[:300])
-        return response.cookies["collab_guest"]
+        return guest_cookie(link)
 
     def as_guest(self, cookie, url, method="GET", json=None):
         return requests.request(

@@ -7,8 +7,7 @@ from collab.portal.drafts.demo import demo_data
 from collab.portal.testing import STARTED_SITE
 from contacts.slow_mailing_helpers import call
 from contacts.slow_mailing_helpers import session
-from urllib.parse import parse_qs
-from urllib.parse import urlsplit
+from drafts.round_helpers import guest_cookie
 import collections
 import os
 import requests
@@ -19,20 +18,6 @@ import unittest
 
 
 GUESTS = 6
-
-
-def guest_cookie(link):
-    """The session cookie of the guest who continues from ``link``."""
-    parts = urlsplit(link)
-    form = {key: values[0] for key, values in parse_qs(parts.query).items()}
-    response = requests.post(
-        f"{parts.scheme}://{parts.netloc}{parts.path}",
-        data={**form, "save": "1"},
-        allow_redirects=False,
-        timeout=30,
-    )
-    assert response.status_code == 303, response.text[:300]
-    return response.cookies["collab_guest"]
 
 
 class TestKilledWhileGuestsComment(unittest.TestCase):
