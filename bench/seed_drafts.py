@@ -12,8 +12,11 @@ it by paragraph), as ``seed_discussions.py`` does for groups:
   spread over its paragraphs, every fifth a reply, every seventh with
   proposed wording, every third quoting words; its page and polls are
   timed and nothing is posted to it before the load scenario;
-- ``/en/bench-draft-2000-post`` and ``/en/bench-draft-10``: the same text
-  and round with 2,000 and 10 comments, where the posting scenarios post;
+- ``/en/bench-draft-10``: the same text and round with 10 comments (its
+  page is timed);
+- ``/en/bench-draft-2000-post`` and ``/en/bench-draft-10-post``: the same
+  text and round with 2,000 and 10 comments, where the posting scenarios
+  post (so no timed page grows while it is measured);
 - ``/en/bench-draft-document``: a published Document holding the same
   HTML (the page's baseline);
 - a guest link of the round for each of the 100 contacts (contact UID and
@@ -147,7 +150,12 @@ def seed(site, report_path):
     group.members = [RelationValue(intids.getId(c)) for c in contacts]
     transaction.commit()
     report = {"password": PASSWORD, "users": users, "drafts": {}}
-    for name, count in (("2000", COMMENTS), ("2000-post", COMMENTS), ("10", SMALL)):
+    for name, count in (
+        ("2000", COMMENTS),
+        ("2000-post", COMMENTS),
+        ("10", SMALL),
+        ("10-post", SMALL),
+    ):
         draft = api.content.create(
             site.en,
             "DraftDocument",

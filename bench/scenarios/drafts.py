@@ -143,7 +143,7 @@ def poster(ctx, name):
 )
 def post_10(ctx):
     """A participant POSTs a paragraph comment to a draft holding 10."""
-    return poster(ctx, "10")
+    return poster(ctx, "10-post")
 
 
 @drafts_scenario(
