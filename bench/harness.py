@@ -50,11 +50,14 @@ class Server:
         log=print,
         seed=(),
         contacts=False,
+        drafts=False,
     ):
         self.keep, self.threads, self.admin, self.log = keep, threads, admin, log
         self.seed = sorted(set(seed))
         self.contacts = contacts
         self.contacts_report = None
+        self.drafts = drafts
+        self.drafts_report = None
         self.tmp = Path(tempfile.mkdtemp(prefix="collab-bench-"))
         self.port = free_port()
         # The site sends its mail here; a scenario may listen (aiosmtpd).
@@ -114,6 +117,8 @@ class Server:
             )
         if self.contacts:
             self._seed_contacts(conf)
+        if self.drafts:
+            self._seed_drafts(conf)
         zcml = instance / "etc" / "site.zcml"
         zcml.write_text(
             zcml.read_text().replace("</configure>", SUBSCRIBER_ZCML + "</configure>")
@@ -134,6 +139,18 @@ class Server:
             *("mail-settings", "--zope-conf", conf, "--id", "Plone"),
             *("--smtp-host", "127.0.0.1", "--smtp-port", str(self.smtp_port)),
         )
+
+    def _seed_drafts(self, conf):
+        """Drafts with 2,000 and 10 comments, guest links, and the timed
+        100-page DOCX conversion (seed_drafts.py)."""
+        self.log("· seeding drafts with 2,000 comments (a few minutes)")
+        report = self.tmp / "drafts.json"
+        self._setup_step(
+            [sys.executable, str(HERE / "seed_drafts.py"), conf, str(report)],
+            "seeding drafts",
+            3600,
+        )
+        self.drafts_report = json.loads(report.read_text())
 
     def _start(self):
         env = dict(os.environ)
@@ -265,6 +282,9 @@ def measure_load(ctx, server, scenarios, seconds=None, log=print):
     results = []
     for scenario in scenarios:
         request = scenario.setup(ctx)
+        if request is None:
+            # It ran its own clients and printed its results (drafts-poll-x100).
+            continue
         offset = server.log_offset()
         duration = seconds or scenario.seconds
         log(f"· {scenario.name}: {scenario.clients} client(s) for {duration:g} s")

@@ -85,13 +85,19 @@ def main(argv=None):
     try:
         seed = [n for s in chosen for n in s.seed]
         contacts = any(s.contacts for s in chosen)
+        drafts = any(s.drafts for s in chosen)
         with Server(
-            keep=args.keep, threads=args.threads, seed=seed, contacts=contacts
+            keep=args.keep,
+            threads=args.threads,
+            seed=seed,
+            contacts=contacts,
+            drafts=drafts,
         ) as server:
             ready = time.monotonic()
             print(f"· server up after {ready - started:.1f} s")
             ctx = Context(server.port, admin=server.admin)
             ctx.smtp_port, ctx.contacts = server.smtp_port, server.contacts_report
+            ctx.drafts = server.drafts_report
             page = ctx.session().get(ctx.baseline_document()).text
             themed = "++theme++" in page  # barceloneta's resources
             lat = measure_latency(

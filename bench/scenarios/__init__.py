@@ -39,6 +39,7 @@ class Scenario:
     seed: tuple = ()
     optional: bool = False  # only with --only (slow to set up)
     contacts: bool = False
+    drafts: bool = False  # needs bench/seed_drafts.py (issue 22's drafts)
 
     @property
     def is_load(self):
@@ -66,6 +67,7 @@ def register(
     seed=(),
     optional=False,
     contacts=False,
+    drafts=False,
 ):
     """Decorator for ``setup(ctx)``; the docstring becomes the description."""
     if kind not in KINDS:
@@ -87,6 +89,7 @@ def register(
             tuple(seed),
             optional,
             contacts,
+            drafts,
         )
         return setup
 

@@ -19,6 +19,7 @@ with the paragraph or the comment chosen, and the form is shown with it.
 """
 
 from AccessControl import getSecurityManager
+from Acquisition import aq_base
 from Acquisition import aq_inner
 from collab.portal import _
 from collab.portal.comments.authors import author_details
@@ -250,7 +251,7 @@ class DraftView(BrowserView):
                 self.details(reader.conversation[cid], depth, public, countries)
                 for cid, depth in reader.thread(top)
             ]
-            comment = reader.conversation[top]
+            comment = aq_base(reader.conversation[top])
             pid = getattr(comment, "paragraph", None)
             anchor = getattr(comment, "anchor", None) or {}
             if not pid:
@@ -263,10 +264,14 @@ class DraftView(BrowserView):
         return by_paragraph, general, orphaned
 
     def details(self, comment, depth, public, countries):
+        # The policy's fields from the comment itself: one a comment lacks
+        # is not acquired from the draft and the site (a schema lookup
+        # each, thousands on a long round's page).
+        base = aq_base(comment)
         base_text = None
-        anchor = getattr(comment, "anchor", None) or {}
-        suggestion = getattr(comment, "suggestion", None)
-        quote = getattr(comment, "quote", None) or anchor.get("quote") or ""
+        anchor = getattr(base, "anchor", None) or {}
+        suggestion = getattr(base, "suggestion", None)
+        quote = getattr(base, "quote", None) or anchor.get("quote") or ""
         if suggestion and not comment.in_reply_to:
             base_text = (
                 quote
@@ -290,8 +295,8 @@ class DraftView(BrowserView):
             )
             if base_text is not None
             else None,
-            "disposition": disposition_title(getattr(comment, "disposition", None)),
-            "response": getattr(comment, "response", None),
+            "disposition": disposition_title(getattr(base, "disposition", None)),
+            "response": getattr(base, "response", None),
             "pending": comment.comment_id not in public,
             "removed_text": None,
         }
