@@ -7,6 +7,7 @@ quote. And no serious axe-core violation on the page in en, es and fr."""
 from browser import waits
 from browser.axe import describe
 from browser.axe import serious_violations
+from collab.portal.drafts.browser import view
 from collab.portal.testing import BROWSER_TESTING
 from drafts.draft_helpers import draft_people
 from drafts.draft_helpers import PARTICIPANT
@@ -21,6 +22,7 @@ from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 from selenium.webdriver.support import expected_conditions as EC
 from selenium.webdriver.support.ui import WebDriverWait
+from unittest import mock
 import time
 import transaction
 import unittest
@@ -186,3 +188,41 @@ class TestDraftPageAccessible(DraftPageBrowserTestCase):
                 label, self.driver.current_url, serious_violations(self.driver)
             )
         self.assertEqual(problems, [], "\n" + "\n".join(problems))
+
+
+class TestFoldedThreads(DraftPageBrowserTestCase):
+    """A page past FOLD_OVER comments: a paragraph's thread is read when
+    its "Show" link is pressed; a new comment on a folded paragraph is
+    counted and announced, not inserted."""
+
+    def test_show_reads_the_folded_thread(self):
+        patch = mock.patch.object(view, "FOLD_OVER", 1)
+        patch.start()
+        self.addCleanup(patch.stop)
+        draft = make_draft_in(self.portal, "en")
+        pid = draft.text.raw.split('id="', 3)[3].split('"')[0]
+        for text in ("Folded one.", "Folded two."):
+            self.post(draft, PARTICIPANT, paragraph=pid, text=text)
+        waits.log_in(self.driver, self.portal_url, PARTICIPANT)
+        show = waits.open_page(
+            self.driver, draft.absolute_url(), f"#{pid} .draft-show-comments"
+        )
+        self.assertIn("Show the 2 comments on paragraph 3", show.text)
+        self.assertNotIn("Folded one.", waits.text_of(self.driver, f"#{pid}"))
+        self.post(draft, PARTICIPANT, paragraph=pid, text="Folded three.")
+        waits.wait_for_text(
+            self.driver, "#draft-live", "1 new comment on paragraph 3", LIVE_WITHIN
+        )
+        waits.wait_for_text(
+            self.driver, f"#{pid} .draft-show-comments", "Show the 3 comments"
+        )
+        show = self.driver.find_element(By.CSS_SELECTOR, f"#{pid} .draft-show-comments")
+        self.driver.execute_script(
+            "arguments[0].scrollIntoView({block: 'center'})", show
+        )
+        show.send_keys(Keys.ENTER)
+        waits.wait_for_text(self.driver, f"#{pid} .draft-comments", "Folded three.")
+        text = waits.text_of(self.driver, f"#{pid} .draft-comments")
+        self.assertIn("Folded one.", text)
+        active = self.driver.switch_to.active_element
+        self.assertIn("draft-comments", active.get_attribute("class"))

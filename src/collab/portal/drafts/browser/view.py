@@ -21,6 +21,10 @@ with the paragraph or the comment chosen, and the form is shown with it.
 from AccessControl import getSecurityManager
 from Acquisition import aq_base
 from Acquisition import aq_inner
+from BTrees.LLBTree import difference
+from BTrees.LLBTree import intersection
+from BTrees.LLBTree import LLTreeSet
+from BTrees.LLBTree import union
 from collab.portal import _
 from collab.portal.comments.authors import author_details
 from collab.portal.comments.batching import DiscussionReader
@@ -30,6 +34,7 @@ from collab.portal.comments.rendering import comment_html
 from collab.portal.comments.stats import comment_stats
 from collab.portal.dates import format_utc
 from collab.portal.drafts.anchoring import ORPHANED
+from collab.portal.drafts.comment_index import comments_on
 from collab.portal.drafts.diff import render_changes
 from collab.portal.drafts.diff import suggestion_diff
 from collab.portal.drafts.fields import disposition_title
@@ -54,6 +59,11 @@ import lxml.html
 
 
 READ_COMMENTS = "collab.portal: Read draft comments"
+# Past this many comments on its paragraphs a reader may read, a draft's
+# page folds each paragraph's thread behind "Show the N comments" (read
+# from @comments by the script, or by ``?show=<paragraph>`` without it):
+# a page of 2,000 comments rendered whole is megabytes and seconds.
+FOLD_OVER = 100
 HEADINGS = frozenset(f"h{n}" for n in range(1, 7))
 
 
@@ -151,6 +161,9 @@ class DraftView(BrowserView):
         numbers = {p.id: p.number for p in paragraphs}
         kinds = {p.id: p.kind for p in paragraphs}
         self.counts = paragraph_counts(context) if self.reads_comments else {}
+        self.folded = sum(self.counts.values()) > FOLD_OVER
+        shown = self.request.form.get("show")
+        self.shown = shown if isinstance(shown, str) and shown in numbers else None
         threads, general, orphaned = self.threads(numbers)
         self.blocks = [
             {
@@ -160,6 +173,19 @@ class DraftView(BrowserView):
                 "html": html,
                 "count": self.counts.get(pid, 0),
                 "threads": threads.get(pid, []),
+                "folded": self.folded
+                and pid != self.shown
+                and self.counts.get(pid, 0) > 0,
+                "show_label": self.say(
+                    _(
+                        "draft_show_comments",
+                        default="Show the ${count} comments on paragraph ${number}",
+                        mapping={
+                            "number": numbers[pid],
+                            "count": self.counts.get(pid, 0),
+                        },
+                    )
+                ),
                 "label": self.say(
                     _(
                         "draft_comment_on_paragraph",
@@ -246,7 +272,7 @@ class DraftView(BrowserView):
         stats = comment_stats(reader.conversation, create=False)
         public = stats.public if stats is not None else ()
         countries = {}
-        for top in reader.thread_starts():
+        for top in self.starts(numbers):
             thread = [
                 self.details(reader.conversation[cid], depth, public, countries)
                 for cid, depth in reader.thread(top)
@@ -262,6 +288,20 @@ class DraftView(BrowserView):
             else:
                 by_paragraph.setdefault(pid, []).append(thread)
         return by_paragraph, general, orphaned
+
+    def starts(self, numbers):
+        """The threads to render: all, or on a folded page the general and
+        removed-text ones and those of the paragraph shown (from the
+        paragraph index: the folded ones' comments are not loaded)."""
+        starts = self.reader.thread_starts()
+        if not self.folded:
+            return starts
+        draft = aq_inner(self.context)
+        placed = LLTreeSet()
+        for pid in numbers:
+            placed = union(placed, comments_on(draft, pid))
+        chosen = comments_on(draft, self.shown) if self.shown else LLTreeSet()
+        return union(difference(starts, placed), intersection(starts, chosen))
 
     def details(self, comment, depth, public, countries):
         # The policy's fields from the comment itself: one a comment lacks
@@ -358,6 +398,12 @@ class DraftView(BrowserView):
             ),
             "data-general-label": self.say(
                 _("draft_general_legend", default="General comment")
+            ),
+            "data-show-label": self.say(
+                _(
+                    "draft_show_comments",
+                    default="Show the ${count} comments on paragraph ${number}",
+                )
             ),
             "data-count-label": self.say(
                 _(

@@ -302,8 +302,26 @@
       });
     }
 
+    function setShowLabel(block, item) {
+      var show = block.querySelector(".draft-show-comments");
+      if (show) {
+        show.textContent = fill(strings.showLabel, {
+          number: item.number,
+          count: item.comments,
+        });
+      }
+    }
+
     function refresh(item) {
       var block = document.getElementById(item.id);
+      if (block.dataset.folded) {
+        // Folded: counted and announced, read when the reader asks.
+        var added = item.comments - (known[item.id] || 0);
+        known[item.id] = item.comments;
+        setCount(block, item);
+        setShowLabel(block, item);
+        return Promise.resolve(added > 0 ? [added, item.number] : null);
+      }
       var url =
         base + "/@comments?paragraph=" + encodeURIComponent(item.id) + "&b_size=100";
       return allComments(url, []).then(function (comments) {
@@ -319,6 +337,25 @@
         return added ? [added, item.number] : null;
       });
     }
+
+    // A folded paragraph's comments, read when "Show" is pressed.
+    page.addEventListener("click", function (event) {
+      var show = event.target.closest(".draft-show-comments");
+      if (!show) {
+        return;
+      }
+      event.preventDefault();
+      var block = show.closest(".draft-block");
+      delete block.dataset.folded;
+      refresh({
+        id: block.id,
+        number: block.dataset.number,
+        comments: parseInt(block.dataset.count || "0", 10),
+      }).then(function () {
+        show.remove();
+        block.querySelector(".draft-comments").focus();
+      });
+    });
 
     function announce(news) {
       var said = news
