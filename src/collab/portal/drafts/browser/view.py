@@ -41,6 +41,7 @@ from collab.portal.drafts.fields import disposition_title
 from collab.portal.drafts.paragraphs import PID
 from collab.portal.drafts.paragraphs import read_table
 from collab.portal.drafts.polling import paragraph_counts
+from collections import OrderedDict
 from html import escape
 from plone import api
 from plone.app.discussion.browser.comments import CommentForm
@@ -51,6 +52,7 @@ from plone.z3cform.interfaces import IWrappedForm
 from Products.Five.browser import BrowserView
 from z3c.form import interfaces as form_interfaces
 from z3c.form.interfaces import IFormLayer
+from ZODB.utils import z64
 from zope.i18n import translate
 from zope.interface import alsoProvides
 from zope.interface import implementer
@@ -80,10 +82,38 @@ class NoCommentsViewlet(ViewletBase):
         return ""
 
 
+def fill(template, values):
+    """``template`` with its ``${name}`` placeholders replaced."""
+    for name, value in values.items():
+        template = template.replace(f"${{{name}}}", str(value))
+    return template
+
+
+# The blocks of recent bodies, by draft, place and stored state: the body
+# is transformed and parsed once per change, not on every page view (the
+# draft's own record changes when its text does; comments live elsewhere).
+_BLOCKS = OrderedDict()
+_BLOCKS_KEPT = 64
+
+
 def body_blocks(draft):
     """``[(pid, html)]``: the draft's blocks in document order, each as
     valid HTML of its own (a table row in a one-row table, a list item's
     content in a ``div``), from the body's safe output."""
+    base = aq_base(draft)
+    serial = getattr(base, "_p_serial", z64)
+    if serial == z64 or getattr(base, "_p_changed", False):
+        return read_blocks(draft)  # not stored yet, or changed since
+    key = (draft.absolute_url(), serial)
+    found = _BLOCKS.get(key)
+    if found is None:
+        found = _BLOCKS[key] = read_blocks(draft)
+        while len(_BLOCKS) > _BLOCKS_KEPT:
+            _BLOCKS.popitem(last=False)
+    return found
+
+
+def read_blocks(draft):
     text = getattr(draft, "text", None)
     html = text.output_relative_to(draft) if text is not None else ""
     if not html or not html.strip():
@@ -165,48 +195,27 @@ class DraftView(BrowserView):
         shown = self.request.form.get("show")
         self.shown = shown if isinstance(shown, str) and shown in numbers else None
         threads, general, orphaned = self.threads(numbers)
-        self.blocks = [
-            {
-                "id": pid,
-                "number": numbers[pid],
-                "kind": kinds[pid],
-                "html": html,
-                "count": self.counts.get(pid, 0),
-                "threads": threads.get(pid, []),
-                "folded": self.folded
-                and pid != self.shown
-                and self.counts.get(pid, 0) > 0,
-                "show_label": self.say(
-                    _(
-                        "draft_show_comments",
-                        default="Show the ${count} comments on paragraph ${number}",
-                        mapping={
-                            "number": numbers[pid],
-                            "count": self.counts.get(pid, 0),
-                        },
-                    )
-                ),
-                "label": self.say(
-                    _(
-                        "draft_comment_on_paragraph",
-                        default="Comment on paragraph ${number}",
-                        mapping={"number": numbers[pid]},
-                    )
-                ),
-                "count_label": self.say(
-                    _(
-                        "draft_paragraph_count",
-                        default="Comments on paragraph ${number}: ${count}",
-                        mapping={
-                            "number": numbers[pid],
-                            "count": self.counts.get(pid, 0),
-                        },
-                    )
-                ),
-            }
-            for pid, html in body_blocks(context)
-            if pid in numbers
-        ]
+        labels = self.block_labels()
+        self.blocks = []
+        for pid, html in body_blocks(context):
+            if pid not in numbers:
+                continue
+            count = self.counts.get(pid, 0)
+            values = {"number": numbers[pid], "count": count}
+            self.blocks.append(
+                {
+                    "id": pid,
+                    "number": numbers[pid],
+                    "kind": kinds[pid],
+                    "html": html,
+                    "count": count,
+                    "threads": threads.get(pid, []),
+                    "folded": self.folded and pid != self.shown and count > 0,
+                    "label": fill(labels["label"], values),
+                    "count_label": fill(labels["count_label"], values),
+                    "show_label": fill(labels["show_label"], values),
+                }
+            )
         self.general = general
         self.orphaned = orphaned
 
@@ -345,6 +354,30 @@ class DraftView(BrowserView):
 
     def say(self, message):
         return translate(message, context=self.request)
+
+    def block_labels(self):
+        """Each block's words, translated once for all blocks (with their
+        ``${number}`` and ``${count}`` left to ``fill``)."""
+        return {
+            "label": self.say(
+                _(
+                    "draft_comment_on_paragraph",
+                    default="Comment on paragraph ${number}",
+                )
+            ),
+            "count_label": self.say(
+                _(
+                    "draft_paragraph_count",
+                    default="Comments on paragraph ${number}: ${count}",
+                )
+            ),
+            "show_label": self.say(
+                _(
+                    "draft_show_comments",
+                    default="Show the ${count} comments on paragraph ${number}",
+                )
+            ),
+        }
 
     def attribution(self, entry):
         """ "Name, Organisation (Country)", leaving out what is unknown."""
