@@ -18,12 +18,13 @@ def paragraphs_etag(draft, request):
     )
 
 
-def paragraph_counts(draft):
-    """Paragraph id -> how many of its comments the reader may read."""
+def paragraph_counts(draft, reader=None):
+    """Paragraph id -> how many of its comments the reader may read
+    (``reader``: the page's ``DiscussionReader``, if it has one)."""
     index = paragraph_index(draft)
     if not index:
         return {}
-    reader = DiscussionReader(IConversation(draft), draft)
+    reader = reader or DiscussionReader(IConversation(draft), draft)
     counts = {}
     for pid, ids in index.items():
         if reader.visible is None:

@@ -35,6 +35,7 @@ from collab.portal.comments.stats import comment_stats
 from collab.portal.dates import format_utc
 from collab.portal.drafts.anchoring import ORPHANED
 from collab.portal.drafts.comment_index import comments_on
+from collab.portal.drafts.comment_index import paragraph_index
 from collab.portal.drafts.diff import render_changes
 from collab.portal.drafts.diff import suggestion_diff
 from collab.portal.drafts.fields import disposition_title
@@ -42,6 +43,7 @@ from collab.portal.drafts.paragraphs import PID
 from collab.portal.drafts.paragraphs import read_table
 from collab.portal.drafts.polling import paragraph_counts
 from collections import OrderedDict
+from functools import partial
 from html import escape
 from plone import api
 from plone.app.discussion.browser.comments import CommentForm
@@ -190,7 +192,9 @@ class DraftView(BrowserView):
         paragraphs = self.table.paragraphs()
         numbers = {p.id: p.number for p in paragraphs}
         kinds = {p.id: p.kind for p in paragraphs}
-        self.counts = paragraph_counts(context) if self.reads_comments else {}
+        self.counts = (
+            paragraph_counts(context, self.reader) if self.reads_comments else {}
+        )
         self.folded = sum(self.counts.values()) > FOLD_OVER
         shown = self.request.form.get("show")
         self.shown = shown if isinstance(shown, str) and shown in numbers else None
@@ -216,6 +220,11 @@ class DraftView(BrowserView):
                     "show_label": fill(labels["show_label"], values),
                 }
             )
+        chosen = self.chosen_paragraph()
+        base_url = context.absolute_url()
+        for block in self.blocks:
+            quiet = not block["threads"] and block["id"] != chosen
+            block["markup"] = self.quiet_block(block, base_url) if quiet else None
         self.general = general
         self.orphaned = orphaned
 
@@ -306,9 +315,11 @@ class DraftView(BrowserView):
         if not self.folded:
             return starts
         draft = aq_inner(self.context)
+        index = paragraph_index(draft) or {}
         placed = LLTreeSet()
-        for pid in numbers:
-            placed = union(placed, comments_on(draft, pid))
+        for pid, ids in index.items():
+            if pid in numbers:
+                placed = union(placed, ids)
         chosen = comments_on(draft, self.shown) if self.shown else LLTreeSet()
         return union(difference(starts, placed), intersection(starts, chosen))
 
@@ -354,6 +365,57 @@ class DraftView(BrowserView):
 
     def say(self, message):
         return translate(message, context=self.request)
+
+    def chosen_paragraph(self):
+        form = self.form
+        if form is None or "paragraph" not in form.widgets:
+            return None
+        return form.widgets["paragraph"].value or None
+
+    def quiet_block(self, block, base_url):
+        """The markup of a block without threads or the form, written
+        here rather than by the template: hundreds of them on a page, each
+        a dozen template expressions (the markup is the template's own,
+        ``templates/view.pt``, which renders the other blocks)."""
+        attr = partial(escape, quote=True)
+        pid = attr(block["id"])
+        number = attr(str(block["number"]))
+        count = block["count"]
+        folded = ' data-folded="1"' if block["folded"] else ""
+        parts = [
+            f'<div class="draft-block draft-kind-{attr(block["kind"])}" id="{pid}"'
+            f' data-count="{count}"{folded} data-number="{number}">'
+            '<div class="draft-block-main">'
+            f'<span class="draft-number">{number}</span>'
+            f'<div class="draft-text">{block["html"]}</div>'
+        ]
+        if self.reads_comments:
+            parts.append(
+                '<div class="draft-tools"><span class="draft-count badge '
+                f'text-bg-light"><span aria-hidden="true">{count}</span><span '
+                f'class="visually-hidden">{attr(block["count_label"])}</span></span>'
+            )
+            if self.may_comment:
+                parts.append(
+                    '<button class="btn btn-outline-primary btn-sm '
+                    'draft-comment-button" aria-controls="draft-comment-form" '
+                    'aria-expanded="false" form="draft-choose" name="comment_on" '
+                    f'type="submit" value="{pid}">{attr(block["label"])}</button>'
+                )
+            parts.append("</div>")
+        parts.append("</div>")
+        if self.reads_comments and block["folded"]:
+            parts.append(
+                '<a class="btn btn-link btn-sm draft-show-comments" '
+                f'aria-expanded="false" href="{attr(base_url)}?show={pid}#{pid}">'
+                f"{attr(block['show_label'])}</a>"
+            )
+        if self.reads_comments:
+            parts.append('<div class="draft-comments" tabindex="-1"></div>')
+        if self.may_comment:
+            parts.append('<div class="draft-form-slot"></div>')
+        parts.append("</div>")
+        return "".join(parts)
 
     def block_labels(self):
         """Each block's words, translated once for all blocks (with their
