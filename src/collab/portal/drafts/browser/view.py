@@ -221,10 +221,9 @@ class DraftView(BrowserView):
                 }
             )
         chosen = self.chosen_paragraph()
-        base_url = context.absolute_url()
         for block in self.blocks:
             quiet = not block["threads"] and block["id"] != chosen
-            block["markup"] = self.quiet_block(block, base_url) if quiet else None
+            block["markup"] = self.quiet_block(block) if quiet else None
         self.general = general
         self.orphaned = orphaned
 
@@ -372,7 +371,7 @@ class DraftView(BrowserView):
             return None
         return form.widgets["paragraph"].value or None
 
-    def quiet_block(self, block, base_url):
+    def quiet_block(self, block):
         """The markup of a block without threads or the form, written
         here rather than by the template: hundreds of them on a page, each
         a dozen template expressions (the markup is the template's own,
@@ -407,7 +406,7 @@ class DraftView(BrowserView):
         if self.reads_comments and block["folded"]:
             parts.append(
                 '<a class="btn btn-link btn-sm draft-show-comments" '
-                f'aria-expanded="false" href="{attr(base_url)}?show={pid}#{pid}">'
+                f'aria-expanded="false" href="?show={pid}#{pid}">'
                 f"{attr(block['show_label'])}</a>"
             )
         if self.reads_comments:
