@@ -273,6 +273,10 @@ class TestCourierKilledAgainAndAgain(MailTestCase):
         )
         chance = random.Random(24)
         for _kill in range(self.KILLS):
+            # A fast machine sends dozens a courier: keep messages for the
+            # later kills (those of dead couriers wait until stale).
+            if len(self.mailbox.messages) > self.COUNT - 100:
+                break
             process = self.start_courier(settings)
             self.mailbox.wait_for(len(self.mailbox.messages) + 5)
             time.sleep(chance.uniform(0, 0.02))
